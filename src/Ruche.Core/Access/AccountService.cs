@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
+using Ruche.Core.Data;
+using Ruche.Core.People;
+using Ruche.Core.Spaces;
+
+namespace Ruche.Core.Access;
+
+/// <summary>How people arrive: an administrator's invitation or open registration; and who holds which role.</summary>
+public sealed class AccountService(RucheDbContext db, UserManager<Person> users, TimeProvider time)
+{
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
+
+    public async Task<CompanySettings> SettingsAsync(CancellationToken cancellationToken) =>
+        await db.CompanySettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new CompanySettings();
+
+    public async Task SetOpenRegistrationAsync(Viewer viewer, bool open, string? domain, CancellationToken cancellationToken)
+    {
+        RequireAdministrator(viewer);
+        var trimmed = string.IsNullOrWhiteSpace(domain) ? null : domain.Trim().TrimStart('@').ToLowerInvariant();
+        if (trimmed is not null && (trimmed.Length > 255 || Uri.CheckHostName(trimmed) != UriHostNameType.Dns))
+        {
+            throw RucheException.Invalid("settings.domain-invalid", "The registration domain is a host name such as example.com.");
+        }
+
+        var settings = await db.CompanySettings.SingleOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            settings = new CompanySettings();
+            db.CompanySettings.Add(settings);
+        }
+
+        settings.OpenRegistration = open;
+        settings.RegistrationDomain = trimmed;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IssuedInvitation> InviteAsync(Viewer viewer, string? email, CancellationToken cancellationToken)
+    {
+        RequireAdministrator(viewer);
+        var address = NormalizeEmail(email);
+        if (await users.FindByEmailAsync(address) is not null)
+        {
+            throw RucheException.Conflict("account.email-taken", "Someone already has an account with this address.");
+        }
+
+        var token = Secrets.New("inv_");
+        var now = time.UtcNow();
+        var invitation = new Invitation
+        {
+            Email = address,
+            TokenHash = Secrets.Hash(token),
+            InvitedById = viewer.PersonId,
+            CreatedAt = now,
+            ExpiresAt = now.Add(InvitationLifetime),
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        return new IssuedInvitation(invitation.Id, address, token, invitation.ExpiresAt);
+    }
+
+    /// <summary>The address an invitation is for, or null when it is unknown, used or expired.</summary>
+    public async Task<string?> InvitationEmailAsync(string? token, CancellationToken cancellationToken)
+    {
+        var invitation = await OpenInvitationAsync(token, cancellationToken);
+        return invitation?.Email;
+    }
+
+    public async Task<Person> AcceptInvitationAsync(string? token, NewAccount account, CancellationToken cancellationToken)
+    {
+        var invitation = await OpenInvitationAsync(token, cancellationToken)
+            ?? throw RucheException.Invalid("invitation.invalid", "This invitation is unknown, used or expired.");
+        var person = await CreateAsync(account with { Email = invitation.Email }, cancellationToken, beforeCommit: () =>
+        {
+            invitation.AcceptedAt = time.UtcNow();
+        });
+        return person;
+    }
+
+    public async Task<Person> RegisterAsync(NewAccount account, CancellationToken cancellationToken)
+    {
+        var settings = await SettingsAsync(cancellationToken);
+        if (!settings.OpenRegistration)
+        {
+            throw RucheException.Forbidden("registration.closed", "Registration is by invitation only.");
+        }
+
+        var email = NormalizeEmail(account.Email);
+        if (settings.RegistrationDomain is { } domain && !email.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase))
+        {
+            throw RucheException.Forbidden("registration.domain", $"Registration is open to @{domain} addresses only.");
+        }
+
+        return await CreateAsync(account with { Email = email }, cancellationToken);
+    }
+
+    /// <summary>Creates a person with the employee role, in the Café space — all or nothing.</summary>
+    public async Task<Person> CreateAsync(NewAccount account, CancellationToken cancellationToken, Action? beforeCommit = null)
+    {
+        var email = NormalizeEmail(account.Email);
+        var name = account.DisplayName?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > Limits.DisplayNameMaxLength)
+        {
+            throw RucheException.Invalid("profile.name-invalid", $"A name has 1 to {Limits.DisplayNameMaxLength} characters.");
+        }
+
+        var timeZone = string.IsNullOrWhiteSpace(account.TimeZone) ? "Europe/Paris" : account.TimeZone;
+        if (!TimeZones.IsValid(timeZone))
+        {
+            throw RucheException.Invalid("profile.time-zone-invalid", $"'{timeZone}' is not an IANA time zone such as Europe/Paris.");
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            throw RucheException.Conflict("account.email-taken", "Someone already has an account with this address.");
+        }
+
+        var now = time.UtcNow();
+        var person = new Person
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            Handle = await UniqueHandleAsync(name, cancellationToken),
+            TimeZone = timeZone,
+            CreatedAt = now,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await users.CreateAsync(person, account.Password ?? string.Empty);
+        ThrowIfFailed(created);
+        ThrowIfFailed(await users.AddToRoleAsync(person, RoleNames.Employee));
+        var cafe = await db.Spaces.Where(s => s.IsDefault).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        if (cafe is { } cafeId)
+        {
+            db.SpaceMemberships.Add(new SpaceMembership { SpaceId = cafeId, PersonId = person.Id, Role = SpaceRole.Member, Status = MembershipStatus.Active, CreatedAt = now });
+        }
+
+        beforeCommit?.Invoke();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return person;
+    }
+
+    public async Task<IReadOnlyList<string>> RolesOfAsync(long personId, CancellationToken cancellationToken)
+    {
+        var person = await users.FindByIdAsync(personId.ToString(CultureInfo.InvariantCulture))
+            ?? throw RucheException.NotFound("person.not-found", "No such person.");
+        return (await users.GetRolesAsync(person)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Replaces a person's company roles. Everyone keeps "employee"; the last administrator stays one.</summary>
+    public async Task SetRolesAsync(Viewer viewer, long personId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        RequireAdministrator(viewer);
+        var unknown = roles.Where(r => !RoleNames.IsKnown(r)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw RucheException.Invalid("role.unknown", $"Unknown roles: {string.Join(", ", unknown)}.");
+        }
+
+        var person = await users.FindByIdAsync(personId.ToString(CultureInfo.InvariantCulture))
+            ?? throw RucheException.NotFound("person.not-found", "No such person.");
+        var wanted = roles.Append(RoleNames.Employee).ToHashSet(StringComparer.Ordinal);
+        var current = (await users.GetRolesAsync(person)).ToHashSet(StringComparer.Ordinal);
+        if (current.Contains(RoleNames.Administrator) && !wanted.Contains(RoleNames.Administrator)
+            && (await users.GetUsersInRoleAsync(RoleNames.Administrator)).Count == 1)
+        {
+            throw RucheException.Conflict("role.last-administrator", "The company keeps at least one administrator.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        ThrowIfFailed(await users.RemoveFromRolesAsync(person, current.Except(wanted)));
+        ThrowIfFailed(await users.AddToRolesAsync(person, wanted.Except(current)));
+
+        // Role changes take effect at the next request, not at the next sign-in.
+        ThrowIfFailed(await users.UpdateSecurityStampAsync(person));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<Invitation?> OpenInvitationAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 128)
+        {
+            return null;
+        }
+
+        var hash = Secrets.Hash(token);
+        var now = time.UtcNow();
+        return await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null && i.ExpiresAt > now, cancellationToken);
+    }
+
+    private async Task<string> UniqueHandleAsync(string displayName, CancellationToken cancellationToken)
+    {
+        var stem = HandleStem(displayName);
+        var taken = await db.People.Where(p => p.Handle == stem || p.Handle.StartsWith(stem + "-")).Select(p => p.Handle).ToListAsync(cancellationToken);
+        var handle = stem;
+        for (var n = 2; taken.Contains(handle); n++)
+        {
+            handle = $"{stem}-{n}";
+        }
+
+        return handle;
+    }
+
+    /// <summary>"Élodie Martin-Roy" becomes "elodie.martin-roy".</summary>
+    internal static string HandleStem(string displayName)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in displayName.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (c == '-' && builder.Length > 0)
+            {
+                builder.Append('-');
+            }
+            else if ((char.IsWhiteSpace(c) || c is '.' or '_' or '\'') && builder.Length > 0 && builder[^1] != '.')
+            {
+                builder.Append('.');
+            }
+        }
+
+        var stem = builder.ToString().Trim('.', '-');
+        if (stem.Length > 48)
+        {
+            stem = stem[..48].Trim('.', '-');
+        }
+
+        return stem.Length == 0 ? "person" : stem;
+    }
+
+    private static string NormalizeEmail(string? email)
+    {
+        var trimmed = email?.Trim() ?? string.Empty;
+        if (trimmed.Length is 0 or > 256 || !MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed)
+        {
+            throw RucheException.Invalid("account.email-invalid", "This is not a valid e-mail address.");
+        }
+
+        return trimmed.ToLowerInvariant();
+    }
+
+    private static void RequireAdministrator(Viewer viewer)
+    {
+        if (!viewer.IsAdministrator)
+        {
+            throw RucheException.Forbidden("administrator-required", "Only administrators may do this.");
+        }
+    }
+
+    private static void ThrowIfFailed(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            var first = result.Errors.First();
+            throw RucheException.Invalid("account." + first.Code, string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

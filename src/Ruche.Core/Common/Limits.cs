@@ -1,0 +1,20 @@
+namespace Ruche.Core.Common;
+
+/// <summary>Documented input limits (README "Limits"). One place so UI, API and tests agree.</summary>
+public static class Limits
+{
+    public const int PostBodyMaxLength = 10_000;
+    public const int CommentBodyMaxLength = 4_000;
+    public const int ImagesPerPost = 10;
+    public const long ImageMaxBytes = 5 * 1024 * 1024;
+    public const int TagMaxLength = 50;
+    public const int SpaceNameMaxLength = 80;
+    public const int SpaceDescriptionMaxLength = 1_000;
+    public const int DisplayNameMaxLength = 100;
+    public const int JobTitleMaxLength = 100;
+    public const int BioMaxLength = 2_000;
+    public const int SkillMaxLength = 40;
+    public const int SkillsPerPerson = 30;
+    public const int PageSizeDefault = 20;
+    public const int PageSizeMax = 100;
+}

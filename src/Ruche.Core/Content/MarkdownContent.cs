@@ -1,0 +1,80 @@
+using Ganss.Xss;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace Ruche.Core.Content;
+
+/// <summary>
+/// Turns what people write (CommonMark) into safe HTML with linked #tags and @mentions.
+/// Parsing is separate from rendering because which mentions are real is a database question.
+/// </summary>
+public sealed class MarkdownContent
+{
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+    private readonly HtmlSanitizer sanitizer = BuildSanitizer();
+
+    public static ParsedMarkdown Parse(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var references = document.Descendants<ReferenceInline>().ToList();
+        return new ParsedMarkdown(
+            document,
+            references.Where(r => r.Marker == '#').Select(r => r.Key).ToHashSet(StringComparer.Ordinal),
+            references.Where(r => r.Marker == '@').Select(r => r.Key).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Renders sanitised HTML; mentions link only when their handle is in <paramref name="knownHandles"/>.</summary>
+    public string RenderHtml(ParsedMarkdown parsed, IReadOnlySet<string> knownHandles)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Insert(0, new ReferenceRenderer(knownHandles));
+        renderer.Render(parsed.Document);
+        writer.Flush();
+        return sanitizer.Sanitize(writer.ToString());
+    }
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UseAutoLinks()
+            .UseSoftlineBreakAsHardlineBreak();
+        builder.InlineParsers.Insert(0, new ReferenceParser());
+        return builder.Build();
+    }
+
+    private static HtmlSanitizer BuildSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li",
+                "h1", "h2", "h3", "h4", "h5", "h6", "hr", "a", "table", "thead", "tbody", "tr", "th", "td",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "class", "start" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        };
+        var sanitizer = new HtmlSanitizer(options);
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
+            {
+                var href = link.GetAttribute("href") ?? string.Empty;
+                if (!href.StartsWith('/'))
+                {
+                    link.SetAttribute("rel", "noopener noreferrer nofollow");
+                }
+            }
+        };
+        sanitizer.AllowedClasses.Add("tag");
+        sanitizer.AllowedClasses.Add("mention");
+        return sanitizer;
+    }
+}
+
+public sealed record ParsedMarkdown(MarkdownDocument Document, IReadOnlySet<string> Tags, IReadOnlySet<string> Handles);

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Ruche.Core.Data;
+
+/// <summary>
+/// A database engine Ruche runs on. Each provider project owns its <c>Use…()</c> call, its migrations
+/// and its engine-specific settings, so nothing else in the code names an engine.
+/// </summary>
+public interface IDatabaseProvider
+{
+    /// <summary>The configuration value that selects this provider (Database:Provider).</summary>
+    string Name { get; }
+
+    void Configure(DbContextOptionsBuilder options, string connectionString);
+
+    /// <summary>Engine-specific work before migrating (e.g. creating the folder of an embedded database file).</summary>
+    void PrepareStorage(string connectionString);
+}

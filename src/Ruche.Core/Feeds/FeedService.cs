@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
+using Ruche.Core.Content;
+using Ruche.Core.Data;
+using Ruche.Core.Posts;
+using Ruche.Core.Spaces;
+
+namespace Ruche.Core.Feeds;
+
+/// <summary>
+/// The feeds, newest first with keyset pagination. Each starts from <see cref="PostQueries.VisibleTo"/>,
+/// so none can show a post its reader may not see.
+/// </summary>
+public sealed class FeedService(RucheDbContext db, PostCardLoader loader, SpaceService spaces)
+{
+    /// <summary>My posts, people and tags I follow, spaces I am in or follow.</summary>
+    public Task<Page<PostCard>> HomeAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken)
+    {
+        var me = viewer.PersonId;
+        var posts = db.Posts.VisibleTo(me).Where(p =>
+            p.AuthorId == me
+            || db.PersonFollows.Any(f => f.FollowerId == me && f.FolloweeId == p.AuthorId)
+            || db.SpaceMemberships.Any(m => m.PersonId == me && m.SpaceId == p.SpaceId && m.Status == MembershipStatus.Active)
+            || db.SpaceFollows.Any(f => f.PersonId == me && f.SpaceId == p.SpaceId)
+            || p.Tags.Any(t => db.TagFollows.Any(f => f.PersonId == me && f.Tag == t.Tag)));
+        return loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken);
+    }
+
+    /// <summary>Everything company-wide: open spaces and profiles.</summary>
+    public Task<Page<PostCard>> CompanyAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken)
+    {
+        var posts = db.Posts.VisibleTo(viewer.PersonId).Where(p => p.SpaceId == null || p.Space!.Visibility == SpaceVisibility.Open);
+        return loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken);
+    }
+
+    public async Task<SpaceFeed> SpaceAsync(Viewer viewer, long spaceId, string? cursor, int? pageSize, CancellationToken cancellationToken)
+    {
+        var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
+        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
+        {
+            throw RucheException.Forbidden("space.members-only", "Only members read this space's posts.");
+        }
+
+        var posts = db.Posts.VisibleTo(viewer.PersonId).Where(p => p.SpaceId == spaceId);
+        var pinned = cursor is null
+            ? await loader.LoadAsync(viewer, posts.Where(p => p.PinnedAt != null).OrderByDescending(p => p.PinnedAt), cancellationToken)
+            : [];
+        return new SpaceFeed(space, pinned, await loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken));
+    }
+
+    public Task<Page<PostCard>> TagAsync(Viewer viewer, string tag, string? cursor, int? pageSize, CancellationToken cancellationToken)
+    {
+        var key = Tags.Normalize(tag) ?? throw RucheException.Invalid("tag.invalid", "Not a valid tag.");
+        var posts = db.Posts.VisibleTo(viewer.PersonId).Where(p => db.PostTags.Any(t => t.PostId == p.Id && t.Tag == key));
+        return loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken);
+    }
+
+    /// <summary>A person's posts, wherever they posted them, as far as the reader may see.</summary>
+    public async Task<Page<PostCard>> ProfileAsync(Viewer viewer, long personId, string? cursor, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (!await db.People.AnyAsync(p => p.Id == personId, cancellationToken))
+        {
+            throw RucheException.NotFound("person.not-found", "No such person.");
+        }
+
+        var posts = db.Posts.VisibleTo(viewer.PersonId).Where(p => p.AuthorId == personId);
+        return await loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken);
+    }
+}
+
+public sealed record SpaceFeed(SpaceSummary Space, IReadOnlyList<PostCard> Pinned, Page<PostCard> Posts);

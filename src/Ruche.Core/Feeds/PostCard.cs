@@ -1,0 +1,35 @@
+using Ruche.Core.Posts;
+using Ruche.Core.Spaces;
+
+namespace Ruche.Core.Feeds;
+
+/// <summary>A post as a reader sees it in a feed or on its own page.</summary>
+public sealed record PostCard(
+    long Id,
+    PersonRef Author,
+    SpaceRef? Space,
+    string Body,
+    string BodyHtml,
+    DateTime CreatedAt,
+    DateTime? EditedAt,
+    DateTime? PinnedAt,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<Guid> ImageIds,
+    int CommentCount,
+    IReadOnlyList<ReactionCount> Reactions,
+    SharedPostCard? Shared,
+    PostPermissions Can);
+
+public sealed record PersonRef(long Id, string DisplayName, string Handle, string? JobTitle, string TimeZone, Guid? PhotoFileId);
+
+public sealed record SpaceRef(long Id, string Name, SpaceVisibility Visibility);
+
+public sealed record ReactionCount(ReactionKind Kind, int Count, bool Mine);
+
+/// <summary>
+/// The post a share points to. <see cref="Available"/> is false when it was deleted or the reader may not
+/// see it; then nothing else of it is given.
+/// </summary>
+public sealed record SharedPostCard(bool Available, long? Id, PersonRef? Author, SpaceRef? Space, string? BodyHtml, DateTime? CreatedAt);
+
+public sealed record PostPermissions(bool Edit, bool Delete, bool Pin);

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ruche.Core.People;
+
+/// <summary>A person of the company: their sign-in identity and their directory profile.</summary>
+public sealed class Person : IdentityUser<long>
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>Unique name used in @mentions and profile addresses.</summary>
+    public required string Handle { get; set; }
+
+    public string? JobTitle { get; set; }
+
+    public long? DepartmentId { get; set; }
+
+    public Department? Department { get; set; }
+
+    public long? SiteId { get; set; }
+
+    public Site? Site { get; set; }
+
+    public long? ManagerId { get; set; }
+
+    public Person? Manager { get; set; }
+
+    /// <summary>IANA time zone id, e.g. Europe/Paris.</summary>
+    public required string TimeZone { get; set; }
+
+    public string? Bio { get; set; }
+
+    public Guid? PhotoFileId { get; set; }
+
+    /// <summary>UI language: "fr" (default) or "en".</summary>
+    public string Language { get; set; } = "fr";
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTime CreatedAt { get; set; }
+
+    public List<PersonSkill> Skills { get; set; } = [];
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.Property(p => p.DisplayName).HasMaxLength(Common.Limits.DisplayNameMaxLength);
+        builder.Property(p => p.Handle).HasMaxLength(64);
+        builder.HasIndex(p => p.Handle).IsUnique();
+        builder.Property(p => p.JobTitle).HasMaxLength(Common.Limits.JobTitleMaxLength);
+        builder.Property(p => p.TimeZone).HasMaxLength(64);
+        builder.Property(p => p.Bio).HasMaxLength(Common.Limits.BioMaxLength);
+        builder.Property(p => p.Language).HasMaxLength(8);
+        builder.HasOne(p => p.Department).WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(p => p.Site).WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(p => p.Manager).WithMany().HasForeignKey(p => p.ManagerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(p => p.Skills).WithOne().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,36 @@
+using Ruche.Core.Feeds;
+
+namespace Ruche.Core.People;
+
+public sealed record Profile(
+    long Id,
+    string DisplayName,
+    string Handle,
+    string Email,
+    string? JobTitle,
+    NamedRef? Department,
+    SiteRef? Site,
+    PersonRef? Manager,
+    string TimeZone,
+    string? Bio,
+    IReadOnlyList<string> Skills,
+    Guid? PhotoFileId,
+    int FollowerCount,
+    int FollowingCount);
+
+public sealed record NamedRef(long Id, string Name);
+
+public sealed record SiteRef(long Id, string Name, string TimeZone);
+
+/// <summary>Profile fields a person (or HR, or an administrator) changes. Null leaves a field as it is.</summary>
+public sealed record ProfileUpdate(
+    string? DisplayName = null,
+    string? JobTitle = null,
+    long? DepartmentId = null,
+    long? SiteId = null,
+    long? ManagerId = null,
+    string? TimeZone = null,
+    string? Bio = null,
+    IReadOnlyList<string>? Skills = null);
+
+public sealed record DirectoryEntry(long Id, string DisplayName, string Handle, string? JobTitle, string? Department, string? Site, string TimeZone, Guid? PhotoFileId);

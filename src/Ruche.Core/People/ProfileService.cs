@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
+using Ruche.Core.Data;
+using Ruche.Core.Feeds;
+using Ruche.Core.Files;
+
+namespace Ruche.Core.People;
+
+/// <summary>The directory: reading profiles and keeping them up to date.</summary>
+public sealed class ProfileService(RucheDbContext db, FileService files)
+{
+    public async Task<Profile> GetAsync(long personId, CancellationToken cancellationToken) =>
+        await Profiles(db.People.Where(p => p.Id == personId)).SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
+
+    public async Task<Profile> GetByHandleAsync(string handle, CancellationToken cancellationToken)
+    {
+        var key = Content.Mentions.NormalizeHandle(handle) ?? throw NotFound();
+        return await Profiles(db.People.Where(p => p.Handle == key)).SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
+    }
+
+    public async Task<IReadOnlyList<DirectoryEntry>> DirectoryAsync(string? search, CancellationToken cancellationToken)
+    {
+        var people = db.People.Where(p => p.IsActive);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL LOWER(); these culture rules are about .NET string calls
+            people = people.Where(p => p.DisplayName.ToLower().Contains(term) || (p.JobTitle != null && p.JobTitle.ToLower().Contains(term)));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        return await people.OrderBy(p => p.DisplayName)
+            .Select(p => new DirectoryEntry(p.Id, p.DisplayName, p.Handle, p.JobTitle, p.Department!.Name, p.Site!.Name, p.TimeZone, p.PhotoFileId))
+            .Take(500)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NamedRef>> DepartmentsAsync(CancellationToken cancellationToken) =>
+        await db.Departments.OrderBy(d => d.Name).Select(d => new NamedRef(d.Id, d.Name)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<SiteRef>> SitesAsync(CancellationToken cancellationToken) =>
+        await db.Sites.OrderBy(s => s.Name).Select(s => new SiteRef(s.Id, s.Name, s.TimeZone)).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Updates a profile: one's own, or anyone's for HR and administrators. Empty text clears a field;
+    /// an id of 0 clears a department, site or manager. Everything is checked before anything changes.
+    /// </summary>
+    public async Task<Profile> UpdateAsync(Viewer viewer, long personId, ProfileUpdate update, CancellationToken cancellationToken)
+    {
+        if (personId != viewer.PersonId && !viewer.IsAdministrator && !viewer.IsInRole(RoleNames.HumanResources))
+        {
+            throw RucheException.Forbidden("profile.not-yours", "You may only change your own profile.");
+        }
+
+        var person = await db.People.Include(p => p.Skills).SingleOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw NotFound();
+
+        if (update.DisplayName is not null)
+        {
+            var name = update.DisplayName.Trim();
+            if (name.Length is 0 or > Limits.DisplayNameMaxLength)
+            {
+                throw RucheException.Invalid("profile.name-invalid", $"A name has 1 to {Limits.DisplayNameMaxLength} characters.");
+            }
+
+            person.DisplayName = name;
+        }
+
+        if (update.JobTitle is not null)
+        {
+            person.JobTitle = Optional(update.JobTitle, Limits.JobTitleMaxLength, "profile.job-title-too-long", "job title");
+        }
+
+        if (update.Bio is not null)
+        {
+            person.Bio = Optional(update.Bio, Limits.BioMaxLength, "profile.bio-too-long", "bio");
+        }
+
+        if (update.TimeZone is not null)
+        {
+            if (!TimeZones.IsValid(update.TimeZone))
+            {
+                throw RucheException.Invalid("profile.time-zone-invalid", $"'{update.TimeZone}' is not an IANA time zone such as Europe/Paris.");
+            }
+
+            person.TimeZone = update.TimeZone;
+        }
+
+        if (update.DepartmentId is { } departmentId)
+        {
+            if (departmentId != 0 && !await db.Departments.AnyAsync(d => d.Id == departmentId, cancellationToken))
+            {
+                throw RucheException.Invalid("profile.department-unknown", "No such department.");
+            }
+
+            person.DepartmentId = departmentId == 0 ? null : departmentId;
+        }
+
+        if (update.SiteId is { } siteId)
+        {
+            if (siteId != 0 && !await db.Sites.AnyAsync(s => s.Id == siteId, cancellationToken))
+            {
+                throw RucheException.Invalid("profile.site-unknown", "No such site.");
+            }
+
+            person.SiteId = siteId == 0 ? null : siteId;
+        }
+
+        if (update.ManagerId is { } managerId)
+        {
+            await ValidateManagerAsync(person.Id, managerId, cancellationToken);
+            person.ManagerId = managerId == 0 ? null : managerId;
+        }
+
+        if (update.Skills is not null)
+        {
+            var skills = update.Skills.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (skills.Count > Limits.SkillsPerPerson || skills.Any(s => s.Length > Limits.SkillMaxLength))
+            {
+                throw RucheException.Invalid("profile.skills-invalid", $"At most {Limits.SkillsPerPerson} skills of up to {Limits.SkillMaxLength} characters each.");
+            }
+
+            person.Skills.RemoveAll(s => !skills.Contains(s.Skill, StringComparer.Ordinal));
+            person.Skills.AddRange(skills.Where(s => person.Skills.All(existing => existing.Skill != s)).Select(s => new PersonSkill { Skill = s }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(personId, cancellationToken);
+    }
+
+    public async Task<Profile> SetPhotoAsync(Viewer viewer, Stream content, string? fileName, CancellationToken cancellationToken)
+    {
+        var file = await files.UploadImageAsync(viewer, content, fileName, FilePurpose.ProfilePhoto, cancellationToken);
+        var person = await db.People.SingleAsync(p => p.Id == viewer.PersonId, cancellationToken);
+        person.PhotoFileId = file.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(viewer.PersonId, cancellationToken);
+    }
+
+    public async Task SetLanguageAsync(Viewer viewer, string language, CancellationToken cancellationToken)
+    {
+        if (language is not ("fr" or "en"))
+        {
+            throw RucheException.Invalid("profile.language-invalid", "Language is 'fr' or 'en'.");
+        }
+
+        await db.People.Where(p => p.Id == viewer.PersonId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Language, language), cancellationToken);
+    }
+
+    private async Task ValidateManagerAsync(long personId, long managerId, CancellationToken cancellationToken)
+    {
+        if (managerId == 0)
+        {
+            return;
+        }
+
+        if (managerId == personId)
+        {
+            throw RucheException.Invalid("profile.manager-self", "A person cannot be their own manager.");
+        }
+
+        // Walk up from the new manager: meeting this person again would make a loop in the organisation chart.
+        var managers = await db.People.Select(p => new { p.Id, p.ManagerId }).ToDictionaryAsync(p => p.Id, p => p.ManagerId, cancellationToken);
+        if (!managers.ContainsKey(managerId))
+        {
+            throw RucheException.Invalid("profile.manager-unknown", "No such manager.");
+        }
+
+        var seen = new HashSet<long>();
+        for (long? current = managerId; current is { } id && seen.Add(id); current = managers.GetValueOrDefault(id))
+        {
+            if (id == personId)
+            {
+                throw RucheException.Invalid("profile.manager-cycle", "That would make a loop in the organisation chart.");
+            }
+        }
+    }
+
+    private static string? Optional(string value, int max, string code, string field)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length > max)
+        {
+            throw RucheException.Invalid(code, $"The {field} holds at most {max} characters.");
+        }
+
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    private IQueryable<Profile> Profiles(IQueryable<Person> people) =>
+        people.Select(p => new Profile(
+            p.Id,
+            p.DisplayName,
+            p.Handle,
+            p.Email ?? string.Empty,
+            p.JobTitle,
+            p.DepartmentId == null ? null : new NamedRef(p.Department!.Id, p.Department.Name),
+            p.SiteId == null ? null : new SiteRef(p.Site!.Id, p.Site.Name, p.Site.TimeZone),
+            p.ManagerId == null ? null : new PersonRef(p.Manager!.Id, p.Manager.DisplayName, p.Manager.Handle, p.Manager.JobTitle, p.Manager.TimeZone, p.Manager.PhotoFileId),
+            p.TimeZone,
+            p.Bio,
+            p.Skills.OrderBy(s => s.Skill).Select(s => s.Skill).ToList(),
+            p.PhotoFileId,
+            db.PersonFollows.Count(f => f.FolloweeId == p.Id),
+            db.PersonFollows.Count(f => f.FollowerId == p.Id)));
+
+    private static RucheException NotFound() => RucheException.NotFound("person.not-found", "No such person.");
+}

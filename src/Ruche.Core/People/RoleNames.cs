@@ -1,0 +1,17 @@
+namespace Ruche.Core.People;
+
+/// <summary>Company roles. Stored as Identity roles; more arrive with later features (ethics referent…).</summary>
+public static class RoleNames
+{
+    public const string Administrator = "administrator";
+    public const string HumanResources = "hr";
+    public const string UnionDelegate = "union-delegate";
+    public const string StaffRepresentative = "staff-representative";
+    public const string Direction = "direction";
+    public const string Employee = "employee";
+
+    public static readonly IReadOnlyList<string> All =
+        [Administrator, HumanResources, UnionDelegate, StaffRepresentative, Direction, Employee];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+}

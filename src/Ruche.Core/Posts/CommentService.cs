@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
+using Ruche.Core.Content;
+using Ruche.Core.Data;
+using Ruche.Core.Feeds;
+
+namespace Ruche.Core.Posts;
+
+/// <summary>Comments on posts, with one level of replies. Whoever reads a post may comment on it.</summary>
+public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, PostService posts, TimeProvider time)
+{
+    public async Task<IReadOnlyList<CommentView>> ListAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
+    {
+        var post = await posts.GetAsync(viewer, postId, cancellationToken);
+        return await db.Comments.Where(c => c.PostId == postId)
+            .OrderBy(c => c.Id)
+            .Select(c => new CommentView(
+                c.Id,
+                c.PostId,
+                c.ParentCommentId,
+                new PersonRef(c.Author!.Id, c.Author.DisplayName, c.Author.Handle, c.Author.JobTitle, c.Author.TimeZone, c.Author.PhotoFileId),
+                c.BodyHtml,
+                c.CreatedAt,
+                c.AuthorId == viewer.PersonId || post.Can.Delete))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Adds a comment; a reply to a reply attaches to the top-level comment (one level only).</summary>
+    public async Task<CommentView> AddAsync(Viewer viewer, long postId, string? text, long? replyTo, CancellationToken cancellationToken)
+    {
+        await posts.GetAsync(viewer, postId, cancellationToken);
+        var body = text?.Trim() ?? string.Empty;
+        if (body.Length == 0)
+        {
+            throw RucheException.Invalid("comment.empty", "A comment needs some text.");
+        }
+
+        if (body.Length > Limits.CommentBodyMaxLength)
+        {
+            throw RucheException.Invalid("comment.too-long", $"A comment holds at most {Limits.CommentBodyMaxLength} characters.");
+        }
+
+        long? parentId = null;
+        if (replyTo is { } replyId)
+        {
+            var parent = await db.Comments.Where(c => c.Id == replyId && c.PostId == postId)
+                .Select(c => new { c.Id, c.ParentCommentId }).SingleOrDefaultAsync(cancellationToken)
+                ?? throw RucheException.NotFound("comment.not-found", "No such comment on this post.");
+            parentId = parent.ParentCommentId ?? parent.Id;
+        }
+
+        var content = await renderer.RenderAsync(body, cancellationToken);
+        var comment = new Comment
+        {
+            PostId = postId,
+            ParentCommentId = parentId,
+            AuthorId = viewer.PersonId,
+            Body = body,
+            BodyHtml = content.Html,
+            CreatedAt = time.UtcNow(),
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await ListAsync(viewer, postId, cancellationToken)).Single(c => c.Id == comment.Id);
+    }
+
+    /// <summary>Deletes a comment and its replies (its author, the post's moderators, administrators).</summary>
+    public async Task DeleteAsync(Viewer viewer, long postId, long commentId, CancellationToken cancellationToken)
+    {
+        var comment = (await ListAsync(viewer, postId, cancellationToken)).SingleOrDefault(c => c.Id == commentId)
+            ?? throw RucheException.NotFound("comment.not-found", "No such comment on this post.");
+        if (!comment.CanDelete)
+        {
+            throw RucheException.Forbidden("comment.delete-forbidden", "Only the author, the space's moderators or an administrator delete a comment.");
+        }
+
+        await db.Comments.Where(c => c.Id == commentId).ExecuteDeleteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ruche.Core.People;
+using Ruche.Core.Spaces;
+
+namespace Ruche.Core.Posts;
+
+/// <summary>
+/// A post in a space, or on its author's profile when <see cref="SpaceId"/> is null.
+/// Ids grow with time, so feeds page on the id alone (keyset, newest first).
+/// </summary>
+public sealed class Post
+{
+    public long Id { get; set; }
+
+    public long AuthorId { get; set; }
+
+    public Person? Author { get; set; }
+
+    public long? SpaceId { get; set; }
+
+    public Space? Space { get; set; }
+
+    /// <summary>Markdown as written.</summary>
+    public required string Body { get; set; }
+
+    /// <summary>Sanitised HTML rendered from <see cref="Body"/> at write time.</summary>
+    public required string BodyHtml { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? EditedAt { get; set; }
+
+    public DateTime? PinnedAt { get; set; }
+
+    /// <summary>The post this one shares (with this post's body as the comment).</summary>
+    public long? SharedPostId { get; set; }
+
+    public Post? SharedPost { get; set; }
+
+    /// <summary>True for a share, even once the shared post is gone (then <see cref="SharedPostId"/> is null).</summary>
+    public bool IsShare { get; set; }
+
+    public List<PostTag> Tags { get; set; } = [];
+
+    public List<PostMention> Mentions { get; set; } = [];
+
+    public List<PostImage> Images { get; set; } = [];
+
+    public List<PostRevision> Revisions { get; set; } = [];
+
+    public List<Comment> Comments { get; set; } = [];
+
+    public List<Reaction> Reactions { get; set; } = [];
+}
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> builder)
+    {
+        builder.Property(p => p.Body).HasMaxLength(Common.Limits.PostBodyMaxLength);
+        builder.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(p => p.Space).WithMany().HasForeignKey(p => p.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(p => p.SharedPost).WithMany().HasForeignKey(p => p.SharedPostId).OnDelete(DeleteBehavior.SetNull);
+
+        // Feed indexes: a space's posts newest first, a person's posts newest first, a space's pinned posts.
+        builder.HasIndex(p => new { p.SpaceId, p.Id });
+        builder.HasIndex(p => new { p.AuthorId, p.Id });
+        builder.HasIndex(p => new { p.SpaceId, p.PinnedAt });
+        builder.HasIndex(p => p.SharedPostId);
+    }
+}

@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
+using Ruche.Core.Content;
+using Ruche.Core.Data;
+using Ruche.Core.Feeds;
+using Ruche.Core.Files;
+using Ruche.Core.Spaces;
+
+namespace Ruche.Core.Posts;
+
+/// <summary>Writing, editing, sharing, pinning and deleting posts.</summary>
+public sealed class PostService(
+    RucheDbContext db,
+    ContentRenderer renderer,
+    PostCardLoader cards,
+    SpaceService spaces,
+    IFileStore files,
+    TimeProvider time)
+{
+    public async Task<PostCard> GetAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
+        (await cards.LoadAsync(viewer, db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId), cancellationToken))
+            .SingleOrDefault() ?? throw NotFound();
+
+    public async Task<PostCard> CreateAsync(Viewer viewer, NewPost request, CancellationToken cancellationToken)
+    {
+        var body = request.Body?.Trim() ?? string.Empty;
+        long? sharedId = null;
+        if (request.SharePostId is { } shareId)
+        {
+            // Sharing a share shares its original, so chains never hide the source.
+            var original = await db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == shareId)
+                .Select(p => new { p.Id, p.SharedPostId, p.IsShare }).SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
+            sharedId = original.IsShare ? original.SharedPostId ?? throw NotFound() : original.Id;
+        }
+        else
+        {
+            ValidateBody(body);
+        }
+
+        if (body.Length > Limits.PostBodyMaxLength)
+        {
+            throw TooLong();
+        }
+
+        if (request.SpaceId is { } spaceId)
+        {
+            var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
+            if (!space.CanPost)
+            {
+                throw RucheException.Forbidden(
+                    space.IsMember ? "space.announcers-only" : "space.members-only",
+                    space.IsMember ? "Only this space's owners and moderators post here." : "Join the space to post in it.");
+            }
+        }
+
+        var imageIds = (request.ImageIds ?? []).Distinct().ToList();
+        if (imageIds.Count > Limits.ImagesPerPost)
+        {
+            throw RucheException.Invalid("post.too-many-images", $"A post holds at most {Limits.ImagesPerPost} images.");
+        }
+
+        if (imageIds.Count > 0)
+        {
+            var usable = await db.Files.CountAsync(
+                f => imageIds.Contains(f.Id) && f.OwnerId == viewer.PersonId && f.Purpose == FilePurpose.PostImage
+                    && !db.PostImages.Any(i => i.FileId == f.Id),
+                cancellationToken);
+            if (usable != imageIds.Count)
+            {
+                throw RucheException.Invalid("post.image-unknown", "An image is unknown, not yours, or already used by another post.");
+            }
+        }
+
+        var content = await renderer.RenderAsync(body, cancellationToken);
+        var post = new Post
+        {
+            AuthorId = viewer.PersonId,
+            SpaceId = request.SpaceId,
+            Body = body,
+            BodyHtml = content.Html,
+            CreatedAt = time.UtcNow(),
+            SharedPostId = sharedId,
+            IsShare = sharedId != null,
+            Tags = content.Tags.Select(t => new PostTag { Tag = t }).ToList(),
+            Mentions = content.MentionedPersonIds.Select(id => new PostMention { PersonId = id }).ToList(),
+            Images = imageIds.Select((id, index) => new PostImage { FileId = id, Position = index }).ToList(),
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(viewer, post.Id, cancellationToken);
+    }
+
+    /// <summary>Replaces the text; the earlier version stays readable in the post's history.</summary>
+    public async Task<PostCard> EditAsync(Viewer viewer, long postId, string? newBody, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.VisibleTo(viewer.PersonId).Include(p => p.Tags).Include(p => p.Mentions)
+            .SingleOrDefaultAsync(p => p.Id == postId, cancellationToken) ?? throw NotFound();
+        if (post.AuthorId != viewer.PersonId)
+        {
+            throw RucheException.Forbidden("post.author-only", "Only the author edits a post.");
+        }
+
+        var body = newBody?.Trim() ?? string.Empty;
+        if (!post.IsShare)
+        {
+            ValidateBody(body);
+        }
+
+        if (body.Length > Limits.PostBodyMaxLength)
+        {
+            throw TooLong();
+        }
+
+        if (body == post.Body)
+        {
+            return await GetAsync(viewer, postId, cancellationToken);
+        }
+
+        var now = time.UtcNow();
+        db.PostRevisions.Add(new PostRevision { PostId = post.Id, Body = post.Body, WrittenAt = post.EditedAt ?? post.CreatedAt, ReplacedAt = now });
+        var content = await renderer.RenderAsync(body, cancellationToken);
+        post.Body = body;
+        post.BodyHtml = content.Html;
+        post.EditedAt = now;
+        post.Tags.RemoveAll(t => !content.Tags.Contains(t.Tag));
+        post.Tags.AddRange(content.Tags.Where(t => post.Tags.All(existing => existing.Tag != t)).Select(t => new PostTag { Tag = t }));
+        post.Mentions.RemoveAll(m => !content.MentionedPersonIds.Contains(m.PersonId));
+        post.Mentions.AddRange(content.MentionedPersonIds.Where(id => post.Mentions.All(m => m.PersonId != id)).Select(id => new PostMention { PersonId = id }));
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(viewer, postId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PostRevisionView>> RevisionsAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
+    {
+        if (!await db.Posts.VisibleTo(viewer.PersonId).AnyAsync(p => p.Id == postId, cancellationToken))
+        {
+            throw NotFound();
+        }
+
+        return await db.PostRevisions.Where(r => r.PostId == postId).OrderByDescending(r => r.Id)
+            .Select(r => new PostRevisionView(r.Id, r.Body, r.WrittenAt, r.ReplacedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes a post with its comments, reactions, history and images (author, space moderators, administrators).</summary>
+    public async Task DeleteAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
+    {
+        var card = await GetAsync(viewer, postId, cancellationToken);
+        if (!card.Can.Delete)
+        {
+            throw RucheException.Forbidden("post.delete-forbidden", "Only the author, the space's moderators or an administrator delete a post.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fileIds = card.ImageIds.ToList();
+        await db.Posts.Where(p => p.Id == postId).ExecuteDeleteAsync(cancellationToken);
+        await db.Files.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // Bytes go once the rows are gone for good; a crash here leaves an orphan file, never a broken post.
+        foreach (var id in fileIds)
+        {
+            files.Delete(id);
+        }
+    }
+
+    public async Task<PostCard> SetPinnedAsync(Viewer viewer, long postId, bool pinned, CancellationToken cancellationToken)
+    {
+        var card = await GetAsync(viewer, postId, cancellationToken);
+        if (card.Space is null)
+        {
+            throw RucheException.Invalid("post.pin-profile", "Only posts in a space can be pinned.");
+        }
+
+        if (!card.Can.Pin)
+        {
+            throw RucheException.Forbidden("post.pin-forbidden", "Only the space's owners and moderators pin posts.");
+        }
+
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, cancellationToken);
+        if (pinned != (post.PinnedAt != null))
+        {
+            post.PinnedAt = pinned ? time.UtcNow() : null;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return await GetAsync(viewer, postId, cancellationToken);
+    }
+
+    private static void ValidateBody(string body)
+    {
+        if (body.Length == 0)
+        {
+            throw RucheException.Invalid("post.empty", "A post needs some text.");
+        }
+    }
+
+    private static RucheException TooLong() =>
+        RucheException.Invalid("post.too-long", $"A post holds at most {Limits.PostBodyMaxLength} characters.");
+
+    private static RucheException NotFound() => RucheException.NotFound("post.not-found", "No such post.");
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ruche.Core.Spaces;
+
+public sealed class Space
+{
+    public long Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public SpaceKind Kind { get; set; }
+
+    public SpaceVisibility Visibility { get; set; }
+
+    /// <summary>The open off-topic space every new person joins ("Café").</summary>
+    public bool IsDefault { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public long CreatedById { get; set; }
+
+    public List<SpaceMembership> Members { get; set; } = [];
+}
+
+public enum SpaceKind
+{
+    Team,
+    Project,
+    Interest,
+    Announcements,
+
+    /// <summary>Reserved for the union spaces of the social-dialogue feature (L2142-6).</summary>
+    Union,
+
+    /// <summary>Reserved for staff representation (CSE).</summary>
+    StaffRepresentation,
+}
+
+public enum SpaceVisibility
+{
+    /// <summary>Anyone reads and joins.</summary>
+    Open,
+
+    /// <summary>Listed to everyone; only members read; joining needs an owner's or moderator's approval.</summary>
+    Private,
+
+    /// <summary>Invisible to non-members everywhere; members are added by its owners.</summary>
+    Secret,
+}
+
+internal sealed class SpaceConfiguration : IEntityTypeConfiguration<Space>
+{
+    public void Configure(EntityTypeBuilder<Space> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(Common.Limits.SpaceNameMaxLength);
+        builder.Property(s => s.Description).HasMaxLength(Common.Limits.SpaceDescriptionMaxLength);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(s => s.Visibility).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(s => s.Visibility);
+        builder.HasMany(s => s.Members).WithOne(m => m.Space).HasForeignKey(m => m.SpaceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

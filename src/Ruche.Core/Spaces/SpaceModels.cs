@@ -1,0 +1,24 @@
+namespace Ruche.Core.Spaces;
+
+public sealed record SpaceSummary(
+    long Id,
+    string Name,
+    string? Description,
+    SpaceKind Kind,
+    SpaceVisibility Visibility,
+    bool IsDefault,
+    int MemberCount,
+    SpaceRole? MyRole,
+    MembershipStatus? MyStatus)
+{
+    public bool IsMember => MyStatus == MembershipStatus.Active;
+
+    public bool CanModerate => IsMember && MyRole is SpaceRole.Owner or SpaceRole.Moderator;
+
+    /// <summary>Announcement spaces take posts from their owners and moderators only.</summary>
+    public bool CanPost => IsMember && (Kind != SpaceKind.Announcements || CanModerate);
+}
+
+public sealed record NewSpace(string? Name, string? Description, SpaceKind Kind, SpaceVisibility Visibility);
+
+public sealed record SpaceMemberView(long PersonId, string DisplayName, string Handle, string? JobTitle, string TimeZone, SpaceRole Role, MembershipStatus Status);

@@ -1,0 +1,233 @@
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
+using Ruche.Core.Data;
+using Ruche.Core.People;
+
+namespace Ruche.Core.Spaces;
+
+/// <summary>Creating spaces and managing who is in them.</summary>
+public sealed class SpaceService(RucheDbContext db, TimeProvider time)
+{
+    private static readonly SpaceKind[] ReservedKinds = [SpaceKind.Union, SpaceKind.StaffRepresentation];
+
+    public async Task<IReadOnlyList<SpaceSummary>> ListAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        await Summaries(db.Spaces.ListedTo(viewer.PersonId), viewer.PersonId)
+            .OrderByDescending(s => s.IsDefault).ThenBy(s => s.Name)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The space as this viewer may see it; a secret space is "not found" to a non-member.</summary>
+    public async Task<SpaceSummary> GetAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken) =>
+        await Summaries(db.Spaces.ListedTo(viewer.PersonId).Where(s => s.Id == spaceId), viewer.PersonId)
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw NotFound();
+
+    public async Task<SpaceSummary> CreateAsync(Viewer viewer, NewSpace request, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > Limits.SpaceNameMaxLength)
+        {
+            throw RucheException.Invalid("space.name-invalid", $"A space needs a name of 1 to {Limits.SpaceNameMaxLength} characters.");
+        }
+
+        var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
+        if (description?.Length > Limits.SpaceDescriptionMaxLength)
+        {
+            throw RucheException.Invalid("space.description-too-long", $"A space description holds at most {Limits.SpaceDescriptionMaxLength} characters.");
+        }
+
+        if (!Enum.IsDefined(request.Kind) || !Enum.IsDefined(request.Visibility))
+        {
+            throw RucheException.Invalid("space.kind-invalid", "Unknown space kind or visibility.");
+        }
+
+        if (ReservedKinds.Contains(request.Kind) && !viewer.IsAdministrator)
+        {
+            throw RucheException.Forbidden("space.kind-reserved", "Union and staff-representation spaces are created by administrators.");
+        }
+
+        var now = time.UtcNow();
+        var space = new Space
+        {
+            Name = name,
+            Description = description,
+            Kind = request.Kind,
+            Visibility = request.Visibility,
+            CreatedAt = now,
+            CreatedById = viewer.PersonId,
+            Members = [new SpaceMembership { PersonId = viewer.PersonId, Role = SpaceRole.Owner, Status = MembershipStatus.Active, CreatedAt = now }],
+        };
+        db.Spaces.Add(space);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(viewer, space.Id, cancellationToken);
+    }
+
+    /// <summary>Joins an open space, or asks to join a private one. Joining twice changes nothing.</summary>
+    public async Task<MembershipStatus> JoinAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
+    {
+        var space = await GetAsync(viewer, spaceId, cancellationToken);
+        if (space.MyStatus is { } status)
+        {
+            return status;
+        }
+
+        if (space.Visibility == SpaceVisibility.Secret)
+        {
+            // Reached only by someone already listed as pending: secret spaces are joined by invitation.
+            throw NotFound();
+        }
+
+        var membership = new SpaceMembership
+        {
+            SpaceId = spaceId,
+            PersonId = viewer.PersonId,
+            Role = SpaceRole.Member,
+            Status = space.Visibility == SpaceVisibility.Open ? MembershipStatus.Active : MembershipStatus.Pending,
+            CreatedAt = time.UtcNow(),
+        };
+        db.SpaceMemberships.Add(membership);
+        await db.SaveChangesAsync(cancellationToken);
+        return membership.Status;
+    }
+
+    public async Task LeaveAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
+    {
+        var membership = await db.SpaceMemberships.SingleOrDefaultAsync(m => m.SpaceId == spaceId && m.PersonId == viewer.PersonId, cancellationToken);
+        if (membership is null)
+        {
+            await GetAsync(viewer, spaceId, cancellationToken);
+            return;
+        }
+
+        if (membership.Role == SpaceRole.Owner && !await HasAnotherOwnerAsync(spaceId, viewer.PersonId, cancellationToken))
+        {
+            throw RucheException.Conflict("space.last-owner", "The last owner cannot leave; make someone else owner first.");
+        }
+
+        db.SpaceMemberships.Remove(membership);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds a person directly (how secret spaces grow) or approves their pending request.</summary>
+    public async Task AddMemberAsync(Viewer viewer, long spaceId, long personId, CancellationToken cancellationToken)
+    {
+        await RequireModeratorAsync(viewer, spaceId, cancellationToken);
+        if (!await db.People.AnyAsync(p => p.Id == personId && p.IsActive, cancellationToken))
+        {
+            throw RucheException.NotFound("person.not-found", "No such person.");
+        }
+
+        var membership = await db.SpaceMemberships.SingleOrDefaultAsync(m => m.SpaceId == spaceId && m.PersonId == personId, cancellationToken);
+        if (membership is null)
+        {
+            db.SpaceMemberships.Add(new SpaceMembership
+            {
+                SpaceId = spaceId,
+                PersonId = personId,
+                Role = SpaceRole.Member,
+                Status = MembershipStatus.Active,
+                CreatedAt = time.UtcNow(),
+            });
+        }
+        else
+        {
+            membership.Status = MembershipStatus.Active;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Removes a member or declines a pending request.</summary>
+    public async Task RemoveMemberAsync(Viewer viewer, long spaceId, long personId, CancellationToken cancellationToken)
+    {
+        var myRole = await RequireModeratorAsync(viewer, spaceId, cancellationToken);
+        var membership = await db.SpaceMemberships.SingleOrDefaultAsync(m => m.SpaceId == spaceId && m.PersonId == personId, cancellationToken)
+            ?? throw RucheException.NotFound("space.member-not-found", "This person is not in the space.");
+        if (membership.Role == SpaceRole.Owner && myRole != SpaceRole.Owner)
+        {
+            throw RucheException.Forbidden("space.owner-protected", "Only an owner removes another owner.");
+        }
+
+        if (membership.Role == SpaceRole.Owner && !await HasAnotherOwnerAsync(spaceId, personId, cancellationToken))
+        {
+            throw RucheException.Conflict("space.last-owner", "A space keeps at least one owner.");
+        }
+
+        db.SpaceMemberships.Remove(membership);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SetRoleAsync(Viewer viewer, long spaceId, long personId, SpaceRole role, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw RucheException.Invalid("space.role-invalid", "Unknown space role.");
+        }
+
+        if (await RequireModeratorAsync(viewer, spaceId, cancellationToken) != SpaceRole.Owner)
+        {
+            throw RucheException.Forbidden("space.owner-required", "Only an owner changes roles.");
+        }
+
+        var membership = await db.SpaceMemberships.SingleOrDefaultAsync(
+                m => m.SpaceId == spaceId && m.PersonId == personId && m.Status == MembershipStatus.Active, cancellationToken)
+            ?? throw RucheException.NotFound("space.member-not-found", "This person is not a member of the space.");
+        if (membership.Role == SpaceRole.Owner && role != SpaceRole.Owner && !await HasAnotherOwnerAsync(spaceId, personId, cancellationToken))
+        {
+            throw RucheException.Conflict("space.last-owner", "A space keeps at least one owner.");
+        }
+
+        membership.Role = role;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Members (and, for moderators, pending requests) of a space the viewer may read.</summary>
+    public async Task<IReadOnlyList<SpaceMemberView>> MembersAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
+    {
+        var space = await GetAsync(viewer, spaceId, cancellationToken);
+        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
+        {
+            throw RucheException.Forbidden("space.members-only", "Only members see who is in this space.");
+        }
+
+        var query = db.SpaceMemberships.Where(m => m.SpaceId == spaceId);
+        if (!space.CanModerate)
+        {
+            query = query.Where(m => m.Status == MembershipStatus.Active);
+        }
+
+        return await query
+            .OrderBy(m => m.Status).ThenByDescending(m => m.Role).ThenBy(m => m.Person!.DisplayName)
+            .Select(m => new SpaceMemberView(m.PersonId, m.Person!.DisplayName, m.Person.Handle, m.Person.JobTitle, m.Person.TimeZone, m.Role, m.Status))
+            .ToListAsync(cancellationToken);
+    }
+
+    internal async Task<SpaceRole> RequireModeratorAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
+    {
+        var space = await GetAsync(viewer, spaceId, cancellationToken);
+        if (!space.CanModerate)
+        {
+            throw RucheException.Forbidden("space.moderator-required", "Only the space's owners and moderators may do this.");
+        }
+
+        return space.MyRole!.Value;
+    }
+
+    private Task<bool> HasAnotherOwnerAsync(long spaceId, long personId, CancellationToken cancellationToken) =>
+        db.SpaceMemberships.AnyAsync(
+            m => m.SpaceId == spaceId && m.PersonId != personId && m.Role == SpaceRole.Owner && m.Status == MembershipStatus.Active,
+            cancellationToken);
+
+    private static IQueryable<SpaceSummary> Summaries(IQueryable<Space> spaces, long viewerId) =>
+        spaces.Select(s => new SpaceSummary(
+            s.Id,
+            s.Name,
+            s.Description,
+            s.Kind,
+            s.Visibility,
+            s.IsDefault,
+            s.Members.Count(m => m.Status == MembershipStatus.Active),
+            s.Members.Where(m => m.PersonId == viewerId).Select(m => (SpaceRole?)m.Role).FirstOrDefault(),
+            s.Members.Where(m => m.PersonId == viewerId).Select(m => (MembershipStatus?)m.Status).FirstOrDefault()));
+
+    private static RucheException NotFound() => RucheException.NotFound("space.not-found", "No such space.");
+}
