@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Data;
+
+namespace Ruche.Data.Postgres;
+
+/// <summary>PostgreSQL through Npgsql, for companies that outgrow one machine.</summary>
+public sealed class PostgresDatabaseProvider : IDatabaseProvider
+{
+    public string Name => "Postgres";
+
+    public void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabaseProvider).Assembly.GetName().Name));
+
+    public void PrepareStorage(string connectionString)
+    {
+        // The server owns its storage; the database itself is created by the migration run.
+    }
+}

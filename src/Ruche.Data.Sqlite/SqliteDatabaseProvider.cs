@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Ruche.Core.Data;
+
+namespace Ruche.Data.Sqlite;
+
+/// <summary>The embedded default: one file, no setup.</summary>
+public sealed class SqliteDatabaseProvider : IDatabaseProvider
+{
+    public string Name => "Sqlite";
+
+    public void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly.GetName().Name))
+            .AddInterceptors(PragmaInterceptor.Instance);
+
+    public void PrepareStorage(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        // WAL lets readers go on while one writer writes; it is a property of the file, so set it once.
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL.</summary>
+    private sealed class PragmaInterceptor : DbConnectionInterceptor
+    {
+        public static readonly PragmaInterceptor Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
