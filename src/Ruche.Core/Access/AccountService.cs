@@ -81,8 +81,18 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         return person;
     }
 
+    /// <summary>True before anyone has an account: the first person to register becomes administrator.</summary>
+    public async Task<bool> IsFirstRunAsync(CancellationToken cancellationToken) => !await db.People.AnyAsync(cancellationToken);
+
     public async Task<Person> RegisterAsync(NewAccount account, CancellationToken cancellationToken)
     {
+        if (await IsFirstRunAsync(cancellationToken))
+        {
+            var founder = await CreateAsync(account, cancellationToken);
+            ThrowIfFailed(await users.AddToRoleAsync(founder, RoleNames.Administrator));
+            return founder;
+        }
+
         var settings = await SettingsAsync(cancellationToken);
         if (!settings.OpenRegistration)
         {
@@ -147,8 +157,15 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         return person;
     }
 
-    public async Task<IReadOnlyList<string>> RolesOfAsync(long personId, CancellationToken cancellationToken)
+    public async Task<CompanySettings> SettingsForAdministratorAsync(Viewer viewer, CancellationToken cancellationToken)
     {
+        RequireAdministrator(viewer);
+        return await SettingsAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> RolesOfAsync(Viewer viewer, long personId, CancellationToken cancellationToken)
+    {
+        RequireAdministrator(viewer);
         var person = await users.FindByIdAsync(personId.ToString(CultureInfo.InvariantCulture))
             ?? throw RucheException.NotFound("person.not-found", "No such person.");
         return (await users.GetRolesAsync(person)).Order(StringComparer.Ordinal).ToList();

@@ -13,6 +13,29 @@ namespace Ruche.Core.Feeds;
 /// </summary>
 public sealed class FeedService(RucheDbContext db, PostCardLoader loader, SpaceService spaces)
 {
+    /// <summary>Every post the reader may see, optionally narrowed to a space, an author or a tag.</summary>
+    public Task<Page<PostCard>> AllAsync(Viewer viewer, PostFilter filter, string? cursor, int? pageSize, CancellationToken cancellationToken)
+    {
+        var posts = db.Posts.VisibleTo(viewer.PersonId);
+        if (filter.SpaceId is { } spaceId)
+        {
+            posts = posts.Where(p => p.SpaceId == spaceId);
+        }
+
+        if (filter.AuthorId is { } authorId)
+        {
+            posts = posts.Where(p => p.AuthorId == authorId);
+        }
+
+        if (filter.Tag is not null)
+        {
+            var key = Tags.Normalize(filter.Tag) ?? throw RucheException.Invalid("tag.invalid", "Not a valid tag.");
+            posts = posts.Where(p => db.PostTags.Any(t => t.PostId == p.Id && t.Tag == key));
+        }
+
+        return loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken);
+    }
+
     /// <summary>My posts, people and tags I follow, spaces I am in or follow.</summary>
     public Task<Page<PostCard>> HomeAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {
@@ -67,5 +90,7 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, SpaceS
         return await loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken);
     }
 }
+
+public sealed record PostFilter(long? SpaceId = null, long? AuthorId = null, string? Tag = null);
 
 public sealed record SpaceFeed(SpaceSummary Space, IReadOnlyList<PostCard> Pinned, Page<PostCard> Posts);

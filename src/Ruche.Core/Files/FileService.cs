@@ -62,6 +62,25 @@ public sealed class FileService(RucheDbContext db, IFileStore store, TimeProvide
         return (file, store.OpenRead(file.Id));
     }
 
+    /// <summary>Removes images a person uploaded but no post took (a refused post's attachments).</summary>
+    public async Task DiscardUnattachedAsync(Viewer viewer, IReadOnlyCollection<Guid> fileIds, CancellationToken cancellationToken)
+    {
+        if (fileIds.Count == 0)
+        {
+            return;
+        }
+
+        var ids = fileIds.ToList();
+        var orphans = await db.Files
+            .Where(f => ids.Contains(f.Id) && f.OwnerId == viewer.PersonId && !db.PostImages.Any(i => i.FileId == f.Id) && !db.People.Any(p => p.PhotoFileId == f.Id))
+            .Select(f => f.Id).ToListAsync(cancellationToken);
+        await db.Files.Where(f => orphans.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var id in orphans)
+        {
+            store.Delete(id);
+        }
+    }
+
     private static async Task CopyBoundedAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
     {
         var chunk = new byte[81920];

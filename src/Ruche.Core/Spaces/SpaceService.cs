@@ -11,8 +11,7 @@ public sealed class SpaceService(RucheDbContext db, TimeProvider time)
     private static readonly SpaceKind[] ReservedKinds = [SpaceKind.Union, SpaceKind.StaffRepresentation];
 
     public async Task<IReadOnlyList<SpaceSummary>> ListAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        await Summaries(db.Spaces.ListedTo(viewer.PersonId), viewer.PersonId)
-            .OrderByDescending(s => s.IsDefault).ThenBy(s => s.Name)
+        await Summaries(db.Spaces.ListedTo(viewer.PersonId).OrderByDescending(s => s.IsDefault).ThenBy(s => s.Name), viewer.PersonId)
             .ToListAsync(cancellationToken);
 
     /// <summary>The space as this viewer may see it; a secret space is "not found" to a non-member.</summary>

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ruche.Core.Access;
+using Ruche.Web.Auth;
+
+namespace Ruche.Web.Admin;
+
+/// <summary>Administration. The service checks the administrator role on every call.</summary>
+public static class AdminApi
+{
+    public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/admin").WithTags("Administration");
+        admin.MapPost("/invitations", InviteAsync).WithName("InvitePerson");
+        admin.MapGet("/settings", SettingsAsync).WithName("GetCompanySettings");
+        admin.MapPut("/settings/registration", SetRegistrationAsync).WithName("SetRegistration");
+        admin.MapGet("/people/{id:long}/roles", RolesAsync).WithName("GetPersonRoles");
+        admin.MapPut("/people/{id:long}/roles", SetRolesAsync).WithName("SetPersonRoles");
+        return api;
+    }
+
+    private static async Task<Created<InvitationDto>> InviteAsync(InvitationRequest request, ClaimsPrincipal user, AccountService accounts, HttpContext http, CancellationToken ct)
+    {
+        var invitation = await accounts.InviteAsync(user.RequireViewer(), request.Email, ct);
+        var link = $"{http.Request.Scheme}://{http.Request.Host}/invitation/{Uri.EscapeDataString(invitation.Token)}";
+        return TypedResults.Created($"/api/v1/admin/invitations/{invitation.Id}", new InvitationDto(invitation.Id, invitation.Email, link, invitation.ExpiresAt));
+    }
+
+    private static async Task<Ok<RegistrationSettings>> SettingsAsync(ClaimsPrincipal user, AccountService accounts, CancellationToken ct)
+    {
+        var settings = await accounts.SettingsForAdministratorAsync(user.RequireViewer(), ct);
+        return TypedResults.Ok(new RegistrationSettings(settings.OpenRegistration, settings.RegistrationDomain));
+    }
+
+    private static async Task<NoContent> SetRegistrationAsync(RegistrationSettings request, ClaimsPrincipal user, AccountService accounts, CancellationToken ct)
+    {
+        await accounts.SetOpenRegistrationAsync(user.RequireViewer(), request.Open, request.Domain, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<string>>> RolesAsync(long id, ClaimsPrincipal user, AccountService accounts, CancellationToken ct)
+    {
+        return TypedResults.Ok(await accounts.RolesOfAsync(user.RequireViewer(), id, ct));
+    }
+
+    private static async Task<NoContent> SetRolesAsync(long id, RolesRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken ct)
+    {
+        await accounts.SetRolesAsync(user.RequireViewer(), id, request.Roles ?? [], ct);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed record InvitationRequest(string? Email);
+
+public sealed record InvitationDto(long Id, string Email, string Link, DateTime ExpiresAt);
+
+public sealed record RegistrationSettings(bool Open, string? Domain);
+
+public sealed record RolesRequest(IReadOnlyList<string>? Roles);

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Ruche.Core.Access;
+using Ruche.Web.Auth;
+using Ruche.Web.Hosting;
+
+namespace Ruche.Web.Admin;
+
+/// <summary>The administration page's forms. AccountService checks the administrator role on each.</summary>
+public static class AdminForms
+{
+    public static IEndpointRouteBuilder MapAdminForms(this IEndpointRouteBuilder app)
+    {
+        var ui = app.MapGroup("/ui/admin").ExcludeFromDescription();
+        ui.MapPost("/invitations", InviteAsync);
+        ui.MapPost("/registration", (HttpContext http, [FromForm] RegistrationForm form, ClaimsPrincipal user, AccountService accounts) =>
+            FormResults.RunAsync(http, "/admin", async () =>
+            {
+                await accounts.SetOpenRegistrationAsync(user.RequireViewer(), form.Open, form.Domain, http.RequestAborted);
+                return "/admin?saved=registration";
+            }));
+        ui.MapPost("/people/{id:long}/roles", (long id, HttpContext http, [FromForm] RolesForm form, ClaimsPrincipal user, AccountService accounts) =>
+            FormResults.RunAsync(http, "/admin", async () =>
+            {
+                await accounts.SetRolesAsync(user.RequireViewer(), id, form.Roles ?? [], http.RequestAborted);
+                return "/admin?saved=roles";
+            }));
+        return app;
+    }
+
+    /// <summary>Shows the invitation link on the response page so the administrator can pass it on.</summary>
+    private static async Task<IResult> InviteAsync([FromForm] InvitationForm form, ClaimsPrincipal user, AccountService accounts, HttpContext http)
+    {
+        try
+        {
+            var invitation = await accounts.InviteAsync(user.RequireViewer(), form.Email, http.RequestAborted);
+            var link = $"{http.Request.Scheme}://{http.Request.Host}/invitation/{Uri.EscapeDataString(invitation.Token)}";
+            return new RazorComponentResult<InvitationCreatedPage>(new { Email = invitation.Email, Link = link });
+        }
+        catch (Core.Common.RucheException refused)
+        {
+            return Results.LocalRedirect(FormResults.WithError("/admin", refused.Code));
+        }
+    }
+}
+
+public sealed record InvitationForm(string? Email);
+
+public sealed record RegistrationForm(bool Open, string? Domain);
+
+public sealed record RolesForm(string[]? Roles);

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Ruche.Core.Access;
+using Ruche.Core.People;
+using Ruche.Web.Hosting;
+
+namespace Ruche.Web.Auth;
+
+/// <summary>Sign-in, sign-out and account creation from the HTML pages.</summary>
+public static class AccountForms
+{
+    public static IEndpointRouteBuilder MapAccountForms(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/ui/login", SignInAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/ui/logout", SignOutAsync).ExcludeFromDescription();
+        app.MapPost("/ui/register", RegisterAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/ui/invitation", AcceptInvitationAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/ui/language", ChooseLanguageAsync).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Remembers the person's language for the next requests (the culture cookie).</summary>
+    public static void RememberLanguage(HttpContext http, string language) =>
+        http.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+            new CookieOptions { Expires = DateTimeOffset.MaxValue, IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+
+    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<Person> signIn, UserManager<Person> users, HttpContext http)
+    {
+        var returnUrl = FormResults.Safe(form.ReturnUrl);
+        var person = string.IsNullOrWhiteSpace(form.Email) ? null : await users.FindByEmailAsync(form.Email.Trim());
+        if (person is null || !person.IsActive)
+        {
+            return Failed("auth.invalid-credentials");
+        }
+
+        var result = await signIn.PasswordSignInAsync(person, form.Password ?? string.Empty, isPersistent: form.Remember, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return Failed("auth.locked-out");
+        }
+
+        if (!result.Succeeded)
+        {
+            return Failed("auth.invalid-credentials");
+        }
+
+        RememberLanguage(http, person.Language);
+        return Results.LocalRedirect(returnUrl);
+
+        IResult Failed(string code) =>
+            Results.LocalRedirect(QueryHelpers.AddQueryString("/login", new Dictionary<string, string?> { ["error"] = code, ["returnUrl"] = returnUrl }));
+    }
+
+    private static async Task<IResult> SignOutAsync([FromForm] ReturnForm form, SignInManager<Person> signIn)
+    {
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect("/login");
+    }
+
+    private static Task<IResult> RegisterAsync([FromForm] AccountForm form, AccountService accounts, SignInManager<Person> signIn, HttpContext http) =>
+        FormResults.RunAsync(http, "/register", async () =>
+        {
+            var person = await accounts.RegisterAsync(new NewAccount(form.Email, form.DisplayName, form.Password, form.TimeZone), http.RequestAborted);
+            await signIn.SignInAsync(person, isPersistent: false);
+            RememberLanguage(http, person.Language);
+            return "/";
+        });
+
+    private static Task<IResult> AcceptInvitationAsync([FromForm] AccountForm form, AccountService accounts, SignInManager<Person> signIn, HttpContext http) =>
+        FormResults.RunAsync(http, "/invitation/" + Uri.EscapeDataString(form.Token ?? string.Empty), async () =>
+        {
+            var person = await accounts.AcceptInvitationAsync(form.Token, new NewAccount(null, form.DisplayName, form.Password, form.TimeZone), http.RequestAborted);
+            await signIn.SignInAsync(person, isPersistent: false);
+            RememberLanguage(http, person.Language);
+            return "/";
+        });
+
+    /// <summary>Switches the language before sign-in (the login page's choice); signed-in people choose in settings.</summary>
+    private static IResult ChooseLanguageAsync([FromForm] LanguageForm form, HttpContext http)
+    {
+        RememberLanguage(http, form.Language == "en" ? "en" : "fr");
+        return Results.LocalRedirect(FormResults.Safe(form.ReturnUrl));
+    }
+}
+
+public sealed record SignInForm(string? Email, string? Password, bool Remember, string? ReturnUrl);
+
+public sealed record AccountForm(string? Email, string? DisplayName, string? Password, string? TimeZone, string? Token);
+
+public sealed record ReturnForm(string? ReturnUrl);
+
+public sealed record LanguageForm(string? Language, string? ReturnUrl);

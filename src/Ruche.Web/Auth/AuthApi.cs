@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Ruche.Core.Access;
+using Ruche.Core.Common;
+using Ruche.Core.People;
+
+namespace Ruche.Web.Auth;
+
+public static class AuthApi
+{
+    public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", IssueAsync).WithTags("Auth").WithName("IssueToken").AllowAnonymous();
+        var tokens = api.MapGroup("/me/tokens").WithTags("Auth");
+        tokens.MapGet("/", ListAsync).WithName("ListPersonalTokens");
+        tokens.MapPost("/", CreateAsync).WithName("CreatePersonalToken");
+        tokens.MapDelete("/{id:long}", RevokeAsync).WithName("RevokePersonalToken");
+        return api;
+    }
+
+    /// <summary>Exchanges an e-mail and password for a bearer token (8 hours). Repeated failures lock the account.</summary>
+    private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> IssueAsync(
+        TokenRequest request, UserManager<Person> users, SignInManager<Person> signIn, AccessTokenService tokens, CancellationToken ct)
+    {
+        var person = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
+        if (person is null || !person.IsActive)
+        {
+            return InvalidCredentials();
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(person, request.Password ?? string.Empty, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            return TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status401Unauthorized, "auth.locked-out", "Too many failed attempts; try again later."));
+        }
+
+        return check.Succeeded ? TypedResults.Ok(await tokens.IssueSignInTokenAsync(person.Id, ct)) : InvalidCredentials();
+    }
+
+    private static ProblemHttpResult InvalidCredentials() =>
+        TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status401Unauthorized, "auth.invalid-credentials", "Unknown e-mail or wrong password."));
+
+    private static async Task<Ok<IReadOnlyList<AccessTokenView>>> ListAsync(ClaimsPrincipal user, AccessTokenService tokens, CancellationToken ct) =>
+        TypedResults.Ok(await tokens.ListPersonalAsync(user.RequireViewer(), ct));
+
+    private static async Task<Created<IssuedToken>> CreateAsync(PersonalTokenRequest request, ClaimsPrincipal user, AccessTokenService tokens, CancellationToken ct)
+    {
+        var issued = await tokens.CreatePersonalAsync(user.RequireViewer(), request.Name, request.ExpiresInDays, ct);
+        return TypedResults.Created($"/api/v1/me/tokens/{issued.Id}", issued);
+    }
+
+    private static async Task<NoContent> RevokeAsync(long id, ClaimsPrincipal user, AccessTokenService tokens, CancellationToken ct)
+    {
+        await tokens.RevokeAsync(user.RequireViewer(), id, ct);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed record TokenRequest(string? Email, string? Password);
+
+public sealed record PersonalTokenRequest(string? Name, int? ExpiresInDays);

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ruche.Core.Access;
+using Ruche.Core.Data;
+using Ruche.Web.Hosting;
+
+namespace Ruche.Web.Auth;
+
+/// <summary>
+/// Authenticates API calls carrying <c>Authorization: Bearer ruche_…</c>: a sign-in token or a personal
+/// access token, both checked against their stored hash on every request, so revocation is immediate.
+/// </summary>
+public sealed class TokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AccessTokenService tokens,
+    RucheDbContext db)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "RucheToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var personId = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (personId is not { } id)
+        {
+            return AuthenticateResult.Fail("Unknown, expired or revoked token.");
+        }
+
+        var roles = await db.UserRoles.Where(r => r.UserId == id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(Context.RequestAborted);
+        var claims = roles.Select(r => new Claim(ClaimTypes.Role, r))
+            .Append(new Claim(ClaimTypes.NameIdentifier, id.ToString(CultureInfo.InvariantCulture)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "auth.required", "Sign in: send a bearer token from POST /api/v1/auth/token or a personal access token.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "auth.forbidden", "You may not do this.");
+}

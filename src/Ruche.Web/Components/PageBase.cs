@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Components;
+using Ruche.Core.Common;
+
+namespace Ruche.Web.Components;
+
+/// <summary>
+/// What every signed-in page needs: the reader, where its forms return to, and one way to turn a refused
+/// read into a 404/403 page instead of an exception.
+/// </summary>
+public abstract class PageBase : ComponentBase
+{
+    [Inject]
+    protected CurrentViewer Current { get; set; } = default!;
+
+    [Inject]
+    protected NavigationManager Navigation { get; set; } = default!;
+
+    protected Reader Reader { get; private set; } = default!;
+
+    protected RucheException? Refusal { get; private set; }
+
+    /// <summary>This page's own address (path and query, without a previous error), for forms to come back to.</summary>
+    protected string Here
+    {
+        get
+        {
+            var relative = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
+            var uri = new Uri("http://x" + relative);
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query)
+                .Where(q => q.Key is not ("error" or "saved" or "edit" or "share"));
+            return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(uri.AbsolutePath, query);
+        }
+    }
+
+    protected sealed override async Task OnParametersSetAsync()
+    {
+        Reader = await Current.GetAsync();
+        try
+        {
+            Refusal = null;
+            await LoadAsync();
+        }
+        catch (RucheException refused)
+        {
+            Refusal = refused;
+        }
+    }
+
+    protected abstract Task LoadAsync();
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ruche.Core.Data;
+
+using Ruche.Core.People;
+using Ruche.Core.Spaces;
+
+namespace Ruche.Web.Hosting;
+
+/// <summary>Brings the database to the current schema, with the rows every company needs, and the demo when asked.</summary>
+public static class DatabaseStartup
+{
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider.GetRequiredService<IDatabaseProvider>();
+        provider.PrepareStorage(scope.ServiceProvider.GetRequiredService<DatabaseConnection>().ConnectionString);
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        await EnsureBaseDataAsync(db, scope.ServiceProvider, cancellationToken);
+    }
+
+    private static async Task EnsureBaseDataAsync(RucheDbContext db, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<RucheOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        if (options.DemoData && !await db.People.AnyAsync(cancellationToken))
+        {
+            await Task.CompletedTask;
+            return;
+        }
+
+        var known = await db.Roles.Select(r => r.Name!).ToListAsync(cancellationToken);
+        foreach (var role in RoleNames.All.Except(known))
+        {
+            db.Roles.Add(new IdentityRole<long> { Name = role, NormalizedName = role.ToUpperInvariant() });
+        }
+
+        if (!await db.Spaces.AnyAsync(s => s.IsDefault, cancellationToken))
+        {
+            db.Spaces.Add(new Space
+            {
+                Name = "Café",
+                Description = "L'espace hors sujet : photos, blagues, « bon week-end ».",
+                Kind = SpaceKind.Interest,
+                Visibility = SpaceVisibility.Open,
+                IsDefault = true,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Ruche.Core.Common;
+
+namespace Ruche.Web.Hosting;
+
+/// <summary>
+/// HTML forms post to small endpoints that call the same feature services as the API, then redirect back
+/// (post/redirect/get). A refused request comes back as <c>?error=code</c>, shown translated by the page.
+/// </summary>
+public static class FormResults
+{
+    public static async Task<IResult> RunAsync(HttpContext http, string? returnUrl, Func<Task<string?>> action)
+    {
+        try
+        {
+            var target = await action();
+            return Results.LocalRedirect(Safe(target ?? returnUrl));
+        }
+        catch (RucheException refused)
+        {
+            return Results.LocalRedirect(WithError(Safe(returnUrl), refused.Code));
+        }
+    }
+
+    public static string WithError(string url, string code)
+    {
+        var fragmentAt = url.IndexOf('#', StringComparison.Ordinal);
+        var path = fragmentAt < 0 ? url : url[..fragmentAt];
+        return QueryHelpers.AddQueryString(path, "error", code);
+    }
+
+    /// <summary>Only local paths: a form never sends anyone to another site.</summary>
+    public static string Safe(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}

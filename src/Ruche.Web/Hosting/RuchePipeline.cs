@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Ruche.Web.Admin;
+using Ruche.Web.Auth;
+using Ruche.Web.Feeds;
+using Ruche.Web.Files;
+using Ruche.Web.People;
+using Ruche.Web.Posts;
+using Ruche.Web.Settings;
+using Ruche.Web.Spaces;
+using Scalar.AspNetCore;
+
+namespace Ruche.Web.Hosting;
+
+public static class RuchePipeline
+{
+    public static WebApplication UseRuche(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference().AllowAnonymous();
+        }
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(RucheServices.ApiPolicy);
+        api.MapAuthApi();
+        api.MapPostsApi();
+        api.MapFeedsApi();
+        api.MapSpacesApi();
+        api.MapPeopleApi();
+        api.MapAdminApi();
+
+        app.MapFiles();
+        app.MapAccountForms();
+        app.MapPostForms();
+        app.MapSpaceForms();
+        app.MapPeopleForms();
+        app.MapSettingsForms();
+        app.MapAdminForms();
+        app.MapRazorComponents<Components.App>();
+        return app;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Ruche.Core.Access;
+using Ruche.Core.Content;
+using Ruche.Core.Data;
+using Ruche.Core.Feeds;
+using Ruche.Core.Files;
+using Ruche.Core.Follows;
+using Ruche.Core.People;
+using Ruche.Core.Posts;
+using Ruche.Core.Spaces;
+using Ruche.Web.Auth;
+
+namespace Ruche.Web.Hosting;
+
+/// <summary>Every service Ruche uses, registered explicitly (no scanning), feature by feature.</summary>
+public static class RucheServices
+{
+    public const string ApiPolicy = "Api";
+
+    public static WebApplicationBuilder AddRuche(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(RucheOptions.Section).Get<RucheOptions>() ?? new RucheOptions();
+        services.Configure<RucheOptions>(builder.Configuration.GetSection(RucheOptions.Section));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddRucheDatabase(builder.Configuration, options);
+        services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(options.DataDirFullPath, "files")));
+
+        // Keys live with the data so sign-in cookies survive a restart (and, shared, work on every node).
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys"))).SetApplicationName("Ruche");
+        AddIdentity(services);
+        AddFeatures(services);
+
+        services.AddRazorComponents();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Components.CurrentViewer>();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(localization =>
+        {
+            string[] cultures = ["fr", "en"];
+            localization.SetDefaultCulture("fr").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+
+            // French unless the person chose English: their choice is kept in a cookie set at sign-in and in settings.
+            localization.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<RucheExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.MaxDepth = 32;
+        });
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentity<Person, Microsoft.AspNetCore.Identity.IdentityRole<long>>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.MaxFailedAccessAttempts = 8;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+            })
+            .AddEntityFrameworkStores<RucheDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/login";
+            cookie.LogoutPath = "/logout";
+            cookie.AccessDeniedPath = "/login";
+            cookie.Cookie.Name = "ruche";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+    }
+
+    private static void AddFeatures(IServiceCollection services)
+    {
+        services.AddSingleton<MarkdownContent>();
+        services.AddScoped<ContentRenderer>();
+        services.AddScoped<AccessTokenService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<ProfileService>();
+        services.AddScoped<FileService>();
+        services.AddScoped<SpaceService>();
+        services.AddScoped<FollowService>();
+        services.AddScoped<PostCardLoader>();
+        services.AddScoped<FeedService>();
+        services.AddScoped<PostService>();
+        services.AddScoped<CommentService>();
+        services.AddScoped<ReactionService>();
+    }
+}

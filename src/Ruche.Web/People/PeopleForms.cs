@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Ruche.Core.Follows;
+using Ruche.Core.People;
+using Ruche.Web.Auth;
+using Ruche.Web.Hosting;
+using Ruche.Web.Posts;
+
+
+namespace Ruche.Web.People;
+
+/// <summary>The HTML forms of profiles and follows.</summary>
+public static class PeopleForms
+{
+    public static IEndpointRouteBuilder MapPeopleForms(this IEndpointRouteBuilder app)
+    {
+        var ui = app.MapGroup("/ui").ExcludeFromDescription();
+        ui.MapPost("/people/{id:long}/follow", FollowPersonAsync);
+        ui.MapPost("/tags/{tag}/follow", FollowTagAsync);
+        ui.MapPost("/profile", UpdateProfileAsync);
+        ui.MapPost("/profile/photo", SetPhotoAsync);
+        return app;
+    }
+
+    private static Task<IResult> FollowPersonAsync(long id, [FromForm] ToggleForm form, ClaimsPrincipal user, FollowService follows, HttpContext http) =>
+        FormResults.RunAsync(http, form.ReturnUrl, async () =>
+        {
+            if (form.On)
+            {
+                await follows.FollowPersonAsync(user.RequireViewer(), id, http.RequestAborted);
+            }
+            else
+            {
+                await follows.UnfollowPersonAsync(user.RequireViewer(), id, http.RequestAborted);
+            }
+
+            return null;
+        });
+
+    private static Task<IResult> FollowTagAsync(string tag, [FromForm] ToggleForm form, ClaimsPrincipal user, FollowService follows, HttpContext http) =>
+        FormResults.RunAsync(http, form.ReturnUrl, async () =>
+        {
+            if (form.On)
+            {
+                await follows.FollowTagAsync(user.RequireViewer(), tag, http.RequestAborted);
+            }
+            else
+            {
+                await follows.UnfollowTagAsync(user.RequireViewer(), tag, http.RequestAborted);
+            }
+
+            return null;
+        });
+
+    private static Task<IResult> UpdateProfileAsync([FromForm] ProfileForm form, ClaimsPrincipal user, ProfileService profiles, HttpContext http) =>
+        FormResults.RunAsync(http, "/settings/profile", async () =>
+        {
+            var viewer = user.RequireViewer();
+            var skills = (form.Skills ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var profile = await profiles.UpdateAsync(
+                viewer,
+                viewer.PersonId,
+                new ProfileUpdate(form.DisplayName ?? string.Empty, form.JobTitle ?? string.Empty, form.DepartmentId ?? 0, form.SiteId ?? 0, form.ManagerId ?? 0, form.TimeZone, form.Bio ?? string.Empty, skills),
+                http.RequestAborted);
+            return $"/people/{profile.Handle}";
+        });
+
+    private static Task<IResult> SetPhotoAsync([FromForm] ReturnForm form, IFormFile? photo, ClaimsPrincipal user, ProfileService profiles, HttpContext http) =>
+        FormResults.RunAsync(http, "/settings/profile", async () =>
+        {
+            if (photo is null || photo.Length == 0)
+            {
+                throw Core.Common.RucheException.Invalid("image.empty", "Choose a photo.");
+            }
+
+            await using var stream = photo.OpenReadStream();
+            var profile = await profiles.SetPhotoAsync(user.RequireViewer(), stream, photo.FileName, http.RequestAborted);
+            return $"/people/{profile.Handle}";
+        });
+}
+
+public sealed record ProfileForm(string? DisplayName, string? JobTitle, long? DepartmentId, long? SiteId, long? ManagerId, string? TimeZone, string? Bio, string? Skills);

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Ruche.Core.Files;
+using Ruche.Core.Posts;
+using Ruche.Web.Auth;
+using Ruche.Web.Hosting;
+
+namespace Ruche.Web.Posts;
+
+/// <summary>The HTML forms of posts, comments and reactions.</summary>
+public static class PostForms
+{
+    public static IEndpointRouteBuilder MapPostForms(this IEndpointRouteBuilder app)
+    {
+        var ui = app.MapGroup("/ui/posts").ExcludeFromDescription();
+        ui.MapPost("/", CreateAsync);
+        ui.MapPost("/{id:long}/edit", EditAsync);
+        ui.MapPost("/{id:long}/delete", DeleteAsync);
+        ui.MapPost("/{id:long}/pin", PinAsync);
+        ui.MapPost("/{id:long}/comments", CommentAsync);
+        ui.MapPost("/{id:long}/comments/{commentId:long}/delete", DeleteCommentAsync);
+        ui.MapPost("/{id:long}/reactions/{kind}", ReactAsync);
+        return app;
+    }
+
+    /// <summary>Creates a post (or a share) with its images; if the post is refused, its uploaded images go too.</summary>
+    private static Task<IResult> CreateAsync(
+        [FromForm] PostForm form, [FromForm] IFormFileCollection? images, ClaimsPrincipal user, PostService posts, FileService files, HttpContext http) =>
+        FormResults.RunAsync(http, form.ReturnUrl, async () =>
+        {
+            var viewer = user.RequireViewer();
+            var uploads = (images ?? new FormFileCollection()).Where(f => f.Length > 0).ToList();
+            if (uploads.Count > Core.Common.Limits.ImagesPerPost)
+            {
+                throw Core.Common.RucheException.Invalid("post.too-many-images", "Too many images.");
+            }
+
+            var imageIds = new List<Guid>();
+            try
+            {
+                foreach (var upload in uploads)
+                {
+                    await using var stream = upload.OpenReadStream();
+                    imageIds.Add((await files.UploadImageAsync(viewer, stream, upload.FileName, FilePurpose.PostImage, http.RequestAborted)).Id);
+                }
+
+                var card = await posts.CreateAsync(viewer, new NewPost(form.Body, form.SpaceId, imageIds, form.SharePostId), http.RequestAborted);
+                return form.SharePostId is null ? $"{FormResults.Safe(form.ReturnUrl)}#post-{card.Id}" : $"/posts/{card.Id}";
+            }
+            catch
+            {
+                await files.DiscardUnattachedAsync(viewer, imageIds, CancellationToken.None);
+                throw;
+            }
+        });
+
+    private static Task<IResult> EditAsync(long id, [FromForm] PostForm form, ClaimsPrincipal user, PostService posts, HttpContext http) =>
+        FormResults.RunAsync(http, form.ReturnUrl ?? $"/posts/{id}?edit=1", async () =>
+        {
+            await posts.EditAsync(user.RequireViewer(), id, form.Body, http.RequestAborted);
+            return $"/posts/{id}";
+        });
+
+    private static Task<IResult> DeleteAsync(long id, [FromForm] ReturnForm form, ClaimsPrincipal user, PostService posts, HttpContext http) =>
+        FormResults.RunAsync(http, form.ReturnUrl, async () =>
+        {
+            await posts.DeleteAsync(user.RequireViewer(), id, http.RequestAborted);
+
+            // The post's own page is gone: go back to where it was listed, or home.
+            return form.ReturnUrl?.StartsWith($"/posts/{id}", StringComparison.Ordinal) == true ? "/" : null;
+        });
+
+    private static Task<IResult> PinAsync(long id, [FromForm] ToggleForm form, ClaimsPrincipal user, PostService posts, HttpContext http) =>
+        FormResults.RunAsync(http, form.ReturnUrl, async () =>
+        {
+            await posts.SetPinnedAsync(user.RequireViewer(), id, form.On, http.RequestAborted);
+            return null;
+        });
+
+    private static Task<IResult> CommentAsync(long id, [FromForm] CommentForm form, ClaimsPrincipal user, CommentService comments, HttpContext http) =>
+        FormResults.RunAsync(http, form.ReturnUrl ?? $"/posts/{id}", async () =>
+        {
+            var comment = await comments.AddAsync(user.RequireViewer(), id, form.Body, form.ReplyTo, http.RequestAborted);
+            return $"{FormResults.Safe(form.ReturnUrl ?? $"/posts/{id}")}#comment-{comment.Id}";
+        });
+
+    private static Task<IResult> DeleteCommentAsync(long id, long commentId, [FromForm] ReturnForm form, ClaimsPrincipal user, CommentService comments, HttpContext http) =>
+        FormResults.RunAsync(http, form.ReturnUrl ?? $"/posts/{id}", async () =>
+        {
+            await comments.DeleteAsync(user.RequireViewer(), id, commentId, http.RequestAborted);
+            return null;
+        });
+
+    private static Task<IResult> ReactAsync(long id, string kind, [FromForm] ToggleForm form, ClaimsPrincipal user, ReactionService reactions, HttpContext http) =>
+        FormResults.RunAsync(http, form.ReturnUrl, async () =>
+        {
+            var viewer = user.RequireViewer();
+            var reaction = ReactionKinds.Parse(kind);
+            if (form.On)
+            {
+                await reactions.AddAsync(viewer, id, reaction, http.RequestAborted);
+            }
+            else
+            {
+                await reactions.RemoveAsync(viewer, id, reaction, http.RequestAborted);
+            }
+
+            return $"{FormResults.Safe(form.ReturnUrl)}#post-{id}";
+        });
+}
+
+public sealed record PostForm(string? Body, long? SpaceId, long? SharePostId, string? ReturnUrl);
+
+public sealed record CommentForm(string? Body, long? ReplyTo, string? ReturnUrl);
+
+public sealed record ToggleForm(bool On, string? ReturnUrl);

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ruche.Core.Feeds;
+using Ruche.Core.Files;
+using Ruche.Core.Posts;
+using Ruche.Web.Auth;
+using Ruche.Web.Hosting;
+
+namespace Ruche.Web.Posts;
+
+public static class PostsApi
+{
+    public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
+    {
+        var posts = api.MapGroup("/posts").WithTags("Posts");
+        posts.MapGet("/", ListAsync).WithName("ListPosts");
+        posts.MapPost("/", CreateAsync).WithName("CreatePost");
+        posts.MapGet("/{id:long}", GetAsync).WithName("GetPost");
+        posts.MapPatch("/{id:long}", EditAsync).WithName("EditPost");
+        posts.MapDelete("/{id:long}", DeleteAsync).WithName("DeletePost");
+        posts.MapGet("/{id:long}/revisions", RevisionsAsync).WithName("ListPostRevisions");
+        posts.MapPut("/{id:long}/pin", (long id, ClaimsPrincipal user, PostService service, CancellationToken ct) => PinAsync(id, true, user, service, ct)).WithName("PinPost");
+        posts.MapDelete("/{id:long}/pin", (long id, ClaimsPrincipal user, PostService service, CancellationToken ct) => PinAsync(id, false, user, service, ct)).WithName("UnpinPost");
+        posts.MapGet("/{id:long}/comments", ListCommentsAsync).WithName("ListComments");
+        posts.MapPost("/{id:long}/comments", AddCommentAsync).WithName("AddComment");
+        posts.MapDelete("/{id:long}/comments/{commentId:long}", DeleteCommentAsync).WithName("DeleteComment");
+        posts.MapPut("/{id:long}/reactions/{kind}", AddReactionAsync).WithName("AddReaction");
+        posts.MapDelete("/{id:long}/reactions/{kind}", RemoveReactionAsync).WithName("RemoveReaction");
+
+        api.MapPost("/files", UploadAsync).WithTags("Files").WithName("UploadImage").DisableAntiforgery();
+        return api;
+    }
+
+    /// <summary>Every post the caller may see, newest first, optionally narrowed to a space, an author or a tag.</summary>
+    private static async Task<Ok<PageDto<PostCard>>> ListAsync(
+        ClaimsPrincipal user, FeedService feeds, long? spaceId, long? authorId, string? tag, string? cursor, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(PageDto.From(await feeds.AllAsync(user.RequireViewer(), new PostFilter(spaceId, authorId, tag), cursor, pageSize, ct)));
+
+    private static async Task<Created<PostCard>> CreateAsync(NewPostRequest request, ClaimsPrincipal user, PostService service, CancellationToken ct)
+    {
+        var card = await service.CreateAsync(user.RequireViewer(), new NewPost(request.Body, request.SpaceId, request.ImageIds, request.SharePostId), ct);
+        return TypedResults.Created($"/api/v1/posts/{card.Id}", card);
+    }
+
+    private static async Task<Ok<PostCard>> GetAsync(long id, ClaimsPrincipal user, PostService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetAsync(user.RequireViewer(), id, ct));
+
+    private static async Task<Ok<PostCard>> EditAsync(long id, EditPostRequest request, ClaimsPrincipal user, PostService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.EditAsync(user.RequireViewer(), id, request.Body, ct));
+
+    private static async Task<NoContent> DeleteAsync(long id, ClaimsPrincipal user, PostService service, CancellationToken ct)
+    {
+        await service.DeleteAsync(user.RequireViewer(), id, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<PostRevisionView>>> RevisionsAsync(long id, ClaimsPrincipal user, PostService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.RevisionsAsync(user.RequireViewer(), id, ct));
+
+    private static async Task<Ok<PostCard>> PinAsync(long id, bool pinned, ClaimsPrincipal user, PostService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.SetPinnedAsync(user.RequireViewer(), id, pinned, ct));
+
+    private static async Task<Ok<IReadOnlyList<CommentView>>> ListCommentsAsync(long id, ClaimsPrincipal user, CommentService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(user.RequireViewer(), id, ct));
+
+    private static async Task<Created<CommentView>> AddCommentAsync(long id, NewCommentRequest request, ClaimsPrincipal user, CommentService service, CancellationToken ct)
+    {
+        var comment = await service.AddAsync(user.RequireViewer(), id, request.Body, request.ReplyTo, ct);
+        return TypedResults.Created($"/api/v1/posts/{id}/comments/{comment.Id}", comment);
+    }
+
+    private static async Task<NoContent> DeleteCommentAsync(long id, long commentId, ClaimsPrincipal user, CommentService service, CancellationToken ct)
+    {
+        await service.DeleteAsync(user.RequireViewer(), id, commentId, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> AddReactionAsync(long id, string kind, ClaimsPrincipal user, ReactionService service, CancellationToken ct)
+    {
+        await service.AddAsync(user.RequireViewer(), id, ReactionKinds.Parse(kind), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RemoveReactionAsync(long id, string kind, ClaimsPrincipal user, ReactionService service, CancellationToken ct)
+    {
+        await service.RemoveAsync(user.RequireViewer(), id, ReactionKinds.Parse(kind), ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Uploads one image (multipart field "file") to attach to a post with <c>imageIds</c>.</summary>
+    private static async Task<Created<UploadedFile>> UploadAsync(IFormFile file, ClaimsPrincipal user, FileService files, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        var stored = await files.UploadImageAsync(user.RequireViewer(), stream, file.FileName, FilePurpose.PostImage, ct);
+        return TypedResults.Created($"/files/{stored.Id}", new UploadedFile(stored.Id, stored.ContentType, stored.Length));
+    }
+}
+
+public sealed record NewPostRequest(string? Body, long? SpaceId, IReadOnlyList<Guid>? ImageIds, long? SharePostId);
+
+public sealed record EditPostRequest(string? Body);
+
+public sealed record NewCommentRequest(string? Body, long? ReplyTo);
+
+public sealed record UploadedFile(Guid Id, string ContentType, long Length);

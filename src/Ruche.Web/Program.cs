@@ -1,0 +1,23 @@
+using Ruche.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRuche();
+var app = builder.Build();
+
+// "migrate" applies the schema (and base rows) and exits: with several nodes, run it once before starting them.
+if (args.Contains("migrate", StringComparer.Ordinal))
+{
+    await DatabaseStartup.MigrateAsync(app.Services);
+    return;
+}
+
+if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RucheOptions>>().Value.MigrateOnStart)
+{
+    await DatabaseStartup.MigrateAsync(app.Services);
+}
+
+app.UseRuche();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Ruche.Core.Access;
+using Ruche.Core.People;
+using Ruche.Web.Auth;
+using Ruche.Web.Hosting;
+
+namespace Ruche.Web.Settings;
+
+/// <summary>A person's own settings: language, password and personal access tokens.</summary>
+public static class SettingsForms
+{
+    public static IEndpointRouteBuilder MapSettingsForms(this IEndpointRouteBuilder app)
+    {
+        var ui = app.MapGroup("/ui/settings").ExcludeFromDescription();
+        ui.MapPost("/language", LanguageAsync);
+        ui.MapPost("/password", PasswordAsync);
+        ui.MapPost("/tokens", CreateTokenAsync);
+        ui.MapPost("/tokens/{id:long}/revoke", (long id, [FromForm] ReturnForm form, ClaimsPrincipal user, AccessTokenService tokens, HttpContext http) =>
+            FormResults.RunAsync(http, "/settings", async () => { await tokens.RevokeAsync(user.RequireViewer(), id, http.RequestAborted); return null; }));
+        return app;
+    }
+
+    private static Task<IResult> LanguageAsync([FromForm] LanguageForm form, ClaimsPrincipal user, ProfileService profiles, HttpContext http) =>
+        FormResults.RunAsync(http, "/settings", async () =>
+        {
+            var language = form.Language ?? string.Empty;
+            await profiles.SetLanguageAsync(user.RequireViewer(), language, http.RequestAborted);
+            AccountForms.RememberLanguage(http, language);
+            return "/settings";
+        });
+
+    private static Task<IResult> PasswordAsync([FromForm] PasswordForm form, ClaimsPrincipal user, UserManager<Person> users, SignInManager<Person> signIn, HttpContext http) =>
+        FormResults.RunAsync(http, "/settings", async () =>
+        {
+            var person = await users.GetUserAsync(user) ?? throw Core.Common.RucheException.NotFound("person.not-found", "No such person.");
+            var result = await users.ChangePasswordAsync(person, form.Current ?? string.Empty, form.New ?? string.Empty);
+            if (!result.Succeeded)
+            {
+                var code = result.Errors.Any(e => e.Code == "PasswordMismatch") ? "password.wrong-current" : "password.too-weak";
+                throw Core.Common.RucheException.Invalid(code, string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+
+            await signIn.RefreshSignInAsync(person);
+            return "/settings?saved=password";
+        });
+
+    /// <summary>Creates a token and shows its secret once, on the response page itself (never in a URL).</summary>
+    private static async Task<IResult> CreateTokenAsync([FromForm] TokenForm form, ClaimsPrincipal user, AccessTokenService tokens, HttpContext http)
+    {
+        try
+        {
+            var issued = await tokens.CreatePersonalAsync(user.RequireViewer(), form.Name, form.ExpiresInDays, http.RequestAborted);
+            return new RazorComponentResult<TokenCreatedPage>(new { Token = issued });
+        }
+        catch (Core.Common.RucheException refused)
+        {
+            return Results.LocalRedirect(FormResults.WithError("/settings", refused.Code));
+        }
+    }
+}
+
+public sealed record PasswordForm(string? Current, string? New);
+
+public sealed record TokenForm(string? Name, int? ExpiresInDays);

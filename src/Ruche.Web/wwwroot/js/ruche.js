@@ -1,0 +1,9 @@
+// Small progressive enhancements; every page works without them.
+
+// Ask before destructive forms (data-confirm holds the translated question).
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});

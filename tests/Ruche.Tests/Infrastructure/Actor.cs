@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ruche.Core.Feeds;
+using Ruche.Core.People;
+using Ruche.Core.Posts;
+using Ruche.Core.Spaces;
+using Ruche.Web.Feeds;
+using Ruche.Web.Hosting;
+
+namespace Ruche.Tests.Infrastructure;
+
+/// <summary>A person using Ruche through its API, so tests read as what people do.</summary>
+public sealed class Actor(RucheApp app, long id, string handle, string email, string name, HttpClient http)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public long Id => id;
+
+    public string Handle => handle;
+
+    public string Email => email;
+
+    public string Name => name;
+
+    public HttpClient Http => http;
+
+    public RucheApp App => app;
+
+    public async Task<PostCard> PostAsync(string body, SpaceSummary? space = null, IReadOnlyList<Guid>? images = null)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/posts", new { body, spaceId = space?.Id, imageIds = images }, Json);
+        return await ReadAsync<PostCard>(response, HttpStatusCode.Created);
+    }
+
+    public async Task<PostCard> ShareAsync(PostCard post, string body, SpaceSummary? space = null)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/posts", new { body, spaceId = space?.Id, sharePostId = post.Id }, Json);
+        return await ReadAsync<PostCard>(response, HttpStatusCode.Created);
+    }
+
+    public async Task<SpaceSummary> CreateSpaceAsync(string name, SpaceVisibility visibility = SpaceVisibility.Open, SpaceKind kind = SpaceKind.Team)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/spaces", new { name, kind, visibility }, Json);
+        return await ReadAsync<SpaceSummary>(response, HttpStatusCode.Created);
+    }
+
+    public async Task AddToSpaceAsync(SpaceSummary space, Actor person) =>
+        await ExpectAsync(await http.PutAsync($"/api/v1/spaces/{space.Id}/members/{person.Id}", null), HttpStatusCode.NoContent);
+
+    public async Task<MembershipStatus> JoinAsync(SpaceSummary space)
+    {
+        var response = await http.PostAsync($"/api/v1/spaces/{space.Id}/join", null);
+        return (await ReadAsync<Web.Spaces.MembershipResult>(response, HttpStatusCode.OK)).Status;
+    }
+
+    public async Task FollowAsync(Actor person) =>
+        await ExpectAsync(await http.PutAsync($"/api/v1/people/{person.Id}/follow", null), HttpStatusCode.NoContent);
+
+    public async Task FollowTagAsync(string tag) =>
+        await ExpectAsync(await http.PutAsync($"/api/v1/tags/{Uri.EscapeDataString(tag)}/follow", null), HttpStatusCode.NoContent);
+
+    public async Task<CommentView> CommentAsync(PostCard post, string body, long? replyTo = null)
+    {
+        var response = await http.PostAsJsonAsync($"/api/v1/posts/{post.Id}/comments", new { body, replyTo }, Json);
+        return await ReadAsync<CommentView>(response, HttpStatusCode.Created);
+    }
+
+    public async Task ReactAsync(PostCard post, string kind) =>
+        await ExpectAsync(await http.PutAsync($"/api/v1/posts/{post.Id}/reactions/{kind}", null), HttpStatusCode.NoContent);
+
+    public Task<PageDto<PostCard>> HomeAsync(string? cursor = null, int? pageSize = null) => FeedAsync("/api/v1/feeds/home", cursor, pageSize);
+
+    public Task<PageDto<PostCard>> CompanyAsync(string? cursor = null, int? pageSize = null) => FeedAsync("/api/v1/feeds/company", cursor, pageSize);
+
+    public Task<PageDto<PostCard>> TagFeedAsync(string tag) => FeedAsync($"/api/v1/tags/{Uri.EscapeDataString(tag)}/feed", null, null);
+
+    public Task<PageDto<PostCard>> ProfileFeedAsync(Actor person) => FeedAsync($"/api/v1/people/{person.Id}/feed", null, null);
+
+    public Task<PageDto<PostCard>> AllPostsAsync() => FeedAsync("/api/v1/posts", null, null);
+
+    public async Task<SpaceFeedDto> SpaceFeedAsync(SpaceSummary space) =>
+        await ReadAsync<SpaceFeedDto>(await http.GetAsync($"/api/v1/spaces/{space.Id}/feed"), HttpStatusCode.OK);
+
+    public async Task<PostCard> GetPostAsync(long postId) =>
+        await ReadAsync<PostCard>(await http.GetAsync($"/api/v1/posts/{postId}"), HttpStatusCode.OK);
+
+    public async Task<Profile> ProfileAsync(Actor person) =>
+        await ReadAsync<Profile>(await http.GetAsync($"/api/v1/people/{person.Id}"), HttpStatusCode.OK);
+
+    public async Task<T> GetAsync<T>(string url) => await ReadAsync<T>(await http.GetAsync(url), HttpStatusCode.OK);
+
+    private async Task<PageDto<PostCard>> FeedAsync(string url, string? cursor, int? pageSize)
+    {
+        var query = new List<string>();
+        if (cursor is not null)
+        {
+            query.Add("cursor=" + Uri.EscapeDataString(cursor));
+        }
+
+        if (pageSize is not null)
+        {
+            query.Add("pageSize=" + pageSize);
+        }
+
+        var full = query.Count == 0 ? url : url + "?" + string.Join('&', query);
+        return await ReadAsync<PageDto<PostCard>>(await http.GetAsync(full), HttpStatusCode.OK);
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        await ExpectAsync(response, expected);
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} returned {(int)response.StatusCode}, expected {(int)expected}: {body}");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Ruche.Tests.Infrastructure;
+
+/// <summary>A few assertions that read as sentences.</summary>
+public static class Should
+{
+    public static void ShouldBeTrue(this bool value) => Assert.True(value);
+}
