@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Ruche.Core.Access;
+using Ruche.Core.People;
+
+namespace Ruche.BrowserTests;
+
+/// <summary>Ruche on a real Kestrel port with its own SQLite database, and a headless Chromium to drive it.</summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Browser-test-42";
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "ruche-browser", Guid.NewGuid().ToString("N"));
+    private IPlaywright? playwright;
+
+    public BrowserApp() => UseKestrel(0);
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(dataDir);
+        StartServer();
+        BaseAddress = CreateClient().BaseAddress!;
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("RUCHE_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+
+            // CI runs as root, where Chromium's sandbox cannot start; the network flags keep it off the closed internet.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        GC.SuppressFinalize(this);
+    }
+
+    public async Task<(long Id, string Email, string Handle)> NewPersonAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var email = $"{Guid.NewGuid().ToString("N")[..8]}@browser.ruche";
+        var person = await scope.ServiceProvider.GetRequiredService<AccountService>()
+            .CreateAsync(new NewAccount(email, name, Password, "Europe/Paris"), CancellationToken.None);
+        return (person.Id, email, person.Handle);
+    }
+
+    /// <summary>Where screenshots go: artifacts/screenshots at the repository root.</summary>
+    public static string ArtifactPath(string file)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ruche.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        var target = Path.Combine(folder?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+        Directory.CreateDirectory(target);
+        return Path.Combine(target, file);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+
+        // Serve wwwroot from the build's static-asset manifest, as "dotnet run" does in Development.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Ruche", $"Data Source={Path.Combine(dataDir, "ruche.db")}");
+        builder.UseSetting("Ruche:DataDir", dataDir);
+        builder.UseSetting("Ruche:DemoData", "false");
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+    }
+}
