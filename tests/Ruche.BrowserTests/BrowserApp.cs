@@ -22,15 +22,28 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>Why the browser tests cannot run here; null when they can. CI never skips them.</summary>
+    public static string? SkipReason =>
+        File.Exists(ChromiumPath) || Environment.GetEnvironmentVariable("CI") == "true"
+            ? null
+            : $"Browser tests skipped: no Chromium at {ChromiumPath} (apt-get install chromium, or set RUCHE_CHROMIUM).";
+
+    private static string ChromiumPath => Environment.GetEnvironmentVariable("RUCHE_CHROMIUM") ?? "/usr/bin/chromium";
+
     public async ValueTask InitializeAsync()
     {
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(dataDir);
         StartServer();
         BaseAddress = CreateClient().BaseAddress!;
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("RUCHE_CHROMIUM") ?? "/usr/bin/chromium",
+            ExecutablePath = ChromiumPath,
             Headless = true,
 
             // CI runs as root, where Chromium's sandbox cannot start; the network flags keep it off the closed internet.
