@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ruche.Core.Data;
-
+using Ruche.Core.Demo;
 using Ruche.Core.People;
 using Ruche.Core.Spaces;
 
@@ -27,9 +27,10 @@ public static class DatabaseStartup
         var time = services.GetRequiredService<TimeProvider>();
         if (options.DemoData && !await db.People.AnyAsync(cancellationToken))
         {
-            await Task.CompletedTask;
-            return;
+            await DemoCompany.SeedAsync(db, services.GetRequiredService<IPasswordHasher<Person>>(), time, cancellationToken);
         }
+
+        // Every company, demo or not, has the roles and the Café; this is idempotent.
 
         var known = await db.Roles.Select(r => r.Name!).ToListAsync(cancellationToken);
         foreach (var role in RoleNames.All.Except(known))
