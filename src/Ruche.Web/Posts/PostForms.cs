@@ -13,7 +13,8 @@ public static class PostForms
     public static IEndpointRouteBuilder MapPostForms(this IEndpointRouteBuilder app)
     {
         var ui = app.MapGroup("/ui/posts").ExcludeFromDescription();
-        ui.MapPost("/", CreateAsync);
+        // Ten images of the largest size fit in one post (Kestrel's default of 30 MB would not take them).
+        ui.MapPost("/", CreateAsync).WithMetadata(new RequestSizeLimitAttribute((Core.Common.Limits.ImagesPerPost * Core.Common.Limits.ImageMaxBytes) + (1024 * 1024)));
         ui.MapPost("/{id:long}/edit", EditAsync);
         ui.MapPost("/{id:long}/delete", DeleteAsync);
         ui.MapPost("/{id:long}/pin", PinAsync);
