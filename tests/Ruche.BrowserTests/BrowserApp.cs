@@ -97,6 +97,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Ruche", $"Data Source={Path.Combine(dataDir, "ruche.db")}");
         builder.UseSetting("Ruche:DataDir", dataDir);
         builder.UseSetting("Ruche:DemoData", "false");
+
+        // Tests sign in many people from one address; the limits themselves are tested with their own app.
+        builder.UseSetting("Ruche:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Ruche:RateLimits:ApiPerMinute", "100000");
         builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 }

@@ -200,6 +200,23 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Ends every session of the viewer: cookies fail their next security-stamp check and sign-in tokens are
+    /// revoked. Personal access tokens stay, since the person manages them one by one.
+    /// </summary>
+    public async Task SignOutEverywhereAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        var person = await users.FindByIdAsync(viewer.PersonId.ToString(CultureInfo.InvariantCulture))
+            ?? throw RucheException.NotFound("person.not-found", "No such person.");
+        var now = time.UtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        ThrowIfFailed(await users.UpdateSecurityStampAsync(person));
+        await db.AccessTokens
+            .Where(t => t.PersonId == person.Id && t.Kind == AccessTokenKind.SignIn && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private async Task<Invitation?> OpenInvitationAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 128)

@@ -13,10 +13,10 @@ public static class AccountForms
 {
     public static IEndpointRouteBuilder MapAccountForms(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/ui/login", SignInAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/ui/login", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignInPolicy).ExcludeFromDescription();
         app.MapPost("/ui/logout", SignOutAsync).ExcludeFromDescription();
-        app.MapPost("/ui/register", RegisterAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/ui/invitation", AcceptInvitationAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/ui/register", RegisterAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignInPolicy).ExcludeFromDescription();
+        app.MapPost("/ui/invitation", AcceptInvitationAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignInPolicy).ExcludeFromDescription();
         app.MapPost("/ui/language", ChooseLanguageAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

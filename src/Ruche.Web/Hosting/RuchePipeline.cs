@@ -15,11 +15,20 @@ public static class RuchePipeline
 {
     public static WebApplication UseRuche(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders(app.Environment);
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            // Behind TLS (directly or through a proxy that sets X-Forwarded-Proto), browsers must stay on HTTPS.
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
@@ -30,7 +39,7 @@ public static class RuchePipeline
             app.MapScalarApiReference().AllowAnonymous();
         }
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(RucheServices.ApiPolicy);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(RucheServices.ApiPolicy).RequireRateLimiting(RateLimits.ApiPolicy);
         api.MapAuthApi();
         api.MapPostsApi();
         api.MapFeedsApi();

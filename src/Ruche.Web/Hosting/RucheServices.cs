@@ -49,6 +49,7 @@ public static class RucheServices
             localization.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
         });
 
+        services.AddRucheRateLimits(builder.Configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<RucheExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
@@ -74,6 +75,9 @@ public static class RucheServices
             .AddEntityFrameworkStores<RucheDbContext>()
             .AddDefaultTokenProviders();
 
+        // Sessions re-check the person's security stamp every minute, so "sign out everywhere", a role change
+        // or a deactivation reaches every open session within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/login";

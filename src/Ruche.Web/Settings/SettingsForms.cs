@@ -18,6 +18,7 @@ public static class SettingsForms
         ui.MapPost("/language", LanguageAsync);
         ui.MapPost("/password", PasswordAsync);
         ui.MapPost("/tokens", CreateTokenAsync);
+        ui.MapPost("/sign-out-everywhere", SignOutEverywhereAsync);
         ui.MapPost("/tokens/{id:long}/revoke", (long id, [FromForm] ReturnForm form, ClaimsPrincipal user, AccessTokenService tokens, HttpContext http) =>
             FormResults.RunAsync(http, "/settings", async () => { await tokens.RevokeAsync(user.RequireViewer(), id, http.RequestAborted); return null; }));
         return app;
@@ -45,6 +46,14 @@ public static class SettingsForms
 
             await signIn.RefreshSignInAsync(person);
             return "/settings?saved=password";
+        });
+
+    private static Task<IResult> SignOutEverywhereAsync([FromForm] ReturnForm form, ClaimsPrincipal user, AccountService accounts, SignInManager<Person> signIn, HttpContext http) =>
+        FormResults.RunAsync(http, "/settings", async () =>
+        {
+            await accounts.SignOutEverywhereAsync(user.RequireViewer(), http.RequestAborted);
+            await signIn.SignOutAsync();
+            return "/login";
         });
 
     /// <summary>Creates a token and shows its secret once, on the response page itself (never in a URL).</summary>

@@ -108,6 +108,10 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Ruche", connectionString);
         builder.UseSetting("Ruche:DataDir", dataDir);
         builder.UseSetting("Ruche:DemoData", "false");
+
+        // Tests sign in many people from one address; the limits themselves are tested with their own app.
+        builder.UseSetting("Ruche:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Ruche:RateLimits:ApiPerMinute", "100000");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IInterceptor>(Commands);
@@ -118,7 +122,7 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-public sealed class SqliteApp : RucheApp
+public class SqliteApp : RucheApp
 {
     public override string ProviderName => "Sqlite";
 
