@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Ruche.Tests.Infrastructure;
+
+namespace Ruche.Tests.Security;
+
+/// <summary>
+/// Walks the app's own route table: every endpoint must have a rule here, anonymous callers reach only the
+/// few public ones, and administration refuses employees. A new endpoint without a rule fails this test.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    /// <summary>What anyone may call without signing in: signing in itself, health and the API description.</summary>
+    private static readonly HashSet<string> Public =
+    [
+        "GET /login", "POST /login", "GET /register", "POST /register", "GET /invitation/{Token}", "POST /invitation/{Token}",
+        "POST /ui/login", "POST /ui/register", "POST /ui/invitation", "POST /ui/language",
+        "POST /api/v1/auth/token", "GET /health", "GET /openapi/{documentName}.json",
+    ];
+
+    [Fact]
+    public async Task Anonymous_callers_reach_only_the_public_endpoints()
+    {
+        var endpoints = Endpoints();
+        Assert.True(endpoints.Count > 80, $"Only {endpoints.Count} endpoints found: the route table walk is broken.");
+
+        var anonymousByMetadata = endpoints.Where(e => e.AllowsAnonymous).Select(e => e.Key).ToHashSet();
+        Assert.Empty(anonymousByMetadata.Except(Public));
+        Assert.Empty(Public.Except(anonymousByMetadata));
+
+        var client = app.Anonymous();
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints.Where(e => !e.AllowsAnonymous))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.SampleUrl);
+            if (endpoint.Method is "POST" or "PUT" or "PATCH")
+            {
+                // Send what the endpoint accepts, so the request reaches it (not a 415 or another route).
+                request.Content = endpoint.TakesMultipart
+                    ? new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "x.png" } }
+                    : new StringContent("{}", Encoding.UTF8, "application/json");
+            }
+
+            var response = await client.SendAsync(request);
+            var expected = endpoint.IsApi
+                ? response.StatusCode == HttpStatusCode.Unauthorized
+                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/login", StringComparison.Ordinal) == true;
+            if (!expected)
+            {
+                failures.Add($"{endpoint.Key} ({endpoint.SampleUrl}) answered {(int)response.StatusCode} to an anonymous caller");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Administration_refuses_employees()
+    {
+        var employee = await app.NewPersonAsync("Employee");
+        var admin = await app.NewPersonAsync("Admin", "Europe/Paris", "administrator");
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints().Where(e => e.IsApi && e.Route.StartsWith("/api/v1/admin", StringComparison.Ordinal)))
+        {
+            var asEmployee = await SendAsync(employee.Http, endpoint, endpoint.SampleUrl.Replace("/1/", $"/{admin.Id}/", StringComparison.Ordinal));
+            if (asEmployee != HttpStatusCode.Forbidden)
+            {
+                failures.Add($"{endpoint.Key} answered {(int)asEmployee} to an employee");
+            }
+        }
+
+        Assert.Contains(Endpoints(), e => e.Route.StartsWith("/api/v1/admin", StringComparison.Ordinal));
+        Assert.Empty(failures);
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(admin.Http, Endpoints().Single(e => e.Key == "GET /api/v1/admin/settings"), "/api/v1/admin/settings"));
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient client, Endpoint endpoint, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
+        if (endpoint.Method is "POST" or "PUT" or "PATCH")
+        {
+            request.Content = new StringContent("""{"email":"someone@test.ruche","roles":[],"open":true}""", Encoding.UTF8, "application/json");
+        }
+
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    private List<Endpoint> Endpoints()
+    {
+        var sources = app.Services.GetRequiredService<EndpointDataSource>();
+        return sources.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !IsStaticAsset(e))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new Endpoint(
+                method,
+                "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'),
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                SampleUrl(e.RoutePattern),
+                e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true)))
+            .DistinctBy(e => e.Key)
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Static files (fingerprinted assets, the framework script) are public by nature.</summary>
+    private static bool IsStaticAsset(RouteEndpoint endpoint) =>
+        endpoint.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))
+        || (endpoint.RoutePattern.RawText ?? string.Empty).StartsWith("_framework", StringComparison.Ordinal)
+        || (endpoint.RoutePattern.RawText ?? string.Empty).StartsWith("/_framework", StringComparison.Ordinal)
+        || (endpoint.RoutePattern.RawText ?? string.Empty).Contains("{**path", StringComparison.Ordinal);
+
+    /// <summary>A concrete address for a pattern: ids become 1, guids a fixed guid, other values "x".</summary>
+    private static string SampleUrl(RoutePattern pattern)
+    {
+        var raw = "/" + (pattern.RawText ?? string.Empty).TrimStart('/');
+        return Parameter().Replace(raw, match =>
+        {
+            var constraint = match.Groups["constraint"].Value;
+            return constraint switch
+            {
+                "long" or "int" => "1",
+                "guid" => "0196a000-0000-7000-8000-000000000001",
+                _ when match.Groups["name"].Value == "documentName" => "v1",
+                _ => "x",
+            };
+        });
+    }
+
+    [GeneratedRegex(@"\{\*{0,2}(?<name>[A-Za-z]+)(:(?<constraint>[a-z]+))?\??\}")]
+    private static partial Regex Parameter();
+
+    private sealed record Endpoint(string Method, string Route, bool AllowsAnonymous, string SampleUrl, bool TakesMultipart)
+    {
+        public string Key => $"{Method} {Route}";
+
+        public bool IsApi => Route.StartsWith("/api/", StringComparison.Ordinal);
+    }
+}
