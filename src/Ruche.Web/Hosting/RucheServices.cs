@@ -56,6 +56,10 @@ public static class RucheServices
 
         services.AddProblemDetails();
         services.AddExceptionHandler<RucheExceptionHandler>();
+
+        // Outside Development, minimal APIs answer a malformed body with a bare 400 instead of throwing; throwing
+        // lets RucheExceptionHandler answer with the stable "request.malformed" problem type clients branch on.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
