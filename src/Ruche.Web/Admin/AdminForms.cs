@@ -17,7 +17,7 @@ public static class AdminForms
         ui.MapPost("/registration", (HttpContext http, [FromForm] RegistrationForm form, ClaimsPrincipal user, AccountService accounts) =>
             FormResults.RunAsync(http, "/admin", async () =>
             {
-                await accounts.SetOpenRegistrationAsync(user.RequireViewer(), form.Open, form.Domain, http.RequestAborted);
+                await accounts.SetOpenRegistrationAsync(user.RequireViewer(), form.Open == true, form.Domain, http.RequestAborted);
                 return "/admin?saved=registration";
             }));
         ui.MapPost("/people/{id:long}/roles", (long id, HttpContext http, [FromForm] RolesForm form, ClaimsPrincipal user, AccountService accounts) =>
@@ -45,8 +45,22 @@ public static class AdminForms
     }
 }
 
-public sealed record InvitationForm(string? Email);
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record InvitationForm
+{
+    public string? Email { get; init; }
+}
 
-public sealed record RegistrationForm(bool Open, string? Domain);
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record RegistrationForm
+{
+    public bool? Open { get; init; }
 
-public sealed record RolesForm(string[]? Roles);
+    public string? Domain { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record RolesForm
+{
+    public string[]? Roles { get; init; }
+}

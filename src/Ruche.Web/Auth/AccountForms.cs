@@ -37,7 +37,7 @@ public static class AccountForms
             return Failed("auth.invalid-credentials");
         }
 
-        var result = await signIn.PasswordSignInAsync(person, form.Password ?? string.Empty, isPersistent: form.Remember, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(person, form.Password ?? string.Empty, isPersistent: form.Remember == true, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             return Failed("auth.locked-out");
@@ -87,10 +87,42 @@ public static class AccountForms
     }
 }
 
-public sealed record SignInForm(string? Email, string? Password, bool Remember, string? ReturnUrl);
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record SignInForm
+{
+    public string? Email { get; init; }
 
-public sealed record AccountForm(string? Email, string? DisplayName, string? Password, string? TimeZone, string? Token);
+    public string? Password { get; init; }
 
-public sealed record ReturnForm(string? ReturnUrl);
+    public bool? Remember { get; init; }
 
-public sealed record LanguageForm(string? Language, string? ReturnUrl);
+    public string? ReturnUrl { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record AccountForm
+{
+    public string? Email { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? TimeZone { get; init; }
+
+    public string? Token { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record ReturnForm
+{
+    public string? ReturnUrl { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record LanguageForm
+{
+    public string? Language { get; init; }
+
+    public string? ReturnUrl { get; init; }
+}

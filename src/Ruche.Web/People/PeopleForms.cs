@@ -79,4 +79,22 @@ public static class PeopleForms
         });
 }
 
-public sealed record ProfileForm(string? DisplayName, string? JobTitle, long? DepartmentId, long? SiteId, long? ManagerId, string? TimeZone, string? Bio, string? Skills);
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record ProfileForm
+{
+    public string? DisplayName { get; init; }
+
+    public string? JobTitle { get; init; }
+
+    public long? DepartmentId { get; init; }
+
+    public long? SiteId { get; init; }
+
+    public long? ManagerId { get; init; }
+
+    public string? TimeZone { get; init; }
+
+    public string? Bio { get; init; }
+
+    public string? Skills { get; init; }
+}

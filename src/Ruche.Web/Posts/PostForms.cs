@@ -109,8 +109,32 @@ public static class PostForms
         });
 }
 
-public sealed record PostForm(string? Body, long? SpaceId, long? SharePostId, string? ReturnUrl);
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record PostForm
+{
+    public string? Body { get; init; }
 
-public sealed record CommentForm(string? Body, long? ReplyTo, string? ReturnUrl);
+    public long? SpaceId { get; init; }
 
-public sealed record ToggleForm(bool On, string? ReturnUrl);
+    public long? SharePostId { get; init; }
+
+    public string? ReturnUrl { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record CommentForm
+{
+    public string? Body { get; init; }
+
+    public long? ReplyTo { get; init; }
+
+    public string? ReturnUrl { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record ToggleForm
+{
+    public bool On { get; init; }
+
+    public string? ReturnUrl { get; init; }
+}

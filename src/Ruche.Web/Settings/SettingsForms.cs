@@ -62,6 +62,18 @@ public static class SettingsForms
     }
 }
 
-public sealed record PasswordForm(string? Current, string? New);
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record PasswordForm
+{
+    public string? Current { get; init; }
 
-public sealed record TokenForm(string? Name, int? ExpiresInDays);
+    public string? New { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record TokenForm
+{
+    public string? Name { get; init; }
+
+    public int? ExpiresInDays { get; init; }
+}

@@ -61,8 +61,30 @@ public static class SpaceForms
         });
 }
 
-public sealed record NewSpaceForm(string? Name, string? Description, SpaceKind Kind, SpaceVisibility Visibility);
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record NewSpaceForm
+{
+    public string? Name { get; init; }
 
-public sealed record RoleForm(SpaceRole Role, string? ReturnUrl);
+    public string? Description { get; init; }
 
-public sealed record AddMemberForm(string? Handle, string? ReturnUrl);
+    public SpaceKind Kind { get; init; }
+
+    public SpaceVisibility Visibility { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record RoleForm
+{
+    public SpaceRole Role { get; init; }
+
+    public string? ReturnUrl { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record AddMemberForm
+{
+    public string? Handle { get; init; }
+
+    public string? ReturnUrl { get; init; }
+}
