@@ -141,6 +141,30 @@ public sealed class MarkdownContentTests
         Assert.Empty(parsed.Handles);
     }
 
+    [Theory]
+    [InlineData("[le #budget et @alice](https://example.com/doc)")]
+    [InlineData("<https://example.com/#budget>")]
+    [InlineData("https://example.com/p?q=1#budget")]
+    public void Links_hold_no_tags_or_mentions(string text)
+    {
+        var parsed = MarkdownContent.Parse(text);
+        var html = Render(text, "alice");
+
+        Assert.Empty(parsed.Tags);
+        Assert.Empty(parsed.Handles);
+        Assert.Equal(1, html.Split("<a ").Length - 1);
+    }
+
+    [Fact]
+    public void A_tag_or_mention_in_a_link_text_stays_text_of_that_link()
+    {
+        var html = Render("Voir [le #budget et @alice](https://example.com/doc)", "alice");
+
+        Assert.Contains(">le #budget et @alice</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/tags/", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/people/", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_heading_is_not_a_tag()
     {
