@@ -2,6 +2,7 @@ using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Ruche.Core.Content;
 
@@ -17,6 +18,13 @@ public sealed class MarkdownContent
     public static ParsedMarkdown Parse(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+
+        // A link's text is already a link: a #tag or @mention in it stays text (no tag, no nested link).
+        foreach (var inLink in document.Descendants<ReferenceInline>().Where(IsInLink).ToList())
+        {
+            inLink.ReplaceBy(new LiteralInline(inLink.Marker + inLink.Text));
+        }
+
         var references = document.Descendants<ReferenceInline>().ToList();
         return new ParsedMarkdown(
             document,
@@ -34,6 +42,19 @@ public sealed class MarkdownContent
         renderer.Render(parsed.Document);
         writer.Flush();
         return sanitizer.Sanitize(writer.ToString());
+    }
+
+    private static bool IsInLink(Inline inline)
+    {
+        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is LinkInline)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static MarkdownPipeline BuildPipeline()

@@ -21,6 +21,11 @@ public static class RucheServices
 {
     public const string ApiPolicy = "Api";
 
+    /// <summary>Signed-in pages and API clients alike: a bearer token when one is sent, else the sign-in cookie.</summary>
+    public const string FilesPolicy = "Files";
+
+    private const string BearerOrCookieScheme = "BearerOrCookie";
+
     public static WebApplicationBuilder AddRuche(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -52,6 +57,10 @@ public static class RucheServices
         services.AddRucheRateLimits(builder.Configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<RucheExceptionHandler>();
+
+        // Outside Development, minimal APIs answer a malformed body with a bare 400 instead of throwing; throwing
+        // lets RucheExceptionHandler answer with the stable "request.malformed" problem type clients branch on.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -91,11 +100,16 @@ public static class RucheServices
         });
 
         services.AddAuthentication()
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(BearerOrCookieScheme, null, scheme => scheme.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(FilesPolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser());
     }
 
     private static void AddFeatures(IServiceCollection services)

@@ -8,6 +8,7 @@ using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Web.Feeds;
 using Ruche.Web.Hosting;
+using Ruche.Web.Posts;
 
 namespace Ruche.Tests.Infrastructure;
 
@@ -42,6 +43,19 @@ public sealed class Actor(RucheApp app, long id, string handle, string email, st
         var response = await http.PostAsJsonAsync("/api/v1/posts", new { body, spaceId = space?.Id, sharePostId = post.Id }, Json);
         return await ReadAsync<PostCard>(response, HttpStatusCode.Created);
     }
+
+    /// <summary>Uploads a file as a browser would (multipart field "file"); the response is left to the caller.</summary>
+    public async Task<HttpResponseMessage> SendFileAsync(byte[] content, string fileName, string contentType = "image/png")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new(contentType);
+        form.Add(file, "file", fileName);
+        return await http.PostAsync("/api/v1/files", form);
+    }
+
+    public async Task<UploadedFile> UploadImageAsync(byte[] content, string fileName = "image.png") =>
+        await ReadAsync<UploadedFile>(await SendFileAsync(content, fileName), HttpStatusCode.Created);
 
     public async Task<SpaceSummary> CreateSpaceAsync(string name, SpaceVisibility visibility = SpaceVisibility.Open, SpaceKind kind = SpaceKind.Team)
     {

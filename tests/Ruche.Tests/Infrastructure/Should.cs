@@ -4,4 +4,6 @@ namespace Ruche.Tests.Infrastructure;
 public static class Should
 {
     public static void ShouldBeTrue(this bool value) => Assert.True(value);
+
+    public static void ShouldBe<T>(this T actual, T expected) => Assert.Equal(expected, actual);
 }
