@@ -54,12 +54,24 @@ public sealed partial class PostingJourneyTests(BrowserApp app) : IClassFixture<
 
         await brunoPage.GotoAsync("/");
         await brunoPage.ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("home-feed.png"), FullPage = true });
+        Assert.Empty(consoleErrors);
     }
+
+    private readonly List<string> consoleErrors = [];
 
     private async Task<IPage> SignInAsync(string email)
     {
         var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "fr-FR" });
         var page = await context.NewPageAsync();
+
+        // A Content-Security-Policy violation or a script error shows up here; the journey must have none.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
         await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
