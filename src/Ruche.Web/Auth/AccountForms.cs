@@ -14,6 +14,7 @@ public static class AccountForms
     public static IEndpointRouteBuilder MapAccountForms(this IEndpointRouteBuilder app)
     {
         app.MapPost("/ui/login", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignInPolicy).ExcludeFromDescription();
+        app.MapPost("/ui/login/two-factor", SecondFactorAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignInPolicy).ExcludeFromDescription();
         app.MapPost("/ui/logout", SignOutAsync).ExcludeFromDescription();
         app.MapPost("/ui/register", RegisterAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignInPolicy).ExcludeFromDescription();
         app.MapPost("/ui/invitation", AcceptInvitationAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignInPolicy).ExcludeFromDescription();
@@ -43,6 +44,11 @@ public static class AccountForms
             return Failed("auth.locked-out");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return Results.LocalRedirect(QueryHelpers.AddQueryString("/login/two-factor", "returnUrl", returnUrl));
+        }
+
         if (!result.Succeeded)
         {
             return Failed("auth.invalid-credentials");
@@ -53,6 +59,34 @@ public static class AccountForms
 
         IResult Failed(string code) =>
             Results.LocalRedirect(QueryHelpers.AddQueryString("/login", new Dictionary<string, string?> { ["error"] = code, ["returnUrl"] = returnUrl }));
+    }
+
+    /// <summary>The second step of signing in: an authenticator code, or else one of the recovery codes.</summary>
+    private static async Task<IResult> SecondFactorAsync([FromForm] SecondFactorForm form, SignInManager<Person> signIn, HttpContext http)
+    {
+        var returnUrl = FormResults.Safe(form.ReturnUrl);
+        var person = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (person is null)
+        {
+            return Results.LocalRedirect(QueryHelpers.AddQueryString("/login", new Dictionary<string, string?> { ["error"] = "auth.two-factor-expired", ["returnUrl"] = returnUrl }));
+        }
+
+        var code = (form.Code ?? string.Empty).Trim();
+        var authenticatorCode = code.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(authenticatorCode, isPersistent: false, rememberClient: form.RememberDevice == true);
+        if (!result.Succeeded && !result.IsLockedOut && code.Length > 0)
+        {
+            result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        }
+
+        if (result.Succeeded)
+        {
+            RememberLanguage(http, person.Language);
+            return Results.LocalRedirect(returnUrl);
+        }
+
+        var error = result.IsLockedOut ? "auth.locked-out" : "two-factor.code-invalid";
+        return Results.LocalRedirect(QueryHelpers.AddQueryString("/login/two-factor", new Dictionary<string, string?> { ["error"] = error, ["returnUrl"] = returnUrl }));
     }
 
     private static async Task<IResult> SignOutAsync([FromForm] ReturnForm form, SignInManager<Person> signIn)
@@ -85,6 +119,16 @@ public static class AccountForms
         RememberLanguage(http, form.Language == "en" ? "en" : "fr");
         return Results.LocalRedirect(FormResults.Safe(form.ReturnUrl));
     }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
+public sealed record SecondFactorForm
+{
+    public string? Code { get; init; }
+
+    public bool? RememberDevice { get; init; }
+
+    public string? ReturnUrl { get; init; }
 }
 
 /// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>

@@ -16,12 +16,24 @@ public static class AuthApi
         tokens.MapGet("/", ListAsync).WithName("ListPersonalTokens");
         tokens.MapPost("/", CreateAsync).WithName("CreatePersonalToken");
         tokens.MapDelete("/{id:long}", RevokeAsync).WithName("RevokePersonalToken");
+        var twoFactor = api.MapGroup("/me/two-factor").WithTags("Auth");
+        twoFactor.MapGet("/", async (ClaimsPrincipal user, TwoFactorService service) => TypedResults.Ok(await service.StatusAsync(user.RequireViewer()))).WithName("GetTwoFactorStatus");
+        twoFactor.MapPost("/setup", async (ClaimsPrincipal user, TwoFactorService service) => TypedResults.Ok(await service.SetupAsync(user.RequireViewer()))).WithName("SetUpAuthenticator");
+        twoFactor.MapPost("/enable", async (TwoFactorCodeRequest request, ClaimsPrincipal user, TwoFactorService service) =>
+            TypedResults.Ok(new RecoveryCodes(await service.EnableAsync(user.RequireViewer(), request.Code)))).WithName("EnableTwoFactor");
+        twoFactor.MapPost("/disable", async (TwoFactorCodeRequest request, ClaimsPrincipal user, TwoFactorService service) =>
+        {
+            await service.DisableAsync(user.RequireViewer(), request.Code);
+            return TypedResults.NoContent();
+        }).WithName("DisableTwoFactor");
+        twoFactor.MapPost("/recovery-codes", async (TwoFactorCodeRequest request, ClaimsPrincipal user, TwoFactorService service) =>
+            TypedResults.Ok(new RecoveryCodes(await service.RegenerateRecoveryCodesAsync(user.RequireViewer(), request.Code)))).WithName("RegenerateRecoveryCodes");
         return api;
     }
 
     /// <summary>Exchanges an e-mail and password for a bearer token (8 hours). Repeated failures lock the account.</summary>
     private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> IssueAsync(
-        TokenRequest request, UserManager<Person> users, SignInManager<Person> signIn, AccessTokenService tokens, CancellationToken ct)
+        TokenRequest request, UserManager<Person> users, SignInManager<Person> signIn, AccessTokenService tokens, TwoFactorService twoFactor, CancellationToken ct)
     {
         var person = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
         if (person is null || !person.IsActive)
@@ -35,7 +47,27 @@ public static class AuthApi
             return TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status401Unauthorized, "auth.locked-out", "Too many failed attempts; try again later."));
         }
 
-        return check.Succeeded ? TypedResults.Ok(await tokens.IssueSignInTokenAsync(person.Id, ct)) : InvalidCredentials();
+        if (!check.Succeeded)
+        {
+            return InvalidCredentials();
+        }
+
+        // The password alone is not enough for someone who turned on two-factor authentication.
+        if (await users.GetTwoFactorEnabledAsync(person))
+        {
+            if (string.IsNullOrWhiteSpace(request.Code))
+            {
+                return TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status401Unauthorized, "auth.two-factor-required", "Send the authenticator code (or a recovery code) as \"code\"."));
+            }
+
+            if (!await twoFactor.VerifyForSignInAsync(person, request.Code))
+            {
+                await users.AccessFailedAsync(person);
+                return TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status401Unauthorized, "auth.two-factor-invalid", "The authenticator code is wrong or expired."));
+            }
+        }
+
+        return TypedResults.Ok(await tokens.IssueSignInTokenAsync(person.Id, ct));
     }
 
     private static ProblemHttpResult InvalidCredentials() =>
@@ -57,6 +89,12 @@ public static class AuthApi
     }
 }
 
-public sealed record TokenRequest(string? Email, string? Password);
+/// <summary>Credentials for a token; <c>Code</c> is the authenticator (or recovery) code when two-factor is on.</summary>
+public sealed record TokenRequest(string? Email, string? Password, string? Code = null);
+
+public sealed record TwoFactorCodeRequest(string? Code);
+
+/// <summary>Single-use codes for signing in without the authenticator; shown once.</summary>
+public sealed record RecoveryCodes(IReadOnlyList<string> Codes);
 
 public sealed record PersonalTokenRequest(string? Name, int? ExpiresInDays);

@@ -53,6 +53,7 @@ public static class RuchePipeline
         app.MapSpaceForms();
         app.MapPeopleForms();
         app.MapSettingsForms();
+        app.MapTwoFactorForms();
         app.MapAdminForms();
         app.MapRazorComponents<Components.App>();
         return app;

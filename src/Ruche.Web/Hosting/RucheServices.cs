@@ -118,6 +118,7 @@ public static class RucheServices
         services.AddScoped<ContentRenderer>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<TwoFactorService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<FileService>();
         services.AddScoped<SpaceService>();

@@ -21,7 +21,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
     private static readonly HashSet<string> Public =
     [
         "GET /login", "POST /login", "GET /register", "POST /register", "GET /invitation/{Token}", "POST /invitation/{Token}",
-        "POST /ui/login", "POST /ui/register", "POST /ui/invitation", "POST /ui/language",
+        "GET /login/two-factor", "POST /login/two-factor",
+        "POST /ui/login", "POST /ui/login/two-factor", "POST /ui/register", "POST /ui/invitation", "POST /ui/language",
         "POST /api/v1/auth/token", "GET /health", "GET /openapi/{documentName}.json",
     ];
 

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Ruche.Core.Access;
+using Ruche.Core.Common;
+using Ruche.Web.Auth;
+using Ruche.Web.Hosting;
+
+namespace Ruche.Web.Settings;
+
+/// <summary>Turning two-factor authentication on and off. Secrets and codes are rendered in the response, never in a URL.</summary>
+public static class TwoFactorForms
+{
+    public static IEndpointRouteBuilder MapTwoFactorForms(this IEndpointRouteBuilder app)
+    {
+        var ui = app.MapGroup("/ui/settings/two-factor").ExcludeFromDescription();
+        ui.MapPost("/setup", async ([FromForm] ReturnForm form, ClaimsPrincipal user, TwoFactorService twoFactor) =>
+        {
+            try
+            {
+                return (IResult)new RazorComponentResult<AuthenticatorSetupPage>(new { Setup = await twoFactor.SetupAsync(user.RequireViewer()) });
+            }
+            catch (RucheException refused)
+            {
+                return Results.LocalRedirect(FormResults.WithError("/settings/two-factor", refused.Code));
+            }
+        });
+        ui.MapPost("/enable", async ([FromForm] CodeForm form, ClaimsPrincipal user, TwoFactorService twoFactor) =>
+        {
+            var viewer = user.RequireViewer();
+            try
+            {
+                return (IResult)new RazorComponentResult<RecoveryCodesPage>(new { Codes = await twoFactor.EnableAsync(viewer, form.Code) });
+            }
+            catch (RucheException refused)
+            {
+                // A mistyped code keeps the same key on screen, so the app already set up still works.
+                return await twoFactor.PendingSetupAsync(viewer) is { } setup
+                    ? new RazorComponentResult<AuthenticatorSetupPage>(new { Setup = setup, Error = refused.Code })
+                    : Results.LocalRedirect(FormResults.WithError("/settings/two-factor", refused.Code));
+            }
+        });
+        ui.MapPost("/disable", ([FromForm] CodeForm form, ClaimsPrincipal user, TwoFactorService twoFactor, HttpContext http) =>
+            FormResults.RunAsync(http, "/settings/two-factor", async () =>
+            {
+                await twoFactor.DisableAsync(user.RequireViewer(), form.Code);
+                return "/settings/two-factor?saved=two-factor";
+            }));
+        ui.MapPost("/recovery-codes", async ([FromForm] CodeForm form, ClaimsPrincipal user, TwoFactorService twoFactor) =>
+        {
+            try
+            {
+                return (IResult)new RazorComponentResult<RecoveryCodesPage>(new { Codes = await twoFactor.RegenerateRecoveryCodesAsync(user.RequireViewer(), form.Code) });
+            }
+            catch (RucheException refused)
+            {
+                return Results.LocalRedirect(FormResults.WithError("/settings/two-factor", refused.Code));
+            }
+        });
+        return app;
+    }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>
+public sealed record CodeForm
+{
+    public string? Code { get; init; }
+}
