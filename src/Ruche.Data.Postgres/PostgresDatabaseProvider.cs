@@ -11,6 +11,10 @@ public sealed class PostgresDatabaseProvider : IDatabaseProvider
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabaseProvider).Assembly.GetName().Name));
 
+    /// <summary>A transaction-scoped advisory lock named after the resource: released at commit or rollback.</summary>
+    public async Task SerializeAsync(RucheDbContext db, string resource, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({resource}))", cancellationToken);
+
     public void PrepareStorage(string connectionString)
     {
         // The server owns its storage; the database itself is created by the migration run.

@@ -33,6 +33,12 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// SQLite has one writer at a time and Ruche's transactions begin IMMEDIATE (taking the write lock at once),
+    /// so transactions on any resource already take turns.
+    /// </summary>
+    public Task SerializeAsync(RucheDbContext db, string resource, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL.</summary>
     private sealed class PragmaInterceptor : DbConnectionInterceptor
     {

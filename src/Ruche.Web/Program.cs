@@ -11,6 +11,18 @@ if (args.Contains("migrate", StringComparer.Ordinal))
     return;
 }
 
+// "verify-audit" walks the audit chain and exits non-zero when an entry was changed or removed.
+if (args.Contains("verify-audit", StringComparer.Ordinal))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var result = await scope.ServiceProvider.GetRequiredService<Ruche.Core.Audit.AuditLog>().VerifyAsync(CancellationToken.None);
+    Console.WriteLine(result.Intact
+        ? $"Audit log intact: {result.EntriesChecked} entries verified."
+        : $"Audit log BROKEN at entry {result.FirstBrokenId} (after {result.EntriesChecked} intact entries).");
+    Environment.ExitCode = result.Intact ? 0 : 1;
+    return;
+}
+
 if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RucheOptions>>().Value.MigrateOnStart)
 {
     await DatabaseStartup.MigrateAsync(app.Services);

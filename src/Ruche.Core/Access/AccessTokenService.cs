@@ -5,7 +5,7 @@ using Ruche.Core.Data;
 namespace Ruche.Core.Access;
 
 /// <summary>API bearer tokens: short-lived ones from sign-in and personal ones a person names and revokes.</summary>
-public sealed class AccessTokenService(RucheDbContext db, TimeProvider time)
+public sealed class AccessTokenService(RucheDbContext db, Audit.AuditLog audit, TimeProvider time)
 {
     public static readonly TimeSpan SignInLifetime = TimeSpan.FromHours(8);
     private const string SecretPrefix = "ruche_";
@@ -31,7 +31,9 @@ public sealed class AccessTokenService(RucheDbContext db, TimeProvider time)
             throw RucheException.Invalid("token.expiry-invalid", $"A token expires after 1 to {MaxPersonalDays} days.");
         }
 
-        return await IssueAsync(viewer.PersonId, trimmed, AccessTokenKind.Personal, time.UtcNow().AddDays(days), cancellationToken);
+        var issued = await IssueAsync(viewer.PersonId, trimmed, AccessTokenKind.Personal, time.UtcNow().AddDays(days), cancellationToken);
+        await audit.RecordAsync(viewer.PersonId, "token.created", $"token:{issued.Id}", new { days }, cancellationToken);
+        return issued;
     }
 
     public async Task<IReadOnlyList<AccessTokenView>> ListPersonalAsync(Viewer viewer, CancellationToken cancellationToken) =>
@@ -46,6 +48,7 @@ public sealed class AccessTokenService(RucheDbContext db, TimeProvider time)
             ?? throw RucheException.NotFound("token.not-found", "No such token.");
         token.RevokedAt ??= time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(viewer.PersonId, "token.revoked", $"token:{token.Id}", null, cancellationToken);
     }
 
     /// <summary>The person a presented secret stands for, or null if it is unknown, expired, revoked or theirs no longer.</summary>

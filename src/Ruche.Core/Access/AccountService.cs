@@ -11,7 +11,7 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Access;
 
 /// <summary>How people arrive: an administrator's invitation or open registration; and who holds which role.</summary>
-public sealed class AccountService(RucheDbContext db, UserManager<Person> users, TimeProvider time)
+public sealed class AccountService(RucheDbContext db, UserManager<Person> users, Audit.AuditLog audit, TimeProvider time)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
 
@@ -37,6 +37,7 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         settings.OpenRegistration = open;
         settings.RegistrationDomain = trimmed;
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(viewer.PersonId, "settings.registration", "company", new { open, domain = trimmed }, cancellationToken);
     }
 
     public async Task<IssuedInvitation> InviteAsync(Viewer viewer, string? email, CancellationToken cancellationToken)
@@ -60,6 +61,7 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(viewer.PersonId, "invitation.created", $"invitation:{invitation.Id}", null, cancellationToken);
         return new IssuedInvitation(invitation.Id, address, token, invitation.ExpiresAt);
     }
 
@@ -153,6 +155,7 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
 
         beforeCommit?.Invoke();
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(person.Id, "account.created", $"person:{person.Id}", null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return person;
     }
@@ -197,6 +200,8 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
 
         // Role changes take effect at the next request, not at the next sign-in.
         ThrowIfFailed(await users.UpdateSecurityStampAsync(person));
+        await audit.RecordAsync(
+            viewer.PersonId, "role.changed", $"person:{person.Id}", new { added = wanted.Except(current).Order(), removed = current.Except(wanted).Order() }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -214,6 +219,7 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         await db.AccessTokens
             .Where(t => t.PersonId == person.Id && t.Kind == AccessTokenKind.SignIn && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        await audit.RecordAsync(viewer.PersonId, "auth.signed-out-everywhere", $"person:{person.Id}", null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

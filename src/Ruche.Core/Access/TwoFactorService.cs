@@ -10,7 +10,7 @@ namespace Ruche.Core.Access;
 /// Time-based one-time passwords (RFC 6238, any authenticator app) as a second factor, with single-use
 /// recovery codes for a lost phone. Built on ASP.NET Core Identity's authenticator token provider.
 /// </summary>
-public sealed class TwoFactorService(UserManager<Person> users)
+public sealed class TwoFactorService(UserManager<Person> users, Audit.AuditLog audit)
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "Ruche";
@@ -59,6 +59,7 @@ public sealed class TwoFactorService(UserManager<Person> users)
 
         await RequireValidCodeAsync(person, code);
         Check(await users.SetTwoFactorEnabledAsync(person, true));
+        await audit.RecordAsync(person.Id, "two-factor.enabled", $"person:{person.Id}");
         return (await users.GenerateNewTwoFactorRecoveryCodesAsync(person, RecoveryCodeCount))?.ToList() ?? [];
     }
 
@@ -73,6 +74,7 @@ public sealed class TwoFactorService(UserManager<Person> users)
         await RequireValidCodeAsync(person, code);
         Check(await users.SetTwoFactorEnabledAsync(person, false));
         Check(await users.ResetAuthenticatorKeyAsync(person));
+        await audit.RecordAsync(person.Id, "two-factor.disabled", $"person:{person.Id}");
     }
 
     public async Task<IReadOnlyList<string>> RegenerateRecoveryCodesAsync(Viewer viewer, string? code)

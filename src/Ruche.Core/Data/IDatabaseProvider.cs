@@ -15,4 +15,10 @@ public interface IDatabaseProvider
 
     /// <summary>Engine-specific work before migrating (e.g. creating the folder of an embedded database file).</summary>
     void PrepareStorage(string connectionString);
+
+    /// <summary>
+    /// Makes concurrent transactions take turns on <paramref name="resource"/> until they end (used where a
+    /// write depends on the last row, like the audit chain). Call inside a transaction.
+    /// </summary>
+    Task SerializeAsync(RucheDbContext db, string resource, CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ using Ruche.Core.Feeds;
 namespace Ruche.Core.Posts;
 
 /// <summary>Comments on posts, with one level of replies. Whoever reads a post may comment on it.</summary>
-public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, PostService posts, TimeProvider time)
+public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, PostService posts, Audit.AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<CommentView>> ListAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
     {
@@ -74,6 +74,13 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
             throw RucheException.Forbidden("comment.delete-forbidden", "Only the author, the space's moderators or an administrator delete a comment.");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Comments.Where(c => c.Id == commentId).ExecuteDeleteAsync(cancellationToken);
+        if (comment.Author.Id != viewer.PersonId)
+        {
+            await audit.RecordAsync(viewer.PersonId, "moderation.comment-deleted", $"comment:{commentId}", new { post = postId, author = comment.Author.Id }, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

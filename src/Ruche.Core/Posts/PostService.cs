@@ -15,6 +15,7 @@ public sealed class PostService(
     PostCardLoader cards,
     SpaceService spaces,
     IFileStore files,
+    Audit.AuditLog audit,
     TimeProvider time)
 {
     public async Task<PostCard> GetAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
@@ -155,6 +156,12 @@ public sealed class PostService(
         var fileIds = card.ImageIds.ToList();
         await db.Posts.Where(p => p.Id == postId).ExecuteDeleteAsync(cancellationToken);
         await db.Files.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+        if (card.Author.Id != viewer.PersonId)
+        {
+            // Removing someone else's words is moderation: it leaves a trace.
+            await audit.RecordAsync(viewer.PersonId, "moderation.post-deleted", $"post:{postId}", new { author = card.Author.Id, space = card.Space?.Id }, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
 
         // Bytes go once the rows are gone for good; a crash here leaves an orphan file, never a broken post.

@@ -16,6 +16,10 @@ public static class AdminApi
         admin.MapPut("/settings/registration", SetRegistrationAsync).WithName("SetRegistration");
         admin.MapGet("/people/{id:long}/roles", RolesAsync).WithName("GetPersonRoles");
         admin.MapPut("/people/{id:long}/roles", SetRolesAsync).WithName("SetPersonRoles");
+        admin.MapGet("/audit", async (ClaimsPrincipal user, Core.Audit.AuditLog audit, string? cursor, int? pageSize, CancellationToken ct) =>
+            TypedResults.Ok(Hosting.PageDto.From(await audit.ReadAsync(user.RequireViewer(), cursor, pageSize, ct)))).WithName("ReadAuditLog");
+        admin.MapPost("/audit/verify", async (ClaimsPrincipal user, Core.Audit.AuditLog audit, CancellationToken ct) =>
+            TypedResults.Ok(await audit.VerifyAsync(user.RequireViewer(), ct))).WithName("VerifyAuditLog");
         return api;
     }
 

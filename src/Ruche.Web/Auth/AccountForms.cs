@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Ruche.Core.Access;
+using Ruche.Core.Audit;
 using Ruche.Core.People;
 using Ruche.Web.Hosting;
 
@@ -29,18 +30,20 @@ public static class AccountForms
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
             new CookieOptions { Expires = DateTimeOffset.MaxValue, IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
-    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<Person> signIn, UserManager<Person> users, HttpContext http)
+    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<Person> signIn, UserManager<Person> users, AuditLog audit, HttpContext http)
     {
         var returnUrl = FormResults.Safe(form.ReturnUrl);
         var person = string.IsNullOrWhiteSpace(form.Email) ? null : await users.FindByEmailAsync(form.Email.Trim());
         if (person is null || !person.IsActive)
         {
+            await audit.RecordAsync(null, "auth.sign-in-failed", null, new { channel = "web" }, http.RequestAborted);
             return Failed("auth.invalid-credentials");
         }
 
         var result = await signIn.PasswordSignInAsync(person, form.Password ?? string.Empty, isPersistent: form.Remember == true, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            await audit.RecordAsync(person.Id, "auth.locked-out", $"person:{person.Id}", new { channel = "web" }, http.RequestAborted);
             return Failed("auth.locked-out");
         }
 
@@ -51,9 +54,11 @@ public static class AccountForms
 
         if (!result.Succeeded)
         {
+            await audit.RecordAsync(person.Id, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "web" }, http.RequestAborted);
             return Failed("auth.invalid-credentials");
         }
 
+        await audit.RecordAsync(person.Id, "auth.sign-in", $"person:{person.Id}", new { channel = "web" }, http.RequestAborted);
         RememberLanguage(http, person.Language);
         return Results.LocalRedirect(returnUrl);
 
@@ -62,7 +67,7 @@ public static class AccountForms
     }
 
     /// <summary>The second step of signing in: an authenticator code, or else one of the recovery codes.</summary>
-    private static async Task<IResult> SecondFactorAsync([FromForm] SecondFactorForm form, SignInManager<Person> signIn, HttpContext http)
+    private static async Task<IResult> SecondFactorAsync([FromForm] SecondFactorForm form, SignInManager<Person> signIn, AuditLog audit, HttpContext http)
     {
         var returnUrl = FormResults.Safe(form.ReturnUrl);
         var person = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -81,9 +86,12 @@ public static class AccountForms
 
         if (result.Succeeded)
         {
+            await audit.RecordAsync(person.Id, "auth.sign-in", $"person:{person.Id}", new { channel = "web", factor = "second" }, http.RequestAborted);
             RememberLanguage(http, person.Language);
             return Results.LocalRedirect(returnUrl);
         }
+
+        await audit.RecordAsync(person.Id, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "web", factor = "second" }, http.RequestAborted);
 
         var error = result.IsLockedOut ? "auth.locked-out" : "two-factor.code-invalid";
         return Results.LocalRedirect(QueryHelpers.AddQueryString("/login/two-factor", new Dictionary<string, string?> { ["error"] = error, ["returnUrl"] = returnUrl }));

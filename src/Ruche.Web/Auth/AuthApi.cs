@@ -33,22 +33,25 @@ public static class AuthApi
 
     /// <summary>Exchanges an e-mail and password for a bearer token (8 hours). Repeated failures lock the account.</summary>
     private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> IssueAsync(
-        TokenRequest request, UserManager<Person> users, SignInManager<Person> signIn, AccessTokenService tokens, TwoFactorService twoFactor, CancellationToken ct)
+        TokenRequest request, UserManager<Person> users, SignInManager<Person> signIn, AccessTokenService tokens, TwoFactorService twoFactor, Core.Audit.AuditLog audit, CancellationToken ct)
     {
         var person = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
         if (person is null || !person.IsActive)
         {
+            await audit.RecordAsync(null, "auth.sign-in-failed", null, new { channel = "api" }, ct);
             return InvalidCredentials();
         }
 
         var check = await signIn.CheckPasswordSignInAsync(person, request.Password ?? string.Empty, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
+            await audit.RecordAsync(person.Id, "auth.locked-out", $"person:{person.Id}", new { channel = "api" }, ct);
             return TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status401Unauthorized, "auth.locked-out", "Too many failed attempts; try again later."));
         }
 
         if (!check.Succeeded)
         {
+            await audit.RecordAsync(person.Id, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "api" }, ct);
             return InvalidCredentials();
         }
 
@@ -63,10 +66,12 @@ public static class AuthApi
             if (!await twoFactor.VerifyForSignInAsync(person, request.Code))
             {
                 await users.AccessFailedAsync(person);
+                await audit.RecordAsync(person.Id, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "api", factor = "second" }, ct);
                 return TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status401Unauthorized, "auth.two-factor-invalid", "The authenticator code is wrong or expired."));
             }
         }
 
+        await audit.RecordAsync(person.Id, "auth.sign-in", $"person:{person.Id}", new { channel = "api" }, ct);
         return TypedResults.Ok(await tokens.IssueSignInTokenAsync(person.Id, ct));
     }
 

@@ -116,6 +116,7 @@ public static class RucheServices
     {
         services.AddSingleton<MarkdownContent>();
         services.AddScoped<ContentRenderer>();
+        services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
