@@ -5,6 +5,7 @@ using Ruche.Web.Feeds;
 using Ruche.Web.Files;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
+using Ruche.Web.Privacy;
 using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
 using Scalar.AspNetCore;
@@ -48,6 +49,7 @@ public static class RuchePipeline
         api.MapAdminApi();
 
         app.MapFiles();
+        app.MapPrivacy(api);
         app.MapAccountForms();
         app.MapPostForms();
         app.MapSpaceForms();

@@ -118,6 +118,7 @@ public static class RucheServices
         services.AddScoped<ContentRenderer>();
         services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<AccessTokenService>();
+        services.AddScoped<Core.Privacy.PersonalDataExport>();
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
         services.AddScoped<ProfileService>();

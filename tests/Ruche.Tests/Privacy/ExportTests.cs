@@ -1,0 +1,52 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json;
+using Ruche.Tests.Infrastructure;
+
+namespace Ruche.Tests.Privacy;
+
+public abstract class ExportTests(RucheApp app) : ProviderTests(app)
+{
+    [Fact]
+    public async Task A_person_downloads_all_their_data_and_files_and_nobody_elses()
+    {
+        var person = await NewPersonAsync("Exporter");
+        var other = await NewPersonAsync("Other");
+        var image = await person.UploadImageAsync(TestImages.Png(), "vacances.png");
+        var post = await person.PostAsync("Mon #souvenir de vacances", images: [image.Id]);
+        await person.CommentAsync(await other.PostAsync("Secret d'un autre"), "Mon commentaire");
+        await person.FollowAsync(other);
+
+        var response = await person.Http.GetAsync("/api/v1/me/export");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        string json;
+        using (var reader = new StreamReader(zip.GetEntry("ruche-data.json")!.Open()))
+        {
+            json = await reader.ReadToEndAsync();
+        }
+
+        using var data = JsonDocument.Parse(json);
+        Assert.Equal(person.Email, data.RootElement.GetProperty("profile").GetProperty("email").GetString());
+        Assert.Contains(data.RootElement.GetProperty("posts").EnumerateArray(), p => p.GetProperty("id").GetInt64() == post.Id);
+        Assert.Contains(data.RootElement.GetProperty("comments").EnumerateArray(), c => c.GetProperty("body").GetString() == "Mon commentaire");
+        Assert.Contains(data.RootElement.GetProperty("following").GetProperty("people").EnumerateArray(), f => f.GetProperty("followeeId").GetInt64() == other.Id);
+        Assert.DoesNotContain("Secret d'un autre", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.Email, json, StringComparison.Ordinal);
+
+        var file = Assert.Single(zip.Entries, e => e.FullName.StartsWith("files/", StringComparison.Ordinal));
+        Assert.EndsWith("vacances.png", file.FullName, StringComparison.Ordinal);
+        using var bytes = new MemoryStream();
+        await using (var stream = file.Open())
+        {
+            await stream.CopyToAsync(bytes);
+        }
+
+        Assert.Equal(TestImages.Png(), bytes.ToArray());
+    }
+}
+
+public sealed class ExportTestsOnSqlite(SqliteApp app) : ExportTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ExportTestsOnPostgres(PostgresApp app) : ExportTests(app), IClassFixture<PostgresApp>;
