@@ -119,6 +119,10 @@ public static class RucheServices
         services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<Core.Privacy.PersonalDataExport>();
+        services.AddScoped<Core.Privacy.WhoSeesWhat>();
+        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.ProfileDisclosure>();
+        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.PostsDisclosure>();
+        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.SecurityDisclosure>();
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
         services.AddScoped<ProfileService>();

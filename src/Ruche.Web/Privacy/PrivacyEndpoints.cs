@@ -10,6 +10,8 @@ public static class PrivacyEndpoints
     public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         app.MapGet("/settings/export.zip", DownloadAsync).WithName("DownloadMyDataPage").ExcludeFromDescription();
+        api.MapGet("/me/visibility", async (ClaimsPrincipal user, WhoSeesWhat whoSeesWhat, CancellationToken ct) =>
+            TypedResults.Ok(await whoSeesWhat.DescribeAsync(user.RequireViewer(), ct))).WithTags("Privacy").WithName("WhoSeesWhat");
         api.MapGet("/me/export", DownloadAsync).WithTags("Privacy").WithName("DownloadMyData").Produces(StatusCodes.Status200OK, contentType: "application/zip");
         return app;
     }

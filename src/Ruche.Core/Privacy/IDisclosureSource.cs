@@ -1,0 +1,27 @@
+using Ruche.Core.Common;
+
+namespace Ruche.Core.Privacy;
+
+/// <summary>
+/// One kind of a person's data and who can see it. Every feature holding personal data registers one, so the
+/// "who sees what" page answers for all of them (goals, survey answers and union choices join the same way).
+/// </summary>
+public interface IDisclosureSource
+{
+    Task<IReadOnlyList<Disclosure>> DescribeAsync(Viewer viewer, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What (<see cref="What"/>, a text key), how many of them, and who sees it: an <see cref="Audience"/> key, with
+/// the space's name and member count when the audience is a space's members.
+/// </summary>
+public sealed record Disclosure(string What, int? Count, string Audience, string? SpaceName = null, int? AudienceSize = null);
+
+public static class Audiences
+{
+    public const string OnlyYou = "only-you";
+    public const string Everyone = "everyone";
+    public const string SpaceMembers = "space-members";
+    public const string ReadersOfThePost = "readers-of-the-post";
+    public const string Administrators = "administrators";
+}
