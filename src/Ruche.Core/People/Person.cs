@@ -38,6 +38,9 @@ public sealed class Person : IdentityUser<long>
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Set when an administrator erased the person (GDPR): the row remains only as a nameless author.</summary>
+    public DateTime? ErasedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public List<PersonSkill> Skills { get; set; } = [];

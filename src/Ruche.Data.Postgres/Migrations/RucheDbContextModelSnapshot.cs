@@ -453,6 +453,9 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -432,6 +432,9 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -16,6 +16,11 @@ public static class AdminApi
         admin.MapPut("/settings/registration", SetRegistrationAsync).WithName("SetRegistration");
         admin.MapGet("/people/{id:long}/roles", RolesAsync).WithName("GetPersonRoles");
         admin.MapPut("/people/{id:long}/roles", SetRolesAsync).WithName("SetPersonRoles");
+        admin.MapDelete("/people/{id:long}", async (long id, ClaimsPrincipal user, Core.Privacy.PersonErasure erasure, Core.Privacy.ErasedContent? content, CancellationToken ct) =>
+        {
+            await erasure.EraseAsync(user.RequireViewer(), id, content ?? Core.Privacy.ErasedContent.Pseudonymise, ct);
+            return TypedResults.NoContent();
+        }).WithName("ErasePerson");
         admin.MapGet("/audit", async (ClaimsPrincipal user, Core.Audit.AuditLog audit, string? cursor, int? pageSize, CancellationToken ct) =>
             TypedResults.Ok(Hosting.PageDto.From(await audit.ReadAsync(user.RequireViewer(), cursor, pageSize, ct)))).WithName("ReadAuditLog");
         admin.MapPost("/audit/verify", async (ClaimsPrincipal user, Core.Audit.AuditLog audit, CancellationToken ct) =>

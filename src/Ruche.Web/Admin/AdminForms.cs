@@ -26,6 +26,12 @@ public static class AdminForms
                 await accounts.SetRolesAsync(user.RequireViewer(), id, form.Roles ?? [], http.RequestAborted);
                 return "/admin?saved=roles";
             }));
+        ui.MapPost("/people/{id:long}/erase", (long id, HttpContext http, [FromForm] EraseForm form, ClaimsPrincipal user, Core.Privacy.PersonErasure erasure) =>
+            FormResults.RunAsync(http, $"/admin?person={id}", async () =>
+            {
+                await erasure.EraseAsync(user.RequireViewer(), id, form.Content, http.RequestAborted);
+                return "/admin?saved=erased";
+            }));
         return app;
     }
 
@@ -43,6 +49,12 @@ public static class AdminForms
             return Results.LocalRedirect(FormResults.WithError("/admin", refused.Code));
         }
     }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>
+public sealed record EraseForm
+{
+    public Core.Privacy.ErasedContent Content { get; init; }
 }
 
 /// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>

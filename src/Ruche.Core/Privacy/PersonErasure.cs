@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Audit;
+using Ruche.Core.Common;
+using Ruche.Core.Data;
+using Ruche.Core.Files;
+using Ruche.Core.People;
+
+namespace Ruche.Core.Privacy;
+
+/// <summary>
+/// GDPR right to erasure for a person who left, run by an administrator. Personal data goes; what they wrote
+/// stays under a pseudonym or goes too, as the company's retention policy says (Ruche:Retention:ErasedContent).
+/// </summary>
+public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, IFileStore store, AuditLog audit, TimeProvider time)
+{
+    public async Task EraseAsync(Viewer viewer, long personId, ErasedContent content, CancellationToken cancellationToken)
+    {
+        if (!viewer.IsAdministrator)
+        {
+            throw RucheException.Forbidden("administrator-required", "Only administrators erase a person.");
+        }
+
+        if (personId == viewer.PersonId)
+        {
+            throw RucheException.Invalid("erasure.self", "An administrator cannot erase their own account.");
+        }
+
+        if (!Enum.IsDefined(content))
+        {
+            throw RucheException.Invalid("erasure.mode-invalid", "Content is kept pseudonymised or deleted.");
+        }
+
+        var person = await db.People.Include(p => p.Skills).SingleOrDefaultAsync(p => p.Id == personId, cancellationToken)
+            ?? throw RucheException.NotFound("person.not-found", "No such person.");
+        if ((await users.GetRolesAsync(person)).Contains(RoleNames.Administrator)
+            && (await users.GetUsersInRoleAsync(RoleNames.Administrator)).Count == 1)
+        {
+            throw RucheException.Conflict("role.last-administrator", "The company keeps at least one administrator.");
+        }
+
+        var email = person.Email;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var removedFiles = new List<Guid>();
+        if (content == ErasedContent.Delete)
+        {
+            removedFiles.AddRange(await db.PostImages.Where(i => db.Posts.Any(p => p.Id == i.PostId && p.AuthorId == personId)).Select(i => i.FileId).ToListAsync(cancellationToken));
+            await db.Posts.Where(p => p.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
+            await db.Comments.Where(c => c.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        // Files that are theirs and no longer part of kept content: the photo, unattached uploads, deleted posts' images.
+        removedFiles.AddRange(await db.Files.Where(f => f.OwnerId == personId && !db.PostImages.Any(i => i.FileId == f.Id)).Select(f => f.Id).ToListAsync(cancellationToken));
+        await db.Files.Where(f => removedFiles.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+
+        await db.Reactions.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.PostMentions.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.PersonFollows.Where(f => f.FollowerId == personId || f.FolloweeId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.TagFollows.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.SpaceFollows.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.SpaceMemberships.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.AccessTokens.Where(t => t.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserTokens.Where(t => t.UserId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserLogins.Where(l => l.UserId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserClaims.Where(c => c.UserId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserRoles.Where(r => r.UserId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.People.Where(p => p.ManagerId == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ManagerId, (long?)null), cancellationToken);
+        if (email is not null)
+        {
+            await db.Invitations.Where(i => i.Email == email).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        // The row stays as a tombstone so kept posts still have an author: nothing in it identifies anyone.
+        var tombstone = $"former-{personId.ToString(CultureInfo.InvariantCulture)}";
+        person.DisplayName = "—";
+        person.Handle = tombstone;
+        person.UserName = person.NormalizedUserName = tombstone;
+        person.Email = person.NormalizedEmail = null;
+        person.EmailConfirmed = false;
+        person.PasswordHash = null;
+        person.PhoneNumber = null;
+        person.SecurityStamp = Guid.NewGuid().ToString();
+        person.ConcurrencyStamp = Guid.NewGuid().ToString();
+        person.TwoFactorEnabled = false;
+        person.LockoutEnd = DateTimeOffset.MaxValue;
+        person.JobTitle = person.Bio = null;
+        person.DepartmentId = person.SiteId = person.ManagerId = null;
+        person.PhotoFileId = null;
+        person.TimeZone = "Etc/UTC";
+        person.IsActive = false;
+        person.ErasedAt = time.UtcNow();
+        person.Skills.Clear();
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(viewer.PersonId, "gdpr.erased", $"person:{personId}", new { content = content.ToString() }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var file in removedFiles)
+        {
+            store.Delete(file);
+        }
+    }
+}
+
+/// <summary>What happens to what an erased person wrote.</summary>
+public enum ErasedContent
+{
+    /// <summary>Posts and comments stay, signed by a former colleague with no name.</summary>
+    Pseudonymise,
+
+    /// <summary>Posts and comments go too.</summary>
+    Delete,
+}

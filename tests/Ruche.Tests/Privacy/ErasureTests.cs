@@ -1,0 +1,112 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Data;
+using Ruche.Tests.Infrastructure;
+
+namespace Ruche.Tests.Privacy;
+
+/// <summary>Erasing a departed person leaves no personal data anywhere in the database: every table is scanned.</summary>
+public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
+{
+    [Theory]
+    [InlineData("Pseudonymise")]
+    [InlineData("Delete")]
+    public async Task Erasure_leaves_no_personal_data_behind(string content)
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", "administrator");
+        var leaver = await NewPersonAsync("Leaver", "America/Montreal");
+        var marker = "Zq" + Guid.NewGuid().ToString("N")[..10];
+        Assert.Equal(HttpStatusCode.OK, (await leaver.Http.PatchAsJsonAsync($"/api/v1/people/{leaver.Id}", new
+        {
+            displayName = $"Zébulon {marker}",
+            jobTitle = $"Gardien de phare {marker}",
+            bio = $"Je collectionne les phares {marker}",
+            skills = new[] { $"Origami-{marker}" },
+        })).StatusCode);
+        var photo = await leaver.Http.PutAsync("/api/v1/people/me/photo", new MultipartFormDataContent { { new ByteArrayContent(TestImages.Png()), "file", $"{marker}.png" } });
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        var post = await leaver.PostAsync("Mon dernier message avant le départ #aurevoir");
+        await leaver.CommentAsync(post, "Merci à tous");
+        await leaver.ReactAsync(await admin.PostAsync("Bonne route !"), "love");
+        await leaver.FollowAsync(admin);
+        await admin.FollowAsync(leaver);
+        await leaver.FollowTagAsync("phares");
+        await leaver.Http.PostAsJsonAsync("/api/v1/me/tokens", new { name = $"token {marker}" });
+        await leaver.Http.PostAsync("/api/v1/me/two-factor/setup", null);
+
+        // The scan sees the person before (so an empty result after means something).
+        var before = await ScanAsync(marker, leaver.Email, leaver.Handle);
+        Assert.Contains(before, f => f.StartsWith("AspNetUsers.", StringComparison.Ordinal));
+        Assert.Contains(before, f => f.StartsWith("PersonSkills.", StringComparison.Ordinal) || f.StartsWith("PersonSkill", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"/api/v1/admin/people/{leaver.Id}?content={content}")).StatusCode);
+
+        var found = await ScanAsync(marker, leaver.Email, leaver.Handle);
+        Assert.Empty(found);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await leaver.Http.GetAsync("/api/v1/people/me")).StatusCode);
+        await App.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = leaver.Email, password = RucheApp.Password })
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid-credentials");
+
+        var kept = await admin.Http.GetAsync($"/api/v1/posts/{post.Id}");
+        Assert.Equal(content == "Delete" ? HttpStatusCode.NotFound : HttpStatusCode.OK, kept.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_administrators_erase_and_never_themselves()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", "administrator");
+        var employee = await NewPersonAsync("Employee");
+        Assert.Equal(HttpStatusCode.Forbidden, (await employee.Http.DeleteAsync($"/api/v1/admin/people/{admin.Id}")).StatusCode);
+        await admin.Http.DeleteAsync($"/api/v1/admin/people/{admin.Id}").ShouldBeProblemAsync(HttpStatusCode.BadRequest, "erasure.self");
+        Assert.Equal(HttpStatusCode.OK, (await employee.Http.GetAsync("/api/v1/people/me")).StatusCode);
+    }
+
+    /// <summary>Every text value of every table (read from the database's own catalogue, not the EF model).</summary>
+    private async Task<List<string>> ScanAsync(params string[] needles)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = App.ProviderName == "Sqlite"
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(tables, t => t == "AspNetUsers");
+        var found = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var rows = await select.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+            {
+                for (var i = 0; i < rows.FieldCount; i++)
+                {
+                    if (!rows.IsDBNull(i) && rows.GetValue(i) is string text)
+                    {
+                        found.AddRange(needles.Where(n => text.Contains(n, StringComparison.OrdinalIgnoreCase)).Select(n => $"{table}.{rows.GetName(i)} holds {n}"));
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+}
+
+public sealed class ErasureTestsOnSqlite(SqliteApp app) : ErasureTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ErasureTestsOnPostgres(PostgresApp app) : ErasureTests(app), IClassFixture<PostgresApp>;
