@@ -3,11 +3,12 @@ using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
+using Ruche.Core.Live;
 
 namespace Ruche.Core.Posts;
 
 /// <summary>Comments on posts, with one level of replies. Whoever reads a post may comment on it.</summary>
-public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, PostService posts, TimeProvider time)
+public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, PostService posts, LiveEvents live, TimeProvider time)
 {
     public async Task<IReadOnlyList<CommentView>> ListAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
     {
@@ -61,6 +62,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
+        await live.CommentsChangedAsync(postId);
         return (await ListAsync(viewer, postId, cancellationToken)).Single(c => c.Id == comment.Id);
     }
 
@@ -75,5 +77,6 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         }
 
         await db.Comments.Where(c => c.Id == commentId).ExecuteDeleteAsync(cancellationToken);
+        await live.CommentsChangedAsync(postId);
     }
 }

@@ -4,6 +4,7 @@ using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
+using Ruche.Core.Live;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Posts;
@@ -15,6 +16,7 @@ public sealed class PostService(
     PostCardLoader cards,
     SpaceService spaces,
     IFileStore files,
+    LiveEvents live,
     TimeProvider time)
 {
     public async Task<PostCard> GetAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
@@ -87,6 +89,7 @@ public sealed class PostService(
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync(cancellationToken);
+        await live.PostPublishedAsync(post.Id);
         return await GetAsync(viewer, post.Id, cancellationToken);
     }
 

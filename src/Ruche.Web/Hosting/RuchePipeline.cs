@@ -3,6 +3,7 @@ using Ruche.Web.Admin;
 using Ruche.Web.Auth;
 using Ruche.Web.Feeds;
 using Ruche.Web.Files;
+using Ruche.Web.Live;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
 using Ruche.Web.Settings;
@@ -54,6 +55,7 @@ public static class RuchePipeline
         app.MapPeopleForms();
         app.MapSettingsForms();
         app.MapAdminForms();
+        app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;
     }
