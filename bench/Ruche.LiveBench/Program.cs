@@ -75,6 +75,7 @@ internal static class FanOut
                         o.Headers["Authorization"] = "Bearer " + reader.Token;
                     })
                     .Build();
+                connection.On(nameof(IRucheClient.Listening), () => { });
                 connection.On<PostPublishedEvent>(nameof(IRucheClient.PostPublished), e =>
                 {
                     var now = Stopwatch.GetTimestamp();

@@ -6,6 +6,12 @@ namespace Ruche.Core.Live;
 /// </summary>
 public interface IRucheClient
 {
+    /// <summary>
+    /// Sent once a new connection has joined its groups: from then on it hears everything meant for its person. (The
+    /// connection is open a moment before, and with a backplane, joining a group takes a round trip to Redis.)
+    /// </summary>
+    Task Listening();
+
     /// <summary>A post the recipient may read now sits at the top of the listed feeds.</summary>
     Task PostPublished(PostPublishedEvent message);
 

@@ -21,6 +21,7 @@ public sealed class RucheHub : Hub<IRucheClient>
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Person(viewer.PersonId), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Company, Context.ConnectionAborted);
         await base.OnConnectedAsync();
+        await Clients.Caller.Listening();
     }
 }
 

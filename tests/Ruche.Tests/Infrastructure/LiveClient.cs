@@ -11,11 +11,13 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly HubConnection connection;
     private readonly List<object> messages = [];
     private readonly Lock gate = new();
+    private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LiveClient(HubConnection connection)
     {
         this.connection = connection;
+        connection.On(nameof(IRucheClient.Listening), () => listening.TrySetResult());
         connection.On<PostPublishedEvent>(nameof(IRucheClient.PostPublished), Record);
         connection.On<CommentsChangedEvent>(nameof(IRucheClient.CommentsChanged), Record);
         connection.On<ReactionsChangedEvent>(nameof(IRucheClient.ReactionsChanged), Record);
@@ -45,6 +47,7 @@ public sealed class LiveClient : IAsyncDisposable
         try
         {
             await connection.StartAsync();
+            await live.listening.Task.WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch
         {
@@ -99,7 +102,7 @@ public sealed class LiveClient : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"No matching {typeof(T).Name} within {limit.TotalSeconds:0.##} s; heard: {string.Join(", ", Messages)}");
+                Assert.Fail($"No matching {typeof(T).Name} within {limit.TotalSeconds:0.##} s; heard: {string.Join(", ", Messages.Select(Describe))}");
             }
         }
     }
@@ -108,6 +111,10 @@ public sealed class LiveClient : IAsyncDisposable
         WaitForAsync<PostPublishedEvent>(p => p.PostId == postId, timeout);
 
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+
+    private static string Describe(object message) => message is PostPublishedEvent p
+        ? $"PostPublished {{ PostId = {p.PostId}, SpaceId = {p.SpaceId}, Feeds = [{string.Join(", ", p.Feeds)}] }}"
+        : message.ToString() ?? string.Empty;
 
     private void Record<T>(T message)
         where T : notnull

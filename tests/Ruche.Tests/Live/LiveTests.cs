@@ -81,6 +81,12 @@ public abstract class LiveTests(RucheApp app) : ProviderTests(app)
         var outsider = await NewPersonAsync("Outsider");
         var space = await owner.CreateSpaceAsync("Projet confidentiel", visibility);
         await owner.AddToSpaceAsync(space, member);
+        if (visibility == SpaceVisibility.Private)
+        {
+            // Asking to join is not membership: a pending request hears nothing either.
+            Assert.Equal(MembershipStatus.Pending, await outsider.JoinAsync(space));
+        }
+
         await using var ownerLive = await owner.ConnectLiveAsync();
         await using var memberLive = await member.ConnectLiveAsync();
         await using var outsiderLive = await outsider.ConnectLiveAsync();

@@ -74,6 +74,7 @@ const connection = new signalR.HubConnectionBuilder()
   .withAutomaticReconnect(retry)
   .configureLogging(signalR.LogLevel.None)
   .build();
+connection.on('Listening', () => { document.documentElement.dataset.live = 'connected'; });
 connection.on('PostPublished', postPublished);
 connection.on('CommentsChanged', commentsChanged);
 connection.on('ReactionsChanged', reactionsChanged);
@@ -81,12 +82,10 @@ connection.on('ReactionsChanged', reactionsChanged);
 async function start(attempt = 0) {
   try {
     await connection.start();
-    document.documentElement.dataset.live = 'connected';
   } catch {
     setTimeout(() => start(attempt + 1), retry.nextRetryDelayInMilliseconds({ previousRetryCount: attempt }));
   }
 }
 
-connection.onreconnected(() => { document.documentElement.dataset.live = 'connected'; });
 connection.onreconnecting(() => { document.documentElement.dataset.live = 'reconnecting'; });
 start();
