@@ -10,7 +10,7 @@ using Ruche.Core.People;
 namespace Ruche.BrowserTests;
 
 /// <summary>Ruche on a real Kestrel port with its own SQLite database, and a headless Chromium to drive it.</summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Browser-test-42";
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "ruche-browser", Guid.NewGuid().ToString("N"));
@@ -64,6 +64,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex("/login")]
+    private static partial System.Text.RegularExpressions.Regex LoginUrl();
+
     public async Task<(long Id, string Email, string Handle)> NewPersonAsync(string name)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -71,6 +74,33 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var person = await scope.ServiceProvider.GetRequiredService<AccountService>()
             .CreateAsync(new NewAccount(email, name, Password, "Europe/Paris"), CancellationToken.None);
         return (person.Id, email, person.Handle);
+    }
+
+    /// <summary>
+    /// A new browser context signed in through the login form, on the home feed. Console errors (a Content-Security-Policy
+    /// violation, a script error) are added to <paramref name="consoleErrors"/>: journeys assert there are none.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string email, List<string> consoleErrors)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (consoleErrors)
+                {
+                    consoleErrors.Add(message.Text);
+                }
+            }
+        };
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fil d'actualité" })).ToBeVisibleAsync();
+        return page;
     }
 
     /// <summary>Where screenshots go: artifacts/screenshots at the repository root.</summary>

@@ -59,30 +59,7 @@ public sealed partial class PostingJourneyTests(BrowserApp app) : IClassFixture<
 
     private readonly List<string> consoleErrors = [];
 
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "fr-FR" });
-        var page = await context.NewPageAsync();
-
-        // A Content-Security-Policy violation or a script error shows up here; the journey must have none.
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add(message.Text);
-            }
-        };
-        await page.GotoAsync("/");
-        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
-        await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fil d'actualité" })).ToBeVisibleAsync();
-        return page;
-    }
-
-    [GeneratedRegex("/login")]
-    private static partial Regex LoginUrl();
+    private Task<IPage> SignInAsync(string email) => app.SignInAsync(email, consoleErrors);
 
     [GeneratedRegex("1 commentaire")]
     private static partial Regex CommentCount();

@@ -66,5 +66,6 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
         // Every instant is UTC (PRODUCT "Rules that hold everywhere"); reading marks it so.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveConversion<NulFreeStringConverter>();
     }
 }

@@ -3,11 +3,12 @@ using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
+using Ruche.Core.Live;
 
 namespace Ruche.Core.Posts;
 
 /// <summary>Comments on posts, with one level of replies. Whoever reads a post may comment on it.</summary>
-public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, PostService posts, Audit.AuditLog audit, TimeProvider time)
+public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, PostService posts, Audit.AuditLog audit, LiveEvents live, TimeProvider time)
 {
     public async Task<IReadOnlyList<CommentView>> ListAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     public async Task<CommentView> AddAsync(Viewer viewer, long postId, string? text, long? replyTo, CancellationToken cancellationToken)
     {
         await posts.GetAsync(viewer, postId, cancellationToken);
-        var body = text?.Trim() ?? string.Empty;
+        var body = Input.Text(text);
         if (body.Length == 0)
         {
             throw RucheException.Invalid("comment.empty", "A comment needs some text.");
@@ -61,6 +62,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
+        await live.CommentsChangedAsync(postId);
         return (await ListAsync(viewer, postId, cancellationToken)).Single(c => c.Id == comment.Id);
     }
 
@@ -82,5 +84,6 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await live.CommentsChangedAsync(postId);
     }
 }

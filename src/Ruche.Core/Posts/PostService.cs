@@ -4,6 +4,7 @@ using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
+using Ruche.Core.Live;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Posts;
@@ -16,6 +17,7 @@ public sealed class PostService(
     SpaceService spaces,
     IFileStore files,
     Audit.AuditLog audit,
+    LiveEvents live,
     TimeProvider time)
 {
     public async Task<PostCard> GetAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
@@ -24,7 +26,7 @@ public sealed class PostService(
 
     public async Task<PostCard> CreateAsync(Viewer viewer, NewPost request, CancellationToken cancellationToken)
     {
-        var body = request.Body?.Trim() ?? string.Empty;
+        var body = Input.Text(request.Body);
         long? sharedId = null;
         if (request.SharePostId is { } shareId)
         {
@@ -88,6 +90,7 @@ public sealed class PostService(
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync(cancellationToken);
+        await live.PostPublishedAsync(post.Id);
         return await GetAsync(viewer, post.Id, cancellationToken);
     }
 
@@ -101,7 +104,7 @@ public sealed class PostService(
             throw RucheException.Forbidden("post.author-only", "Only the author edits a post.");
         }
 
-        var body = newBody?.Trim() ?? string.Empty;
+        var body = Input.Text(newBody);
         if (!post.IsShare)
         {
             ValidateBody(body);

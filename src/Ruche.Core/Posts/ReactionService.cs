@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Live;
 
 namespace Ruche.Core.Posts;
 
 /// <summary>Reactions are idempotent: adding one twice or removing one that is not there changes nothing.</summary>
-public sealed class ReactionService(RucheDbContext db, PostService posts, TimeProvider time)
+public sealed class ReactionService(RucheDbContext db, PostService posts, LiveEvents live, TimeProvider time)
 {
     public async Task AddAsync(Viewer viewer, long postId, ReactionKind kind, CancellationToken cancellationToken)
     {
@@ -28,12 +29,19 @@ public sealed class ReactionService(RucheDbContext db, PostService posts, TimePr
             {
                 throw;
             }
+
+            return;
         }
+
+        await live.ReactionsChangedAsync(postId);
     }
 
     public async Task RemoveAsync(Viewer viewer, long postId, ReactionKind kind, CancellationToken cancellationToken)
     {
         await posts.GetAsync(viewer, postId, cancellationToken);
-        await db.Reactions.Where(r => r.PostId == postId && r.PersonId == viewer.PersonId && r.Kind == kind).ExecuteDeleteAsync(cancellationToken);
+        if (await db.Reactions.Where(r => r.PostId == postId && r.PersonId == viewer.PersonId && r.Kind == kind).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            await live.ReactionsChangedAsync(postId);
+        }
     }
 }

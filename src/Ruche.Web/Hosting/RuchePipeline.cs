@@ -3,6 +3,7 @@ using Ruche.Web.Admin;
 using Ruche.Web.Auth;
 using Ruche.Web.Feeds;
 using Ruche.Web.Files;
+using Ruche.Web.Live;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
 using Ruche.Web.Privacy;
@@ -57,6 +58,7 @@ public static class RuchePipeline
         app.MapSettingsForms();
         app.MapTwoFactorForms();
         app.MapAdminForms();
+        app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;
     }

@@ -13,6 +13,7 @@ using Ruche.Core.People;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Web.Auth;
+using Ruche.Web.Live;
 
 namespace Ruche.Web.Hosting;
 
@@ -23,6 +24,9 @@ public static class RucheServices
 
     /// <summary>Signed-in pages and API clients alike: a bearer token when one is sent, else the sign-in cookie.</summary>
     public const string FilesPolicy = "Files";
+
+    /// <summary>The live hub: pages connect with their cookie, API clients with a bearer token.</summary>
+    public const string LivePolicy = "Live";
 
     private const string BearerOrCookieScheme = "BearerOrCookie";
 
@@ -40,6 +44,7 @@ public static class RucheServices
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys"))).SetApplicationName("Ruche");
         AddIdentity(services);
         AddFeatures(services);
+        services.AddRucheLive(builder.Configuration);
 
         services.AddRazorComponents();
         services.AddHttpContextAccessor();
@@ -109,7 +114,8 @@ public static class RucheServices
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(FilesPolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser());
+            .AddPolicy(FilesPolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser())
+            .AddPolicy(LivePolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser());
     }
 
     private static void AddFeatures(IServiceCollection services)

@@ -32,6 +32,19 @@ public sealed class Actor(RucheApp app, long id, string handle, string email, st
 
     public RucheApp App => app;
 
+    /// <summary>Opens this person's live connection, to the app or to another node of it.</summary>
+    public Task<LiveClient> ConnectLiveAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>? node = null) =>
+        LiveClient.ConnectAsync(node ?? app, http.DefaultRequestHeaders.Authorization?.Parameter);
+
+    public async Task RemoveFromSpaceAsync(SpaceSummary space, Actor person) =>
+        await ExpectAsync(await http.DeleteAsync($"/api/v1/spaces/{space.Id}/members/{person.Id}"), HttpStatusCode.NoContent);
+
+    public async Task LeaveAsync(SpaceSummary space) =>
+        await ExpectAsync(await http.DeleteAsync($"/api/v1/spaces/{space.Id}/membership"), HttpStatusCode.NoContent);
+
+    public async Task FollowSpaceAsync(SpaceSummary space) =>
+        await ExpectAsync(await http.PutAsync($"/api/v1/spaces/{space.Id}/follow", null), HttpStatusCode.NoContent);
+
     public async Task<PostCard> PostAsync(string body, SpaceSummary? space = null, IReadOnlyList<Guid>? images = null)
     {
         var response = await http.PostAsJsonAsync("/api/v1/posts", new { body, spaceId = space?.Id, imageIds = images }, Json);

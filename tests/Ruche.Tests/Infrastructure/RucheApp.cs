@@ -37,6 +37,12 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
             return;
         }
 
+        SkipReason = await PrepareNodeAsync();
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
         _ = Server; // starts the app: migrations run as on a real start
     }
 
@@ -97,7 +103,27 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
         return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
+    /// <summary>
+    /// Another app node on the same database and data folder (what a second server behind a load balancer is):
+    /// it shares nothing in memory with this one, so only a backplane carries live messages between them.
+    /// </summary>
+    public WebApplicationFactory<Program> StartAnotherNode()
+    {
+        RequireAvailable();
+        var node = WithWebHostBuilder(_ => { });
+        _ = node.Server;
+        return node;
+    }
+
     protected abstract Task<string?> CreateDatabaseAsync(string dataDir);
+
+    /// <summary>Readies what a fixture needs besides the database; returns why its tests must be skipped, or null.</summary>
+    protected virtual Task<string?> PrepareNodeAsync() => Task.FromResult<string?>(null);
+
+    /// <summary>Settings a fixture adds to every node it starts.</summary>
+    protected virtual void ConfigureNode(IWebHostBuilder builder)
+    {
+    }
 
     protected abstract Task DropDatabaseAsync(string connectionString);
 
@@ -119,6 +145,7 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
             // Hashing with the production cost would dominate the suite's time; the algorithm is the same.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });
+        ConfigureNode(builder);
     }
 }
 
@@ -140,7 +167,7 @@ public class SqliteApp : RucheApp
 /// A real PostgreSQL server, named by RUCHE_TEST_POSTGRES (e.g. "Host=127.0.0.1;Username=postgres;Password=…").
 /// Each fixture creates its own database and drops it afterwards. In CI a missing server is a failure, not a skip.
 /// </summary>
-public sealed class PostgresApp : RucheApp
+public class PostgresApp : RucheApp
 {
     public override string ProviderName => "Postgres";
 

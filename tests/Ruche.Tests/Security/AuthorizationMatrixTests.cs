@@ -50,7 +50,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
             }
 
             var response = await client.SendAsync(request);
-            var expected = endpoint.IsApi
+            var expected = endpoint.IsApi || endpoint.IsHub
                 ? response.StatusCode == HttpStatusCode.Unauthorized
                 : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/login", StringComparison.Ordinal) == true;
             if (!expected)
@@ -141,5 +141,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
         public string Key => $"{Method} {Route}";
 
         public bool IsApi => Route.StartsWith("/api/", StringComparison.Ordinal);
+
+        /// <summary>The live hub answers 401 like the API: scripts connect to it, nobody browses it.</summary>
+        public bool IsHub => Route == "/hub" || Route.StartsWith("/hub/", StringComparison.Ordinal);
     }
 }

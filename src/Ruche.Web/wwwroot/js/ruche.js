@@ -7,3 +7,8 @@ document.addEventListener('submit', (event) => {
     event.preventDefault();
   }
 });
+
+// Live updates for signed-in pages (the layout marks them); pages stay complete without.
+if (document.querySelector('header.top[data-live]')) {
+  import('./live.js');
+}

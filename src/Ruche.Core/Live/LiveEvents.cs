@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Ruche.Core.Data;
+using Ruche.Core.Posts;
+using Ruche.Core.Spaces;
+
+namespace Ruche.Core.Live;
+
+/// <summary>
+/// Tells the people who may read a post that something changed, once the change is committed. The audience is
+/// read from the database at that moment, never kept in a per-node group that could go stale: a post in an open
+/// space or on a profile goes to the company-wide group; a post in a private or secret space goes to the person
+/// groups of its active members, so someone removed from a space hears nothing more from it, at once, on every node.
+/// </summary>
+public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, ILogger<LiveEvents> logger)
+{
+    public Task PostPublishedAsync(long postId) => PublishAsync(nameof(PostPublishedAsync), postId, async cancellationToken =>
+    {
+        if (await AudienceAsync(postId, cancellationToken) is not { } post)
+        {
+            return;
+        }
+
+        if (post.CompanyWide)
+        {
+            IReadOnlyList<string> feeds = post.SpaceId is null ? [LiveFeeds.Company] : [LiveFeeds.Company, LiveFeeds.Space];
+            await channel.Company.PostPublished(new PostPublishedEvent(postId, post.SpaceId, feeds));
+            var home = await HomeAudienceAsync(postId, post.AuthorId, post.SpaceId, cancellationToken);
+            await channel.People(home).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home]));
+        }
+        else
+        {
+            // Members have their spaces in their home feed; nobody else may know the post exists.
+            await channel.People(post.Members).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home, LiveFeeds.Space]));
+        }
+    });
+
+    public Task CommentsChangedAsync(long postId) => PublishAsync(nameof(CommentsChangedAsync), postId, async cancellationToken =>
+    {
+        if (await AudienceAsync(postId, cancellationToken) is { } post)
+        {
+            var count = await db.Comments.CountAsync(c => c.PostId == postId, cancellationToken);
+            await post.Readers(channel).CommentsChanged(new CommentsChangedEvent(postId, count));
+        }
+    });
+
+    public Task ReactionsChangedAsync(long postId) => PublishAsync(nameof(ReactionsChangedAsync), postId, async cancellationToken =>
+    {
+        if (await AudienceAsync(postId, cancellationToken) is { } post)
+        {
+            var counts = await db.Reactions.Where(r => r.PostId == postId).GroupBy(r => r.Kind)
+                .Select(g => new { Kind = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(c => c.Kind, c => c.Count, cancellationToken);
+            var all = ReactionKinds.All.ToDictionary(ReactionKinds.Name, kind => counts.GetValueOrDefault(kind), StringComparer.Ordinal);
+            await post.Readers(channel).ReactionsChanged(new ReactionsChangedEvent(postId, all));
+        }
+    });
+
+    /// <summary>Who may read the post now: everyone, or the active members of its space. Null when it is gone.</summary>
+    private async Task<PostAudience?> AudienceAsync(long postId, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.Where(p => p.Id == postId)
+            .Select(p => new { p.AuthorId, p.SpaceId, Visibility = p.SpaceId == null ? SpaceVisibility.Open : p.Space!.Visibility })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (post is null)
+        {
+            return null;
+        }
+
+        if (post.Visibility == SpaceVisibility.Open)
+        {
+            return new PostAudience(post.AuthorId, post.SpaceId, CompanyWide: true, []);
+        }
+
+        var members = await db.SpaceMemberships
+            .Where(m => m.SpaceId == post.SpaceId && m.Status == MembershipStatus.Active)
+            .Select(m => m.PersonId)
+            .ToListAsync(cancellationToken);
+        return new PostAudience(post.AuthorId, post.SpaceId, CompanyWide: false, members);
+    }
+
+    /// <summary>
+    /// Whose home feed a company-wide post enters: the inverse of <see cref="Feeds.FeedService.HomeAsync"/> (its author,
+    /// the author's followers, the space's members and followers, the followers of its tags). LiveTests checks the two agree.
+    /// </summary>
+    private async Task<List<long>> HomeAudienceAsync(long postId, long authorId, long? spaceId, CancellationToken cancellationToken)
+    {
+        var tags = db.PostTags.Where(t => t.PostId == postId).Select(t => t.Tag);
+        var people = await db.PersonFollows.Where(f => f.FolloweeId == authorId).Select(f => f.FollowerId)
+            .Union(db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Active).Select(m => m.PersonId))
+            .Union(db.SpaceFollows.Where(f => f.SpaceId == spaceId).Select(f => f.PersonId))
+            .Union(db.TagFollows.Where(f => tags.Contains(f.Tag)).Select(f => f.PersonId))
+            .ToListAsync(cancellationToken);
+        if (!people.Contains(authorId))
+        {
+            people.Add(authorId);
+        }
+
+        return people;
+    }
+
+    /// <summary>
+    /// Runs after the write has committed: a failure to notify (a backplane down) is logged and never turns a saved
+    /// change into an error, and a caller that went away does not cancel the message.
+    /// </summary>
+    private async Task PublishAsync(string what, long postId, Func<CancellationToken, Task> publish)
+    {
+        try
+        {
+            await publish(CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Whatever failed, the change is saved: the live message is best effort.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            LogFailure(logger, failure, what, postId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live message {What} for post {PostId} was not sent")]
+    private static partial void LogFailure(ILogger logger, Exception failure, string what, long postId);
+
+    private sealed record PostAudience(long AuthorId, long? SpaceId, bool CompanyWide, IReadOnlyCollection<long> Members)
+    {
+        public IRucheClient Readers(ILiveChannel channel) => CompanyWide ? channel.Company : channel.People(Members);
+    }
+}

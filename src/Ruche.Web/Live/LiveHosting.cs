@@ -1,0 +1,42 @@
+using Ruche.Core.Live;
+
+namespace Ruche.Web.Live;
+
+public static class LiveHosting
+{
+    /// <summary>
+    /// SignalR, with the Redis backplane when <c>ConnectionStrings:Redis</c> (or <c>Ruche:Redis</c>) is set: then a
+    /// message sent on one node reaches the connections of every node. Several Ruche deployments sharing one Redis
+    /// keep apart with <c>channelPrefix=…</c> in the connection string.
+    /// </summary>
+    public static IServiceCollection AddRucheLive(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR();
+        if (RedisConfiguration(configuration) is { } redis)
+        {
+            signalR.AddStackExchangeRedis(redis);
+        }
+
+        services.AddSingleton<ILiveChannel, HubLiveChannel>();
+        services.AddScoped<LiveEvents>();
+        return services;
+    }
+
+    public static string? RedisConfiguration(IConfiguration configuration)
+    {
+        var value = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = configuration["Ruche:Redis"];
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    public static IEndpointRouteBuilder MapRucheLive(this IEndpointRouteBuilder app)
+    {
+        // A connection ends when its sign-in does, instead of outliving it for as long as the socket stays open.
+        app.MapHub<RucheHub>("/hub", hub => hub.CloseOnAuthenticationExpiration = true);
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Ruche.Core.Live;
+using Ruche.Web.Auth;
+using Ruche.Web.Hosting;
+
+namespace Ruche.Web.Live;
+
+/// <summary>
+/// The live channel at <c>/hub</c>: pages connect with their sign-in cookie, API clients with a bearer token. It
+/// only listens; clients call nothing. A connection joins its person's group and the company-wide group; what a
+/// private or secret space says goes to its members' person groups (see <see cref="LiveEvents"/>), so a
+/// connection holds no space membership that could outlive the real one.
+/// </summary>
+[Authorize(Policy = RucheServices.LivePolicy)]
+public sealed class RucheHub : Hub<IRucheClient>
+{
+    public override async Task OnConnectedAsync()
+    {
+        var viewer = Context.User?.ToViewer() ?? throw new HubException("Sign in first.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Person(viewer.PersonId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Company, Context.ConnectionAborted);
+        await base.OnConnectedAsync();
+        await Clients.Caller.Listening();
+    }
+}
+
+/// <summary>The hub's groups: one per person, one for the whole company.</summary>
+public static class LiveGroups
+{
+    public const string Company = "company";
+
+    public static string Person(long personId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"person:{personId}");
+}
+
+/// <summary>Core's <see cref="ILiveChannel"/> over the hub context: works on every node through the backplane.</summary>
+public sealed class HubLiveChannel(IHubContext<RucheHub, IRucheClient> hub) : ILiveChannel
+{
+    public IRucheClient Company => hub.Clients.Group(LiveGroups.Company);
+
+    public IRucheClient People(IReadOnlyCollection<long> personIds) =>
+        hub.Clients.Groups(personIds.Distinct().Select(LiveGroups.Person).ToList());
+}
