@@ -76,7 +76,7 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
     {
         var invitation = await OpenInvitationAsync(token, cancellationToken)
             ?? throw RucheException.Invalid("invitation.invalid", "This invitation is unknown, used or expired.");
-        var person = await CreateAsync(account with { Email = invitation.Email }, cancellationToken, beforeCommit: () =>
+        var person = await CreateAsync(account with { Email = invitation.Email, Password = account.Password ?? string.Empty }, cancellationToken, beforeCommit: () =>
         {
             invitation.AcceptedAt = time.UtcNow();
         });
@@ -88,6 +88,8 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
 
     public async Task<Person> RegisterAsync(NewAccount account, CancellationToken cancellationToken)
     {
+        // Registering always sets a password (null would make an account only single sign-on can open).
+        account = account with { Password = account.Password ?? string.Empty };
         if (await IsFirstRunAsync(cancellationToken))
         {
             var founder = await CreateAsync(account, cancellationToken);
@@ -110,7 +112,10 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         return await CreateAsync(account with { Email = email }, cancellationToken);
     }
 
-    /// <summary>Creates a person with the employee role, in the Café space — all or nothing.</summary>
+    /// <summary>
+    /// Creates a person with the employee role, in the Café space — all or nothing. A null password makes an
+    /// account that only single sign-on opens.
+    /// </summary>
     public async Task<Person> CreateAsync(NewAccount account, CancellationToken cancellationToken, Action? beforeCommit = null)
     {
         var email = NormalizeEmail(account.Email);
@@ -144,7 +149,9 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(person, account.Password ?? string.Empty);
+
+        // No password: the person signs in through single sign-on only.
+        var created = account.Password is null ? await users.CreateAsync(person) : await users.CreateAsync(person, account.Password);
         ThrowIfFailed(created);
         ThrowIfFailed(await users.AddToRoleAsync(person, RoleNames.Employee));
         var cafe = await db.Spaces.Where(s => s.IsDefault).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);

@@ -30,9 +30,15 @@ public static class AccountForms
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
             new CookieOptions { Expires = DateTimeOffset.MaxValue, IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
-    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<Person> signIn, UserManager<Person> users, AuditLog audit, HttpContext http)
+    private static async Task<IResult> SignInAsync(
+        [FromForm] SignInForm form, SignInManager<Person> signIn, UserManager<Person> users, AuditLog audit, Microsoft.Extensions.Options.IOptions<SsoOptions> sso, HttpContext http)
     {
         var returnUrl = FormResults.Safe(form.ReturnUrl);
+        if (sso.Value.DisableLocalPasswords)
+        {
+            return Failed("auth.passwords-disabled");
+        }
+
         var person = string.IsNullOrWhiteSpace(form.Email) ? null : await users.FindByEmailAsync(form.Email.Trim());
         if (person is null || !person.IsActive)
         {

@@ -33,8 +33,15 @@ public static class AuthApi
 
     /// <summary>Exchanges an e-mail and password for a bearer token (8 hours). Repeated failures lock the account.</summary>
     private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> IssueAsync(
-        TokenRequest request, UserManager<Person> users, SignInManager<Person> signIn, AccessTokenService tokens, TwoFactorService twoFactor, Core.Audit.AuditLog audit, CancellationToken ct)
+        TokenRequest request, UserManager<Person> users, SignInManager<Person> signIn, AccessTokenService tokens, TwoFactorService twoFactor, Core.Audit.AuditLog audit,
+        Microsoft.Extensions.Options.IOptions<SsoOptions> sso, CancellationToken ct)
     {
+        if (sso.Value.DisableLocalPasswords)
+        {
+            // With single sign-on only, scripts use personal access tokens created after signing in.
+            return TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status401Unauthorized, "auth.passwords-disabled", "Passwords are turned off: use a personal access token."));
+        }
+
         var person = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
         if (person is null || !person.IsActive)
         {

@@ -52,6 +52,7 @@ public static class RuchePipeline
         app.MapFiles();
         app.MapPrivacy(api);
         app.MapAccountForms();
+        app.MapSingleSignOn();
         app.MapPostForms();
         app.MapSpaceForms();
         app.MapPeopleForms();

@@ -42,7 +42,7 @@ public static class RucheServices
 
         // Keys live with the data so sign-in cookies survive a restart (and, shared, work on every node).
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys"))).SetApplicationName("Ruche");
-        AddIdentity(services);
+        AddIdentity(services, builder.Configuration);
         AddFeatures(services);
         services.AddRucheLive(builder.Configuration);
 
@@ -76,7 +76,7 @@ public static class RucheServices
         return builder;
     }
 
-    private static void AddIdentity(IServiceCollection services)
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<Person, Microsoft.AspNetCore.Identity.IdentityRole<long>>(identity =>
             {
@@ -104,6 +104,7 @@ public static class RucheServices
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
 
+        services.AddSingleSignOn(configuration);
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(BearerOrCookieScheme, null, scheme => scheme.ForwardDefaultSelector = http =>

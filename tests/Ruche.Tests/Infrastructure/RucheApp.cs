@@ -43,6 +43,7 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
             return;
         }
 
+        await BeforeStartAsync();
         _ = Server; // starts the app: migrations run as on a real start
     }
 
@@ -114,6 +115,9 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
         _ = node.Server;
         return node;
     }
+
+    /// <summary>Starts what the app needs to find running (e.g. an identity provider) before the app starts.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
     protected abstract Task<string?> CreateDatabaseAsync(string dataDir);
 
