@@ -15,4 +15,7 @@ public interface IDatabaseProvider
 
     /// <summary>Engine-specific work before migrating (e.g. creating the folder of an embedded database file).</summary>
     void PrepareStorage(string connectionString);
+
+    /// <summary>The engine's own full-text search over the search documents (ADR 0005).</summary>
+    Search.IFullTextIndex FullText { get; }
 }

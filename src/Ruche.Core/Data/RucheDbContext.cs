@@ -6,6 +6,7 @@ using Ruche.Core.Files;
 using Ruche.Core.Follows;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Data;
@@ -52,6 +53,8 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<CompanySettings> CompanySettings => Set<CompanySettings>();
+
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
