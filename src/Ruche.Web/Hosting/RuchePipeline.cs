@@ -5,6 +5,7 @@ using Ruche.Web.Feeds;
 using Ruche.Web.Files;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
+using Ruche.Web.Search;
 using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
 using Scalar.AspNetCore;
@@ -46,6 +47,7 @@ public static class RuchePipeline
         api.MapSpacesApi();
         api.MapPeopleApi();
         api.MapAdminApi();
+        api.MapSearchApi();
 
         app.MapFiles();
         app.MapAccountForms();
