@@ -18,8 +18,8 @@ public readonly record struct SearchToken(int Start, int Length, string Folded);
 /// Turns text into index terms, the same way for documents and queries and on every provider, so both
 /// engines search identical terms (ADR 0005): words are lower-cased and accent-folded, stop words dropped,
 /// Snowball-stemmed in the document's language, and doubled letters collapsed. Folding before stemming makes
-/// "télétravail" and "teletravail" one term; collapsing doubles joins the stems Snowball leaves apart
-/// ("télétravaill-ons" and "télétravail").
+/// "télétravail" and "teletravail" one term; dropping "-ons" and collapsing doubles join the stems Snowball
+/// leaves apart ("télétravaillons" → "teletravaill" → "teletravail").
 /// </summary>
 public static class SearchAnalyzer
 {
@@ -116,8 +116,19 @@ public static class SearchAnalyzer
         SnowballProgram stemmer = language == SearchLanguage.French ? french ??= new FrenchStemmer() : english ??= new EnglishStemmer();
         stemmer.SetCurrent(folded);
         stemmer.Stem();
-        return CollapseDoubles(stemmer.Current);
+        var stem = language == SearchLanguage.French ? FirstPersonPlural(stemmer.Current) : stemmer.Current;
+        return CollapseDoubles(stem);
     }
+
+    /// <summary>
+    /// Snowball French keeps the "-ons" of "nous travaillons" ("travaillon"), so it would never meet "travail"
+    /// or "travailler". Long stems ending in "on" lose it ("mangeon" its "eon"); short ones ("maison", "saison")
+    /// keep it, being nouns far more often than verbs.
+    /// </summary>
+    private static string FirstPersonPlural(string stem) =>
+        stem.Length < 7 || !stem.EndsWith("on", StringComparison.Ordinal) ? stem
+        : stem.EndsWith("geon", StringComparison.Ordinal) ? stem[..^3]
+        : stem[..^2];
 
     /// <summary>
     /// French unless the text reads as English: a document is stemmed in one language, while a query is

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Ruche.Core.Search;
 
@@ -11,13 +12,16 @@ public static class Snippets
 {
     public const int WindowWords = 30;
 
+    // Encodes markup characters only: accented letters stay readable in the API's JSON and the page's source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>The window of <paramref name="words"/> words holding the most matches, with ellipses where text was cut.</summary>
     public static string Highlight(string text, IReadOnlySet<string> terms, int words = WindowWords)
     {
         var tokens = SearchAnalyzer.Tokenize(text).ToList();
         if (tokens.Count == 0)
         {
-            return WebUtility.HtmlEncode(text);
+            return Encoder.Encode(text);
         }
 
         var matched = tokens.Select(t => Matches(t.Folded, terms)).ToArray();
@@ -28,12 +32,12 @@ public static class Snippets
             html.Append("… ");
         }
 
-        var position = tokens[first].Start;
+        var position = first == 0 ? 0 : tokens[first].Start;
         for (var i = first; i <= last; i++)
         {
             var token = tokens[i];
-            html.Append(WebUtility.HtmlEncode(text[position..token.Start]));
-            var word = WebUtility.HtmlEncode(text.Substring(token.Start, token.Length));
+            html.Append(Encoder.Encode(text[position..token.Start]));
+            var word = Encoder.Encode(text.Substring(token.Start, token.Length));
             html.Append(matched[i] ? $"<mark>{word}</mark>" : word);
             position = token.Start + token.Length;
         }
@@ -41,7 +45,7 @@ public static class Snippets
         // The rest of the text after the last word only when it is punctuation ending the text.
         if (last == tokens.Count - 1)
         {
-            html.Append(WebUtility.HtmlEncode(text[position..].TrimEnd()));
+            html.Append(Encoder.Encode(text[position..].TrimEnd()));
         }
         else
         {
