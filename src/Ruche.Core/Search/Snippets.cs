@@ -59,8 +59,43 @@ public static class Snippets
     public static string HighlightAll(string text, IReadOnlySet<string> terms) => Highlight(text, terms, int.MaxValue);
 
     private static bool Matches(string folded, IReadOnlySet<string> terms) =>
-        !SearchAnalyzer.IsStopWordInEither(folded)
+        terms.Any(t => StartsLike(folded, t))
+        && !SearchAnalyzer.IsStopWordInEither(folded)
         && (terms.Contains(SearchAnalyzer.Stem(folded, SearchLanguage.French)) || terms.Contains(SearchAnalyzer.Stem(folded, SearchLanguage.English)));
+
+    /// <summary>
+    /// Stemming every word is most of a snippet's cost. A stem keeps the first letters of its word (doubled
+    /// letters collapsed), so a word whose first three letters start no term cannot match and is not stemmed.
+    /// </summary>
+    private static bool StartsLike(string word, string term)
+    {
+        var prefix = Math.Min(3, term.Length);
+        var i = 0;
+        var previous = '\0';
+        for (var j = 0; j < prefix; i++)
+        {
+            if (i >= word.Length)
+            {
+                return false;
+            }
+
+            var c = word[i];
+            if (c == previous && char.IsLetter(c))
+            {
+                continue;
+            }
+
+            if (c != term[j])
+            {
+                return false;
+            }
+
+            previous = c;
+            j++;
+        }
+
+        return true;
+    }
 
     private static (int First, int Last) BestWindow(bool[] matched, int words)
     {
