@@ -8,6 +8,8 @@ public sealed class PostgresDatabaseProvider : IDatabaseProvider
 {
     public string Name => "Postgres";
 
+    public Core.Search.IFullTextIndex FullText { get; } = new PostgresFullTextIndex();
+
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabaseProvider).Assembly.GetName().Name));
 

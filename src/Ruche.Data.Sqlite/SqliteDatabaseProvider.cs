@@ -11,6 +11,8 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 {
     public string Name => "Sqlite";
 
+    public Core.Search.IFullTextIndex FullText { get; } = new SqliteFullTextIndex();
+
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly.GetName().Name))

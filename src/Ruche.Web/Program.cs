@@ -23,6 +23,13 @@ if (args.Contains("verify-audit", StringComparer.Ordinal))
     return;
 }
 
+// "reindex-search" rebuilds the search index from the content (after restoring a backup, or to apply a new analyser).
+if (args.Contains("reindex-search", StringComparer.Ordinal))
+{
+    await DatabaseStartup.ReindexSearchAsync(app.Services);
+    return;
+}
+
 if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RucheOptions>>().Value.MigrateOnStart)
 {
     await DatabaseStartup.MigrateAsync(app.Services);

@@ -54,6 +54,15 @@ public sealed partial class PostingJourneyTests(BrowserApp app) : IClassFixture<
 
         await brunoPage.GotoAsync("/");
         await brunoPage.ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("home-feed.png"), FullPage = true });
+
+        // Bruno finds the post again from the header's search box, the match highlighted.
+        var searchBox = brunoPage.Locator("header").GetByLabel("Rechercher dans Ruche");
+        await searchBox.FillAsync("vendredis démo");
+        await searchBox.PressAsync("Enter");
+        var result = brunoPage.Locator("li.result", new() { HasText = "projetatlas" });
+        await Assertions.Expect(result.Locator("mark", new() { HasText = "vendredi" })).ToBeVisibleAsync();
+        await Assertions.Expect(result.Locator("mark", new() { HasText = "Démo" })).ToBeVisibleAsync();
+        await brunoPage.ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("search.png"), FullPage = true });
         Assert.Empty(consoleErrors);
     }
 

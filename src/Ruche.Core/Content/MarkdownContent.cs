@@ -32,6 +32,9 @@ public sealed class MarkdownContent
             references.Where(r => r.Marker == '@').Select(r => r.Key).ToHashSet(StringComparer.Ordinal));
     }
 
+    /// <summary>The words without Markdown syntax, for search snippets. Not HTML: whoever shows it encodes it.</summary>
+    public static string PlainText(string markdown) => Markdown.ToPlainText(markdown).Trim();
+
     /// <summary>Renders sanitised HTML; mentions link only when their handle is in <paramref name="knownHandles"/>.</summary>
     public string RenderHtml(ParsedMarkdown parsed, IReadOnlySet<string> knownHandles)
     {

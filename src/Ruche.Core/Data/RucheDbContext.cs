@@ -6,6 +6,7 @@ using Ruche.Core.Files;
 using Ruche.Core.Follows;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Data;
@@ -54,6 +55,8 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
     public DbSet<CompanySettings> CompanySettings => Set<CompanySettings>();
 
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,6 +24,7 @@ public static class DatabaseConfiguration
         }
 
         services.AddSingleton(provider);
+        services.AddSingleton(provider.FullText);
         services.AddSingleton(new DatabaseConnection(connectionString));
         services.AddDbContext<RucheDbContext>((serviceProvider, builder) =>
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Ruche.Core.Data;
 using Ruche.Core.Demo;
 using Ruche.Core.People;
+using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Web.Hosting;
@@ -19,6 +20,15 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await EnsureBaseDataAsync(db, scope.ServiceProvider, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SearchIndexer>().EnsureBuiltAsync(db, cancellationToken);
+    }
+
+    /// <summary>Rebuilds the search index from the content (the reindex-search command).</summary>
+    public static async Task ReindexSearchAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        await scope.ServiceProvider.GetRequiredService<SearchIndexer>().RebuildAsync(db, cancellationToken);
     }
 
     private static async Task EnsureBaseDataAsync(RucheDbContext db, IServiceProvider services, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Ruche.Web.Live;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
 using Ruche.Web.Privacy;
+using Ruche.Web.Search;
 using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
 using Scalar.AspNetCore;
@@ -48,6 +49,7 @@ public static class RuchePipeline
         api.MapSpacesApi();
         api.MapPeopleApi();
         api.MapAdminApi();
+        api.MapSearchApi();
 
         app.MapFiles();
         app.MapPrivacy(api);

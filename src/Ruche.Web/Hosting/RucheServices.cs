@@ -11,6 +11,8 @@ using Ruche.Core.Files;
 using Ruche.Core.Follows;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Search;
+using Ruche.Core.Search.Sources;
 using Ruche.Core.Spaces;
 using Ruche.Web.Auth;
 using Ruche.Web.Live;
@@ -142,5 +144,18 @@ public static class RucheServices
         services.AddScoped<PostService>();
         services.AddScoped<CommentService>();
         services.AddScoped<ReactionService>();
+        AddSearch(services);
+    }
+
+    /// <summary>The search engine and the kinds of content it covers: a new kind adds one line here (ADR 0006).</summary>
+    private static void AddSearch(IServiceCollection services)
+    {
+        services.AddSingleton<ISearchSource, PostSearchSource>();
+        services.AddSingleton<ISearchSource, CommentSearchSource>();
+        services.AddSingleton<ISearchSource, SpaceSearchSource>();
+        services.AddSingleton<ISearchSource, PersonSearchSource>();
+        services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SearchIndexInterceptor>();
+        services.AddScoped<SearchService>();
     }
 }

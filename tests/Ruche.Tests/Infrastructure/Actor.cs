@@ -119,6 +119,10 @@ public sealed class Actor(RucheApp app, long id, string handle, string email, st
     public async Task<Profile> ProfileAsync(Actor person) =>
         await ReadAsync<Profile>(await http.GetAsync($"/api/v1/people/{person.Id}"), HttpStatusCode.OK);
 
+    /// <summary>Searches through the API; <paramref name="filters"/> is more of the query string, e.g. "&amp;type=post".</summary>
+    public Task<Core.Search.SearchResults> SearchAsync(string query, string filters = "") =>
+        GetAsync<Core.Search.SearchResults>($"/api/v1/search?q={Uri.EscapeDataString(query)}{filters}");
+
     public async Task<T> GetAsync<T>(string url) => await ReadAsync<T>(await http.GetAsync(url), HttpStatusCode.OK);
 
     private async Task<PageDto<PostCard>> FeedAsync(string url, string? cursor, int? pageSize)
