@@ -34,7 +34,7 @@ public static class AuthApi
     /// <summary>Exchanges an e-mail and password for a bearer token (8 hours). Repeated failures lock the account.</summary>
     private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> IssueAsync(
         TokenRequest request, UserManager<Person> users, SignInManager<Person> signIn, AccessTokenService tokens, TwoFactorService twoFactor, Core.Audit.AuditLog audit,
-        Microsoft.Extensions.Options.IOptions<SsoOptions> sso, CancellationToken ct)
+        Microsoft.Extensions.Options.IOptions<SsoOptions> sso, IConfiguration configuration, CancellationToken ct)
     {
         if (sso.Value.DisableLocalPasswords)
         {
@@ -60,6 +60,13 @@ public static class AuthApi
         {
             await audit.RecordAsync(person.Id, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "api" }, ct);
             return InvalidCredentials();
+        }
+
+        // A person the company's policy covers gets no token until they turn two-factor authentication on.
+        var mustUseTwoFactor = TwoFactorRequirement.Covers(TwoFactorRequirement.PolicyOf(configuration), await users.GetRolesAsync(person));
+        if (mustUseTwoFactor && !await users.GetTwoFactorEnabledAsync(person))
+        {
+            return TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status403Forbidden, "two-factor.required", "Turn on two-factor authentication in your settings first."));
         }
 
         // The password alone is not enough for someone who turned on two-factor authentication.

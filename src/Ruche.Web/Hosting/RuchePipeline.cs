@@ -32,6 +32,7 @@ public static class RuchePipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseTwoFactorRequirement(TwoFactorRequirement.PolicyOf(app.Configuration));
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
