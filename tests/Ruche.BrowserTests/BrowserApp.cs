@@ -10,7 +10,7 @@ using Ruche.Core.People;
 namespace Ruche.BrowserTests;
 
 /// <summary>Ruche on a real Kestrel port with its own SQLite database, and a headless Chromium to drive it.</summary>
-public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Browser-test-42";
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "ruche-browser", Guid.NewGuid().ToString("N"));
@@ -80,7 +80,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
     /// A new browser context signed in through the login form, on the home feed. Console errors (a Content-Security-Policy
     /// violation, a script error) are added to <paramref name="consoleErrors"/>: journeys assert there are none.
     /// </summary>
-    public async Task<IPage> SignInAsync(string email, List<string> consoleErrors)
+    public async Task<IPage> SignInAsync(string email, List<string> consoleErrors, string password = Password)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "fr-FR" });
         var page = await context.NewPageAsync();
@@ -97,11 +97,14 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fil d'actualité" })).ToBeVisibleAsync();
         return page;
     }
+
+    /// <summary>Start on the demo company, as a new user does with the README's command.</summary>
+    protected virtual bool WithDemoCompany => false;
 
     /// <summary>Where screenshots go: artifacts/screenshots at the repository root.</summary>
     public static string ArtifactPath(string file)
@@ -126,7 +129,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Ruche", $"Data Source={Path.Combine(dataDir, "ruche.db")}");
         builder.UseSetting("Ruche:DataDir", dataDir);
-        builder.UseSetting("Ruche:DemoData", "false");
+        builder.UseSetting("Ruche:DemoData", WithDemoCompany ? "true" : "false");
 
         // Tests sign in many people from one address; the limits themselves are tested with their own app.
         builder.UseSetting("Ruche:RateLimits:SignInPerMinute", "100000");
