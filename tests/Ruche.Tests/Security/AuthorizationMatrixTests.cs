@@ -60,6 +60,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
         }
 
         Assert.Empty(failures);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"Authorization matrix: {endpoints.Count} endpoints ({endpoints.Count(e => e.AllowsAnonymous)} public, {endpoints.Count(e => e.IsApi)} API), all refused to anonymous callers but the public ones.");
     }
 
     [Fact]
