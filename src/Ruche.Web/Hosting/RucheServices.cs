@@ -144,6 +144,9 @@ public static class RucheServices
         services.AddScoped<PostService>();
         services.AddScoped<CommentService>();
         services.AddScoped<ReactionService>();
+        services.AddScoped<Core.Notifications.Notifier>();
+        services.AddScoped<Core.Notifications.NotificationService>();
+        services.AddScoped<Core.Notifications.NotificationPreferenceService>();
         AddSearch(services);
     }
 
