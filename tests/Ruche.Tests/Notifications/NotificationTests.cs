@@ -234,6 +234,58 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task The_page_groups_and_the_header_counts_then_the_forms_mark_read()
+    {
+        var author = await NewPersonAsync("Autrice");
+        var post = await author.PostAsync("Résultats du trimestre");
+        var ana = await NewPersonAsync("Ana");
+        await ana.ReactAsync(post, "like");
+        var last = await NewPersonAsync("Bruno");
+        await last.ReactAsync(post, "celebrate");
+        var browser = await App.SignInWithBrowserCookiesAsync(author);
+
+        var html = await browser.PageAsync("/notifications");
+
+        Assert.Contains($"{last.Name} et {ana.Name} ont réagi à votre publication", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("data-notification-badge", html, StringComparison.Ordinal);
+        Assert.Matches(@"data-notification-badge[^>]*>1</span>", html);
+        Assert.DoesNotContain("notification-badge\" hidden", html, StringComparison.Ordinal);
+
+        var id = Assert.Single(await author.NotificationsAsync()).Id;
+        await Actor.ExpectAsync(
+            await browser.SubmitFormAsync("/notifications", $"/ui/notifications/{id}/read", new() { ["returnUrl"] = "/notifications" }), HttpStatusCode.Redirect);
+        Assert.Equal(0, await author.UnreadAsync());
+        Assert.Matches(@"data-notification-badge[^>]*hidden[^>]*>0</span>", await browser.PageAsync("/notifications"));
+    }
+
+    [Fact]
+    public async Task The_settings_page_saves_channels_and_quiet_hours()
+    {
+        var person = await NewPersonAsync("Réglages", "Asia/Singapore");
+        var browser = await App.SignInWithBrowserCookiesAsync(person);
+        Assert.Contains("Asia/Singapore", await browser.PageAsync("/notifications/settings"), StringComparison.Ordinal);
+
+        var saved = await browser.SubmitFormAsync("/notifications/settings", "/ui/notifications/preferences", new()
+        {
+            ["channel-reaction"] = "None",
+            ["channel-mention"] = "EmailDigest",
+            ["quietStart"] = "22:00",
+            ["quietEnd"] = "07:30",
+        });
+
+        await Actor.ExpectAsync(saved, HttpStatusCode.Redirect);
+        var settings = await person.GetAsync<NotificationSettingsView>("/api/v1/notifications/preferences");
+        Assert.Equal(NotificationChannel.None, settings.Kinds.Single(k => k.Kind == "reaction").Channel);
+        Assert.Equal(NotificationChannel.EmailDigest, settings.Kinds.Single(k => k.Kind == "mention").Channel);
+        Assert.Equal(new QuietHoursView(new TimeOnly(22, 0), new TimeOnly(7, 30)), settings.QuietHours);
+
+        await Actor.ExpectAsync(
+            await browser.SubmitFormAsync("/notifications/settings", "/ui/notifications/preferences", new() { ["quietStart"] = "", ["quietEnd"] = "" }),
+            HttpStatusCode.Redirect);
+        Assert.Null((await person.GetAsync<NotificationSettingsView>("/api/v1/notifications/preferences")).QuietHours);
+    }
+
+    [Fact]
     public void Quiet_hours_may_span_midnight()
     {
         var night = new QuietHours { StartMinute = 22 * 60, EndMinute = 7 * 60 };
