@@ -65,6 +65,8 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
 
     public DbSet<QuietHours> QuietHours => Set<QuietHours>();
 
+    public DbSet<DigestSchedule> DigestSchedules => Set<DigestSchedule>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -13,10 +13,33 @@ public sealed class NotificationPreferenceService(RucheDbContext db)
             .ToDictionaryAsync(p => p.Kind, p => p.Channel, cancellationToken);
         var quiet = await db.QuietHours.SingleOrDefaultAsync(q => q.PersonId == viewer.PersonId, cancellationToken);
         var timeZone = await db.People.Where(p => p.Id == viewer.PersonId).Select(p => p.TimeZone).SingleAsync(cancellationToken);
+        var frequency = await db.DigestSchedules.Where(d => d.PersonId == viewer.PersonId).Select(d => (DigestFrequency?)d.Frequency)
+            .SingleOrDefaultAsync(cancellationToken);
         return new NotificationSettingsView(
             NotificationKinds.All.Select(k => new KindPreference(k.Name, chosen.GetValueOrDefault(k.Name, k.DefaultChannel))).ToList(),
             quiet is null ? null : new QuietHoursView(Time(quiet.StartMinute), Time(quiet.EndMinute)),
-            timeZone);
+            timeZone,
+            frequency ?? DigestFrequency.Daily);
+    }
+
+    public async Task SetDigestFrequencyAsync(Viewer viewer, DigestFrequency frequency, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(frequency))
+        {
+            throw RucheException.Invalid("notification.frequency-invalid", "The digest is daily or weekly.");
+        }
+
+        var row = await db.DigestSchedules.SingleOrDefaultAsync(d => d.PersonId == viewer.PersonId, cancellationToken);
+        if (row is null)
+        {
+            db.DigestSchedules.Add(new DigestSchedule { PersonId = viewer.PersonId, Frequency = frequency });
+        }
+        else
+        {
+            row.Frequency = frequency;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task SetChannelAsync(Viewer viewer, string? kindName, NotificationChannel channel, CancellationToken cancellationToken)
@@ -75,7 +98,7 @@ public sealed class NotificationPreferenceService(RucheDbContext db)
     private static TimeOnly Time(int minute) => new(minute / 60, minute % 60);
 }
 
-public sealed record NotificationSettingsView(IReadOnlyList<KindPreference> Kinds, QuietHoursView? QuietHours, string TimeZone);
+public sealed record NotificationSettingsView(IReadOnlyList<KindPreference> Kinds, QuietHoursView? QuietHours, string TimeZone, DigestFrequency DigestFrequency);
 
 public sealed record KindPreference(string Kind, NotificationChannel Channel);
 

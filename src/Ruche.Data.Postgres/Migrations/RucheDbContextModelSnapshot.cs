@@ -395,6 +395,24 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("TagFollows");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("DigestSchedules");
+                });
+
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1099,6 +1117,15 @@ namespace Ruche.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Ruche.Core.Follows.TagFollow", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany()

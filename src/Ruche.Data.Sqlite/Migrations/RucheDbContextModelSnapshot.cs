@@ -378,6 +378,24 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("TagFollows");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("DigestSchedules");
+                });
+
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1064,6 +1082,15 @@ namespace Ruche.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Ruche.Core.Follows.TagFollow", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany()

@@ -46,6 +46,14 @@ public static class RucheServices
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys"))).SetApplicationName("Ruche");
         AddIdentity(services, builder.Configuration);
         AddFeatures(services);
+        if (string.IsNullOrEmpty(options.Smtp.Host))
+        {
+            services.AddSingleton<Core.Notifications.IMailSender, Notifications.FolderMailSender>();
+        }
+        else
+        {
+            services.AddSingleton<Core.Notifications.IMailSender, Notifications.SmtpMailSender>();
+        }
         services.AddRucheLive(builder.Configuration);
 
         services.AddRazorComponents();
@@ -147,6 +155,9 @@ public static class RucheServices
         services.AddScoped<Core.Notifications.Notifier>();
         services.AddScoped<Core.Notifications.NotificationService>();
         services.AddScoped<Core.Notifications.NotificationPreferenceService>();
+        services.AddScoped<Core.Notifications.DigestService>();
+        services.AddScoped<Core.Notifications.IDigestWriter, Notifications.DigestWriter>();
+        services.AddHostedService<Notifications.DigestWorker>();
         AddSearch(services);
     }
 

@@ -28,6 +28,11 @@ public static class NotificationForms
                 }
 
                 await service.SetQuietHoursAsync(user.RequireViewer(), form.QuietStart, form.QuietEnd, http.RequestAborted);
+                if (form.Digest is { } frequency)
+                {
+                    await service.SetDigestFrequencyAsync(user.RequireViewer(), frequency, http.RequestAborted);
+                }
+
                 return "/notifications/settings?saved=1";
             }));
         return app;
@@ -39,4 +44,6 @@ public sealed record PreferencesForm
     public TimeOnly? QuietStart { get; init; }
 
     public TimeOnly? QuietEnd { get; init; }
+
+    public DigestFrequency? Digest { get; init; }
 }

@@ -21,7 +21,15 @@ public static class NotificationsApi
             .WithDescription("channel: inApp, emailDigest or none (none stores nothing).");
         notifications.MapPut("/quiet-hours", SetQuietHoursAsync).WithName("SetQuietHours")
             .WithDescription("start and end in the caller's own time zone (HH:mm); both null removes quiet hours.");
+        notifications.MapPut("/digest", SetDigestAsync).WithName("SetDigestFrequency")
+            .WithDescription("frequency: daily or weekly; the digest lists the kinds set to emailDigest.");
         return api;
+    }
+
+    private static async Task<NoContent> SetDigestAsync(DigestRequest request, ClaimsPrincipal user, NotificationPreferenceService service, CancellationToken ct)
+    {
+        await service.SetDigestFrequencyAsync(user.RequireViewer(), request.Frequency, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<PageDto<NotificationView>>> ListAsync(ClaimsPrincipal user, NotificationService service, string? cursor, int? pageSize, CancellationToken ct) =>
@@ -63,3 +71,5 @@ public sealed record UnreadCount(int Unread);
 public sealed record ChannelRequest(NotificationChannel Channel);
 
 public sealed record QuietHoursRequest(TimeOnly? Start, TimeOnly? End);
+
+public sealed record DigestRequest(DigestFrequency Frequency);

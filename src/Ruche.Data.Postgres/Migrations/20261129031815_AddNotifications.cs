@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Ruche.Data.Sqlite.Migrations
+namespace Ruche.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class AddNotifications : Migration
@@ -12,12 +13,31 @@ namespace Ruche.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DigestSchedules",
+                columns: table => new
+                {
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    LastSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestSchedules", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_DigestSchedules_AspNetUsers_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,17 +54,17 @@ namespace Ruche.Data.Sqlite.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RecipientId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    GroupKey = table.Column<string>(type: "TEXT", maxLength: 96, nullable: false),
-                    PostId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SpaceId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ActorCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsRead = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecipientId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    GroupKey = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: false),
+                    PostId = table.Column<long>(type: "bigint", nullable: true),
+                    SpaceId = table.Column<long>(type: "bigint", nullable: true),
+                    ActorCount = table.Column<int>(type: "integer", nullable: false),
+                    IsRead = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,9 +93,9 @@ namespace Ruche.Data.Sqlite.Migrations
                 name: "QuietHours",
                 columns: table => new
                 {
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
-                    StartMinute = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndMinute = table.Column<int>(type: "INTEGER", nullable: false)
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    StartMinute = table.Column<int>(type: "integer", nullable: false),
+                    EndMinute = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,9 +112,9 @@ namespace Ruche.Data.Sqlite.Migrations
                 name: "NotificationActor",
                 columns: table => new
                 {
-                    NotificationId = table.Column<long>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    NotificationId = table.Column<long>(type: "bigint", nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    ActedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,6 +173,9 @@ namespace Ruche.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DigestSchedules");
+
             migrationBuilder.DropTable(
                 name: "NotificationActor");
 

@@ -11,7 +11,7 @@ using Ruche.Core.Data;
 namespace Ruche.Data.Sqlite.Migrations
 {
     [DbContext(typeof(RucheDbContext))]
-    [Migration("20261129031202_AddNotifications")]
+    [Migration("20261129031809_AddNotifications")]
     partial class AddNotifications
     {
         /// <inheritdoc />
@@ -379,6 +379,24 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasKey("PersonId", "Tag");
 
                     b.ToTable("TagFollows");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("DigestSchedules");
                 });
 
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
@@ -1067,6 +1085,15 @@ namespace Ruche.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Ruche.Core.Follows.TagFollow", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany()

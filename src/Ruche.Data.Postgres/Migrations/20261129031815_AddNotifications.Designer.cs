@@ -12,7 +12,7 @@ using Ruche.Core.Data;
 namespace Ruche.Data.Postgres.Migrations
 {
     [DbContext(typeof(RucheDbContext))]
-    [Migration("20261129031208_AddNotifications")]
+    [Migration("20261129031815_AddNotifications")]
     partial class AddNotifications
     {
         /// <inheritdoc />
@@ -396,6 +396,24 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasKey("PersonId", "Tag");
 
                     b.ToTable("TagFollows");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("DigestSchedules");
                 });
 
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
@@ -1102,6 +1120,15 @@ namespace Ruche.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Ruche.Core.Follows.TagFollow", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany()
