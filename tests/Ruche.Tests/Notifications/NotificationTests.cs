@@ -286,6 +286,30 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task Erasing_a_person_takes_them_out_of_every_group_and_their_own_notifications_away()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", "administrator");
+        var author = await NewPersonAsync("Author");
+        var leaver = await NewPersonAsync("Leaver");
+        var stayer = await NewPersonAsync("Stayer");
+        var shared = await author.PostAsync("Deux réactions");
+        var onlyLeaver = await author.PostAsync("Une seule réaction");
+        await leaver.ReactAsync(shared, "like");
+        await stayer.ReactAsync(shared, "like");
+        await leaver.ReactAsync(onlyLeaver, "like");
+        await leaver.SetChannelAsync(NotificationKinds.Comment, NotificationChannel.EmailDigest);
+        await author.CommentAsync(await leaver.PostAsync("Au revoir"), "Bonne route");
+        Assert.Single(await leaver.NotificationsAsync());
+
+        await Actor.ExpectAsync(await admin.Http.DeleteAsync($"/api/v1/admin/people/{leaver.Id}?content=Pseudonymise"), HttpStatusCode.NoContent);
+
+        var left = Assert.Single(await author.NotificationsAsync());
+        Assert.Equal(shared.Id, left.PostId);
+        Assert.Equal(1, left.ActorCount);
+        Assert.Equal(stayer.Id, left.Actors.Single().Id);
+    }
+
+    [Fact]
     public void Quiet_hours_may_span_midnight()
     {
         var night = new QuietHours { StartMinute = 22 * 60, EndMinute = 7 * 60 };
