@@ -73,6 +73,16 @@ public sealed class NotificationService(RucheDbContext db, Notifier notifier)
         await notifier.PushAsync([viewer.PersonId]);
     }
 
+    /// <summary>Marks the notification read and says what it is about, for the centre's link to lead there.</summary>
+    public async Task<(long? PostId, long? SpaceId)> OpenAsync(Viewer viewer, long notificationId, CancellationToken cancellationToken)
+    {
+        var subject = await db.Notifications.VisibleTo(db, viewer.PersonId).Where(n => n.Id == notificationId)
+            .Select(n => new { n.PostId, n.SpaceId }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw RucheException.NotFound("notification.not-found", "No such notification.");
+        await MarkReadAsync(viewer, notificationId, cancellationToken);
+        return (subject.PostId, subject.SpaceId);
+    }
+
     public async Task MarkAllReadAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         await db.Notifications.Where(n => n.RecipientId == viewer.PersonId && !n.IsRead)

@@ -14,6 +14,12 @@ public static class NotificationForms
         var ui = app.MapGroup("/ui/notifications").ExcludeFromDescription();
         ui.MapPost("/{id:long}/read", (long id, [FromForm] ReturnForm form, ClaimsPrincipal user, NotificationService service, HttpContext http) =>
             FormResults.RunAsync(http, form.ReturnUrl, async () => { await service.MarkReadAsync(user.RequireViewer(), id, http.RequestAborted); return null; }));
+        ui.MapPost("/{id:long}/open", (long id, [FromForm] ReturnForm form, ClaimsPrincipal user, NotificationService service, HttpContext http) =>
+            FormResults.RunAsync(http, form.ReturnUrl, async () =>
+            {
+                var (postId, spaceId) = await service.OpenAsync(user.RequireViewer(), id, http.RequestAborted);
+                return postId is { } post ? $"/posts/{post}" : $"/spaces/{spaceId}/members";
+            }));
         ui.MapPost("/read-all", ([FromForm] ReturnForm form, ClaimsPrincipal user, NotificationService service, HttpContext http) =>
             FormResults.RunAsync(http, form.ReturnUrl, async () => { await service.MarkAllReadAsync(user.RequireViewer(), http.RequestAborted); return null; }));
         ui.MapPost("/preferences", ([FromForm] PreferencesForm form, ClaimsPrincipal user, NotificationPreferenceService service, HttpContext http) =>

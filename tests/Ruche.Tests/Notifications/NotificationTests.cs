@@ -252,9 +252,12 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
         Assert.DoesNotContain("notification-badge\" hidden", html, StringComparison.Ordinal);
 
         var id = Assert.Single(await author.NotificationsAsync()).Id;
+        var opened = await browser.SubmitFormAsync("/notifications", $"/ui/notifications/{id}/open", new() { ["returnUrl"] = "/notifications" });
+        await Actor.ExpectAsync(opened, HttpStatusCode.Redirect);
+        Assert.Equal($"/posts/{post.Id}", opened.Headers.Location!.OriginalString);
+        Assert.Equal(0, await author.UnreadAsync());
         await Actor.ExpectAsync(
             await browser.SubmitFormAsync("/notifications", $"/ui/notifications/{id}/read", new() { ["returnUrl"] = "/notifications" }), HttpStatusCode.Redirect);
-        Assert.Equal(0, await author.UnreadAsync());
         Assert.Matches(@"data-notification-badge[^>]*hidden[^>]*>0</span>", await browser.PageAsync("/notifications"));
     }
 
