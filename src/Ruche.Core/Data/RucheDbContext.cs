@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Access;
 using Ruche.Core.Files;
 using Ruche.Core.Follows;
+using Ruche.Core.Notifications;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
 using Ruche.Core.Search;
@@ -57,6 +58,14 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<QuietHours> QuietHours => Set<QuietHours>();
+
+    public DbSet<DigestSchedule> DigestSchedules => Set<DigestSchedule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -47,6 +47,7 @@ public static class DemoCompany
         await db.SaveChangesAsync(cancellationToken);
 
         await new DemoActivity(db, staff, spaces, random, now).WriteAsync(cancellationToken);
+        await DemoNotifications.WriteAsync(db, now, cancellationToken);
 
         AddFollows(db, staff, spaces, random, now);
         await db.SaveChangesAsync(cancellationToken);

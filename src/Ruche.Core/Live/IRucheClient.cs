@@ -20,6 +20,9 @@ public interface IRucheClient
 
     /// <summary>The reaction counts of a post the recipient may read changed.</summary>
     Task ReactionsChanged(ReactionsChangedEvent message);
+
+    /// <summary>The recipient's own unread notification count changed (sent only outside their quiet hours).</summary>
+    Task NotificationsChanged(NotificationsChangedEvent message);
 }
 
 /// <summary>Names of the feeds a <see cref="PostPublishedEvent"/> concerns.</summary>
@@ -37,3 +40,5 @@ public sealed record CommentsChangedEvent(long PostId, int Count);
 
 /// <param name="Counts">Every reaction kind by its name ("like", "celebrate"…), zeros included.</param>
 public sealed record ReactionsChangedEvent(long PostId, IReadOnlyDictionary<string, int> Counts);
+
+public sealed record NotificationsChangedEvent(int Unread);

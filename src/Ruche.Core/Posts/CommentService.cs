@@ -4,11 +4,12 @@ using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
 using Ruche.Core.Live;
+using Ruche.Core.Notifications;
 
 namespace Ruche.Core.Posts;
 
 /// <summary>Comments on posts, with one level of replies. Whoever reads a post may comment on it.</summary>
-public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, PostService posts, Audit.AuditLog audit, LiveEvents live, TimeProvider time)
+public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, PostService posts, Audit.AuditLog audit, LiveEvents live, Notifier notifier, TimeProvider time)
 {
     public async Task<IReadOnlyList<CommentView>> ListAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     /// <summary>Adds a comment; a reply to a reply attaches to the top-level comment (one level only).</summary>
     public async Task<CommentView> AddAsync(Viewer viewer, long postId, string? text, long? replyTo, CancellationToken cancellationToken)
     {
-        await posts.GetAsync(viewer, postId, cancellationToken);
+        var post = await posts.GetAsync(viewer, postId, cancellationToken);
         var body = Input.Text(text);
         if (body.Length == 0)
         {
@@ -42,12 +43,14 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         }
 
         long? parentId = null;
+        long? answeredId = null;
         if (replyTo is { } replyId)
         {
             var parent = await db.Comments.Where(c => c.Id == replyId && c.PostId == postId)
-                .Select(c => new { c.Id, c.ParentCommentId }).SingleOrDefaultAsync(cancellationToken)
+                .Select(c => new { c.Id, c.ParentCommentId, c.AuthorId }).SingleOrDefaultAsync(cancellationToken)
                 ?? throw RucheException.NotFound("comment.not-found", "No such comment on this post.");
             parentId = parent.ParentCommentId ?? parent.Id;
+            answeredId = parent.AuthorId;
         }
 
         var content = await renderer.RenderAsync(body, cancellationToken);
@@ -63,7 +66,19 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         await live.CommentsChangedAsync(postId);
+        await NotifyAsync(viewer, post.Author.Id, comment, answeredId, content.MentionedPersonIds);
         return (await ListAsync(viewer, postId, cancellationToken)).Single(c => c.Id == comment.Id);
+    }
+
+    private async Task NotifyAsync(Viewer viewer, long postAuthorId, Comment comment, long? answeredId, IEnumerable<long> mentioned)
+    {
+        await notifier.NotifyAsync(NotificationKinds.Mention, viewer.PersonId, mentioned, comment.PostId, null);
+        if (answeredId is { } answered && answered != postAuthorId)
+        {
+            await notifier.NotifyAsync(NotificationKinds.Reply, viewer.PersonId, [answered], comment.PostId, null, $"comment:{comment.ParentCommentId}");
+        }
+
+        await notifier.NotifyAsync(NotificationKinds.Comment, viewer.PersonId, [postAuthorId], comment.PostId, null);
     }
 
     /// <summary>Deletes a comment and its replies (its author, the post's moderators, administrators).</summary>

@@ -5,6 +5,7 @@ using Ruche.Core.Data;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
 using Ruche.Core.Live;
+using Ruche.Core.Notifications;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Posts;
@@ -18,6 +19,7 @@ public sealed class PostService(
     IFileStore files,
     Audit.AuditLog audit,
     LiveEvents live,
+    Notifier notifier,
     TimeProvider time)
 {
     public async Task<PostCard> GetAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
@@ -91,6 +93,7 @@ public sealed class PostService(
         db.Posts.Add(post);
         await db.SaveChangesAsync(cancellationToken);
         await live.PostPublishedAsync(post.Id);
+        await notifier.NotifyAsync(NotificationKinds.Mention, viewer.PersonId, content.MentionedPersonIds, post.Id, null);
         return await GetAsync(viewer, post.Id, cancellationToken);
     }
 
@@ -128,9 +131,11 @@ public sealed class PostService(
         post.EditedAt = now;
         post.Tags.RemoveAll(t => !content.Tags.Contains(t.Tag));
         post.Tags.AddRange(content.Tags.Where(t => post.Tags.All(existing => existing.Tag != t)).Select(t => new PostTag { Tag = t }));
+        var newlyMentioned = content.MentionedPersonIds.Where(id => post.Mentions.All(m => m.PersonId != id)).ToList();
         post.Mentions.RemoveAll(m => !content.MentionedPersonIds.Contains(m.PersonId));
         post.Mentions.AddRange(content.MentionedPersonIds.Where(id => post.Mentions.All(m => m.PersonId != id)).Select(id => new PostMention { PersonId = id }));
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(NotificationKinds.Mention, viewer.PersonId, newlyMentioned, post.Id, null);
         return await GetAsync(viewer, postId, cancellationToken);
     }
 

@@ -2,15 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Live;
+using Ruche.Core.Notifications;
 
 namespace Ruche.Core.Posts;
 
 /// <summary>Reactions are idempotent: adding one twice or removing one that is not there changes nothing.</summary>
-public sealed class ReactionService(RucheDbContext db, PostService posts, LiveEvents live, TimeProvider time)
+public sealed class ReactionService(RucheDbContext db, PostService posts, LiveEvents live, Notifier notifier, TimeProvider time)
 {
     public async Task AddAsync(Viewer viewer, long postId, ReactionKind kind, CancellationToken cancellationToken)
     {
-        await posts.GetAsync(viewer, postId, cancellationToken);
+        var post = await posts.GetAsync(viewer, postId, cancellationToken);
         if (await db.Reactions.AnyAsync(r => r.PostId == postId && r.PersonId == viewer.PersonId && r.Kind == kind, cancellationToken))
         {
             return;
@@ -34,6 +35,7 @@ public sealed class ReactionService(RucheDbContext db, PostService posts, LiveEv
         }
 
         await live.ReactionsChangedAsync(postId);
+        await notifier.NotifyAsync(NotificationKinds.Reaction, viewer.PersonId, [post.Author.Id], postId, null);
     }
 
     public async Task RemoveAsync(Viewer viewer, long postId, ReactionKind kind, CancellationToken cancellationToken)

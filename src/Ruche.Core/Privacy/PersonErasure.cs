@@ -15,6 +15,21 @@ namespace Ruche.Core.Privacy;
 /// </summary>
 public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, IFileStore store, AuditLog audit, TimeProvider time)
 {
+    /// <summary>Their own notifications and choices go; as an actor they leave others' groups, whose counts follow.</summary>
+    private async Task EraseNotificationsAsync(long personId, CancellationToken cancellationToken)
+    {
+        await db.Notifications.Where(n => n.RecipientId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.NotificationPreferences.Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.QuietHours.Where(q => q.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.DigestSchedules.Where(d => d.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        var actors = db.Set<Notifications.NotificationActor>();
+        var touched = await actors.Where(a => a.PersonId == personId).Select(a => a.NotificationId).ToListAsync(cancellationToken);
+        await actors.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Notifications.Where(n => touched.Contains(n.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ActorCount, n => actors.Count(a => a.NotificationId == n.Id)), cancellationToken);
+        await db.Notifications.Where(n => touched.Contains(n.Id) && n.ActorCount == 0).ExecuteDeleteAsync(cancellationToken);
+    }
+
     public async Task EraseAsync(Viewer viewer, long personId, ErasedContent content, CancellationToken cancellationToken)
     {
         if (!viewer.IsAdministrator)
@@ -55,6 +70,7 @@ public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, 
         await db.Files.Where(f => removedFiles.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
 
         await db.Reactions.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await EraseNotificationsAsync(personId, cancellationToken);
         await db.PostMentions.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.PersonFollows.Where(f => f.FollowerId == personId || f.FolloweeId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.TagFollows.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);

@@ -57,6 +57,18 @@ public sealed class PersonalDataExport(RucheDbContext db, UserManager<Person> us
                 .Select(t => new { t.Name, kind = t.Kind.ToString(), t.CreatedAt, t.ExpiresAt, t.RevokedAt }).ToListAsync(cancellationToken),
             securityEvents = await db.AuditEntries.AsNoTracking().Where(e => e.ActorId == me || e.Target == target).OrderBy(e => e.Id)
                 .Select(e => new { e.At, e.Action, e.Target, e.Details }).ToListAsync(cancellationToken),
+            notifications = new
+            {
+                // Their own choices, and what they were told: kinds, subjects and counts, not who the other people were.
+                channels = await db.NotificationPreferences.AsNoTracking().Where(p => p.PersonId == me)
+                    .Select(p => new { p.Kind, channel = p.Channel.ToString() }).ToListAsync(cancellationToken),
+                quietHours = await db.QuietHours.AsNoTracking().Where(q => q.PersonId == me)
+                    .Select(q => new { q.StartMinute, q.EndMinute }).SingleOrDefaultAsync(cancellationToken),
+                digest = await db.DigestSchedules.AsNoTracking().Where(d => d.PersonId == me)
+                    .Select(d => new { frequency = d.Frequency.ToString(), d.LastSentAt }).SingleOrDefaultAsync(cancellationToken),
+                received = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me).OrderBy(n => n.Id)
+                    .Select(n => new { n.Kind, n.PostId, n.SpaceId, n.ActorCount, n.IsRead }).ToListAsync(cancellationToken),
+            },
             files = await db.Files.AsNoTracking().Where(f => f.OwnerId == me)
                 .Select(f => new { f.Id, f.FileName, f.ContentType, f.Length, f.CreatedAt, purpose = f.Purpose.ToString() }).ToListAsync(cancellationToken),
         };

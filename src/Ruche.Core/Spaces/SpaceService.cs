@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Notifications;
 using Ruche.Core.People;
 
 namespace Ruche.Core.Spaces;
 
 /// <summary>Creating spaces and managing who is in them.</summary>
-public sealed class SpaceService(RucheDbContext db, TimeProvider time)
+public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvider time)
 {
     private static readonly SpaceKind[] ReservedKinds = [SpaceKind.Union, SpaceKind.StaffRepresentation];
 
@@ -85,6 +86,8 @@ public sealed class SpaceService(RucheDbContext db, TimeProvider time)
         };
         db.SpaceMemberships.Add(membership);
         await db.SaveChangesAsync(cancellationToken);
+        var kind = membership.Status == MembershipStatus.Active ? NotificationKinds.NewMember : NotificationKinds.JoinRequest;
+        await notifier.NotifyAsync(kind, viewer.PersonId, await ModeratorIdsAsync(spaceId, cancellationToken), null, spaceId);
         return membership.Status;
     }
 
@@ -116,6 +119,11 @@ public sealed class SpaceService(RucheDbContext db, TimeProvider time)
         }
 
         var membership = await db.SpaceMemberships.SingleOrDefaultAsync(m => m.SpaceId == spaceId && m.PersonId == personId, cancellationToken);
+        if (membership?.Status == MembershipStatus.Active)
+        {
+            return;
+        }
+
         if (membership is null)
         {
             db.SpaceMemberships.Add(new SpaceMembership
@@ -133,7 +141,15 @@ public sealed class SpaceService(RucheDbContext db, TimeProvider time)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // The newcomer is the actor; the moderator who let them in did it themselves and hears nothing.
+        var others = (await ModeratorIdsAsync(spaceId, cancellationToken)).Where(id => id != viewer.PersonId);
+        await notifier.NotifyAsync(NotificationKinds.NewMember, personId, others, null, spaceId);
     }
+
+    private Task<List<long>> ModeratorIdsAsync(long spaceId, CancellationToken cancellationToken) =>
+        db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member)
+            .Select(m => m.PersonId).ToListAsync(cancellationToken);
 
     /// <summary>Removes a member or declines a pending request.</summary>
     public async Task RemoveMemberAsync(Viewer viewer, long spaceId, long personId, CancellationToken cancellationToken)

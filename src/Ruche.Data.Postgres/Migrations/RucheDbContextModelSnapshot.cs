@@ -395,6 +395,134 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("TagFollows");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("DigestSchedules");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActorCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("RecipientId", "GroupKey")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientId", "IsRead");
+
+                    b.HasIndex("RecipientId", "UpdatedAt", "Id");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.NotificationActor", b =>
+                {
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ActedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NotificationId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("NotificationId", "ActedAt");
+
+                    b.ToTable("NotificationActor");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.QuietHours", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("QuietHours");
+                });
+
             modelBuilder.Entity("Ruche.Core.People.Department", b =>
                 {
                     b.Property<long>("Id")
@@ -997,6 +1125,69 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.NotificationActor", b =>
+                {
+                    b.HasOne("Ruche.Core.Notifications.Notification", null)
+                        .WithMany("Actors")
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.QuietHours", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ruche.Core.People.Person", b =>
                 {
                     b.HasOne("Ruche.Core.People.Department", "Department")
@@ -1157,6 +1348,11 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
+                {
+                    b.Navigation("Actors");
                 });
 
             modelBuilder.Entity("Ruche.Core.People.Person", b =>

@@ -378,6 +378,132 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("TagFollows");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("DigestSchedules");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("RecipientId", "GroupKey")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientId", "IsRead");
+
+                    b.HasIndex("RecipientId", "UpdatedAt", "Id");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.NotificationActor", b =>
+                {
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ActedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NotificationId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("NotificationId", "ActedAt");
+
+                    b.ToTable("NotificationActor");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.QuietHours", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("QuietHours");
+                });
+
             modelBuilder.Entity("Ruche.Core.People.Department", b =>
                 {
                     b.Property<long>("Id")
@@ -964,6 +1090,69 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.NotificationActor", b =>
+                {
+                    b.HasOne("Ruche.Core.Notifications.Notification", null)
+                        .WithMany("Actors")
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.QuietHours", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ruche.Core.People.Person", b =>
                 {
                     b.HasOne("Ruche.Core.People.Department", "Department")
@@ -1124,6 +1313,11 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
+                {
+                    b.Navigation("Actors");
                 });
 
             modelBuilder.Entity("Ruche.Core.People.Person", b =>

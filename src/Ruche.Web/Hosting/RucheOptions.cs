@@ -14,5 +14,27 @@ public sealed class RucheOptions
     /// <summary>Apply migrations at start-up (the embedded default). With several nodes, run <c>migrate</c> once instead.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>The address people reach Ruche at, for links in mails.</summary>
+    public Uri PublicUrl { get; set; } = new("http://localhost:5000/");
+
+    /// <summary>An SMTP server for mails; without a host, mails are written as .eml files to the data folder's "mail".</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
     public string DataDirFullPath => Path.GetFullPath(DataDir);
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    /// <summary>None, StartTls (default) or SslOnConnect.</summary>
+    public string Security { get; set; } = "StartTls";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "Ruche <ruche@localhost>";
 }

@@ -7,6 +7,7 @@ using Ruche.Web.Live;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
 using Ruche.Web.Privacy;
+using Ruche.Web.Notifications;
 using Ruche.Web.Search;
 using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
@@ -51,6 +52,7 @@ public static class RuchePipeline
         api.MapPeopleApi();
         api.MapAdminApi();
         api.MapSearchApi();
+        api.MapNotificationsApi();
 
         app.MapFiles();
         app.MapPrivacy(api);
@@ -62,6 +64,7 @@ public static class RuchePipeline
         app.MapSettingsForms();
         app.MapTwoFactorForms();
         app.MapAdminForms();
+        app.MapNotificationForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

@@ -46,6 +46,14 @@ public static class RucheServices
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys"))).SetApplicationName("Ruche");
         AddIdentity(services, builder.Configuration);
         AddFeatures(services);
+        if (string.IsNullOrEmpty(options.Smtp.Host))
+        {
+            services.AddSingleton<Core.Notifications.IMailSender, Notifications.FolderMailSender>();
+        }
+        else
+        {
+            services.AddSingleton<Core.Notifications.IMailSender, Notifications.SmtpMailSender>();
+        }
         services.AddRucheLive(builder.Configuration);
 
         services.AddRazorComponents();
@@ -133,6 +141,7 @@ public static class RucheServices
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.ProfileDisclosure>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.PostsDisclosure>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.SecurityDisclosure>();
+        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.NotificationsDisclosure>();
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
         services.AddScoped<ProfileService>();
@@ -144,6 +153,12 @@ public static class RucheServices
         services.AddScoped<PostService>();
         services.AddScoped<CommentService>();
         services.AddScoped<ReactionService>();
+        services.AddScoped<Core.Notifications.Notifier>();
+        services.AddScoped<Core.Notifications.NotificationService>();
+        services.AddScoped<Core.Notifications.NotificationPreferenceService>();
+        services.AddScoped<Core.Notifications.DigestService>();
+        services.AddScoped<Core.Notifications.IDigestWriter, Notifications.DigestWriter>();
+        services.AddHostedService<Notifications.DigestWorker>();
         AddSearch(services);
     }
 

@@ -21,6 +21,7 @@ public sealed class LiveClient : IAsyncDisposable
         connection.On<PostPublishedEvent>(nameof(IRucheClient.PostPublished), Record);
         connection.On<CommentsChangedEvent>(nameof(IRucheClient.CommentsChanged), Record);
         connection.On<ReactionsChangedEvent>(nameof(IRucheClient.ReactionsChanged), Record);
+        connection.On<NotificationsChangedEvent>(nameof(IRucheClient.NotificationsChanged), Record);
     }
 
     public static async Task<LiveClient> ConnectAsync(WebApplicationFactory<Program> node, string? token)

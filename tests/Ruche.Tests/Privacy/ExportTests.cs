@@ -16,6 +16,7 @@ public abstract class ExportTests(RucheApp app) : ProviderTests(app)
         var post = await person.PostAsync("Mon #souvenir de vacances", images: [image.Id]);
         await person.CommentAsync(await other.PostAsync("Secret d'un autre"), "Mon commentaire");
         await person.FollowAsync(other);
+        await other.ReactAsync(post, "like");
 
         var response = await person.Http.GetAsync("/api/v1/me/export");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -32,6 +33,8 @@ public abstract class ExportTests(RucheApp app) : ProviderTests(app)
         Assert.Contains(data.RootElement.GetProperty("posts").EnumerateArray(), p => p.GetProperty("id").GetInt64() == post.Id);
         Assert.Contains(data.RootElement.GetProperty("comments").EnumerateArray(), c => c.GetProperty("body").GetString() == "Mon commentaire");
         Assert.Contains(data.RootElement.GetProperty("following").GetProperty("people").EnumerateArray(), f => f.GetProperty("followeeId").GetInt64() == other.Id);
+        var received = Assert.Single(data.RootElement.GetProperty("notifications").GetProperty("received").EnumerateArray());
+        Assert.Equal(("reaction", post.Id), (received.GetProperty("kind").GetString(), received.GetProperty("postId").GetInt64()));
         Assert.DoesNotContain("Secret d'un autre", json, StringComparison.Ordinal);
         Assert.DoesNotContain(other.Email, json, StringComparison.Ordinal);
 

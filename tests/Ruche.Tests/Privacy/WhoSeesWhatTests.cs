@@ -25,6 +25,7 @@ public abstract class WhoSeesWhatTests(RucheApp app) : ProviderTests(app)
         Assert.Contains(items, i => i.What == "profile" && i.Audience == Audiences.Everyone);
         Assert.Contains(items, i => i.What == "following" && i.Audience == Audiences.OnlyYou);
         Assert.Contains(items, i => i.What == "security-events" && i.Audience == Audiences.Administrators);
+        Assert.Contains(items, i => i.What == "notifications" && i.Audience == Audiences.OnlyYou);
     }
 }
 

@@ -2,6 +2,7 @@
 // top of a feed instead of content jumping, and comment and reaction counts that follow. Messages carry ids and
 // counts only; the bar's link reloads the feed, which reads the new posts through the normal, authorised reads.
 import '../lib/signalr/signalr.min.js';
+import { notificationsChanged } from './notifications.js';
 
 const signalR = globalThis.signalR;
 
@@ -78,6 +79,7 @@ connection.on('Listening', () => { document.documentElement.dataset.live = 'conn
 connection.on('PostPublished', postPublished);
 connection.on('CommentsChanged', commentsChanged);
 connection.on('ReactionsChanged', reactionsChanged);
+connection.on('NotificationsChanged', notificationsChanged);
 
 async function start(attempt = 0) {
   try {

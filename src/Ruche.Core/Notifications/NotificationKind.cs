@@ -1,0 +1,30 @@
+namespace Ruche.Core.Notifications;
+
+/// <summary>
+/// A kind of notification. A feature adds one by declaring a static instance here, listing it in
+/// <see cref="NotificationKinds.All"/> (so preferences offer it) and calling <see cref="Notifier.NotifyAsync"/> after its
+/// commit. See ADR 0007.
+/// </summary>
+/// <param name="Name">Stable name stored in rows and preferences ("reaction").</param>
+/// <param name="Subject">What the rows point at: a post (visible only through the post read rule) or a space (only to its moderators).</param>
+public sealed record NotificationKind(string Name, NotificationSubject Subject, NotificationChannel DefaultChannel = NotificationChannel.InApp);
+
+public enum NotificationSubject
+{
+    Post,
+    SpaceModeration,
+}
+
+public static class NotificationKinds
+{
+    public static readonly NotificationKind Mention = new("mention", NotificationSubject.Post);
+    public static readonly NotificationKind Reply = new("reply", NotificationSubject.Post);
+    public static readonly NotificationKind Comment = new("comment", NotificationSubject.Post);
+    public static readonly NotificationKind Reaction = new("reaction", NotificationSubject.Post);
+    public static readonly NotificationKind JoinRequest = new("join-request", NotificationSubject.SpaceModeration);
+    public static readonly NotificationKind NewMember = new("new-member", NotificationSubject.SpaceModeration);
+
+    public static readonly IReadOnlyList<NotificationKind> All = [Mention, Reply, Comment, Reaction, JoinRequest, NewMember];
+
+    public static NotificationKind? Find(string? name) => All.FirstOrDefault(k => k.Name == name);
+}
