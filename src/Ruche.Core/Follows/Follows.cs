@@ -48,6 +48,9 @@ internal sealed class FollowConfigurations :
     {
         builder.HasKey(f => new { f.PersonId, f.Tag });
         builder.Property(f => f.Tag).HasMaxLength(Common.Limits.TagMaxLength);
+
+        // "Who follows this tag" is asked for every new post's live and notification audience.
+        builder.HasIndex(f => f.Tag);
         builder.HasOne<Person>().WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 

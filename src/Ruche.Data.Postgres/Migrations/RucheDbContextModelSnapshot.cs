@@ -392,6 +392,8 @@ namespace Ruche.Data.Postgres.Migrations
 
                     b.HasKey("PersonId", "Tag");
 
+                    b.HasIndex("Tag");
+
                     b.ToTable("TagFollows");
                 });
 

@@ -375,6 +375,8 @@ namespace Ruche.Data.Sqlite.Migrations
 
                     b.HasKey("PersonId", "Tag");
 
+                    b.HasIndex("Tag");
+
                     b.ToTable("TagFollows");
                 });
 
