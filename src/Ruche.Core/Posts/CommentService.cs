@@ -14,16 +14,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     public async Task<IReadOnlyList<CommentView>> ListAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
     {
         var post = await posts.GetAsync(viewer, postId, cancellationToken);
-        return await db.Comments.Where(c => c.PostId == postId)
-            .OrderBy(c => c.Id)
-            .Select(c => new CommentView(
-                c.Id,
-                c.PostId,
-                c.ParentCommentId,
-                new PersonRef(c.Author!.Id, c.Author.DisplayName, c.Author.Handle, c.Author.JobTitle, c.Author.TimeZone, c.Author.PhotoFileId),
-                c.BodyHtml,
-                c.CreatedAt,
-                c.AuthorId == viewer.PersonId || post.Can.Delete))
+        return await Views(db.Comments.Where(c => c.PostId == postId).OrderBy(c => c.Id), viewer.PersonId, post.Can.Delete)
             .ToListAsync(cancellationToken);
     }
 
@@ -67,7 +58,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         await db.SaveChangesAsync(cancellationToken);
         await live.CommentsChangedAsync(postId);
         await NotifyAsync(viewer, post.Author.Id, comment, answeredId, content.MentionedPersonIds);
-        return (await ListAsync(viewer, postId, cancellationToken)).Single(c => c.Id == comment.Id);
+        return await Views(db.Comments.Where(c => c.Id == comment.Id), viewer.PersonId, post.Can.Delete).SingleAsync(cancellationToken);
     }
 
     private async Task NotifyAsync(Viewer viewer, long postAuthorId, Comment comment, long? answeredId, IEnumerable<long> mentioned)
@@ -84,7 +75,9 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     /// <summary>Deletes a comment and its replies (its author, the post's moderators, administrators).</summary>
     public async Task DeleteAsync(Viewer viewer, long postId, long commentId, CancellationToken cancellationToken)
     {
-        var comment = (await ListAsync(viewer, postId, cancellationToken)).SingleOrDefault(c => c.Id == commentId)
+        var post = await posts.GetAsync(viewer, postId, cancellationToken);
+        var comment = await Views(db.Comments.Where(c => c.Id == commentId && c.PostId == postId), viewer.PersonId, post.Can.Delete)
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw RucheException.NotFound("comment.not-found", "No such comment on this post.");
         if (!comment.CanDelete)
         {
@@ -101,4 +94,15 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         await transaction.CommitAsync(cancellationToken);
         await live.CommentsChangedAsync(postId);
     }
+
+    /// <summary>Comments as readers see them; one may delete one's own, and moderators of the post anyone's.</summary>
+    private static IQueryable<CommentView> Views(IQueryable<Comment> comments, long viewerId, bool moderatesPost) =>
+        comments.Select(c => new CommentView(
+            c.Id,
+            c.PostId,
+            c.ParentCommentId,
+            new PersonRef(c.Author!.Id, c.Author.DisplayName, c.Author.Handle, c.Author.JobTitle, c.Author.TimeZone, c.Author.PhotoFileId),
+            c.BodyHtml,
+            c.CreatedAt,
+            c.AuthorId == viewerId || moderatesPost));
 }

@@ -26,6 +26,14 @@ public sealed class PostService(
         (await cards.LoadAsync(viewer, db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId), cancellationToken))
             .SingleOrDefault() ?? throw NotFound();
 
+    /// <summary>
+    /// The author of a post the viewer may read, or "not found": one indexed query, for writes that only need to
+    /// know the post is visible (reactions), where loading the whole card would cost six.
+    /// </summary>
+    public async Task<long> RequireVisibleAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
+        await db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId).Select(p => (long?)p.AuthorId).SingleOrDefaultAsync(cancellationToken)
+        ?? throw NotFound();
+
     public async Task<PostCard> CreateAsync(Viewer viewer, NewPost request, CancellationToken cancellationToken)
     {
         var body = Input.Text(request.Body);

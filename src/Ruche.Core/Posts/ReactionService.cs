@@ -11,7 +11,7 @@ public sealed class ReactionService(RucheDbContext db, PostService posts, LiveEv
 {
     public async Task AddAsync(Viewer viewer, long postId, ReactionKind kind, CancellationToken cancellationToken)
     {
-        var post = await posts.GetAsync(viewer, postId, cancellationToken);
+        var authorId = await posts.RequireVisibleAsync(viewer, postId, cancellationToken);
         if (await db.Reactions.AnyAsync(r => r.PostId == postId && r.PersonId == viewer.PersonId && r.Kind == kind, cancellationToken))
         {
             return;
@@ -35,12 +35,12 @@ public sealed class ReactionService(RucheDbContext db, PostService posts, LiveEv
         }
 
         await live.ReactionsChangedAsync(postId);
-        await notifier.NotifyAsync(NotificationKinds.Reaction, viewer.PersonId, [post.Author.Id], postId, null);
+        await notifier.NotifyAsync(NotificationKinds.Reaction, viewer.PersonId, [authorId], postId, null);
     }
 
     public async Task RemoveAsync(Viewer viewer, long postId, ReactionKind kind, CancellationToken cancellationToken)
     {
-        await posts.GetAsync(viewer, postId, cancellationToken);
+        await posts.RequireVisibleAsync(viewer, postId, cancellationToken);
         if (await db.Reactions.Where(r => r.PostId == postId && r.PersonId == viewer.PersonId && r.Kind == kind).ExecuteDeleteAsync(cancellationToken) > 0)
         {
             await live.ReactionsChangedAsync(postId);
