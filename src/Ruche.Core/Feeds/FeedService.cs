@@ -71,12 +71,8 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, SpaceS
         return new SpaceFeed(space, pinned, await loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken));
     }
 
-    public Task<Page<PostCard>> TagAsync(Viewer viewer, string tag, string? cursor, int? pageSize, CancellationToken cancellationToken)
-    {
-        var key = Tags.Normalize(tag) ?? throw RucheException.Invalid("tag.invalid", "Not a valid tag.");
-        var posts = db.Posts.VisibleTo(viewer.PersonId).Where(p => db.PostTags.Any(t => t.PostId == p.Id && t.Tag == key));
-        return loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken);
-    }
+    public Task<Page<PostCard>> TagAsync(Viewer viewer, string tag, string? cursor, int? pageSize, CancellationToken cancellationToken) =>
+        AllAsync(viewer, new PostFilter(Tag: tag), cursor, pageSize, cancellationToken);
 
     /// <summary>A person's posts, wherever they posted them, as far as the reader may see.</summary>
     public async Task<Page<PostCard>> ProfileAsync(Viewer viewer, long personId, string? cursor, int? pageSize, CancellationToken cancellationToken)

@@ -158,20 +158,21 @@ public sealed class ProfileService(RucheDbContext db, FileService files)
             throw RucheException.Invalid("profile.manager-self", "A person cannot be their own manager.");
         }
 
-        // Walk up from the new manager: meeting this person again would make a loop in the organisation chart.
-        var managers = await db.People.Select(p => new { p.Id, p.ManagerId }).ToDictionaryAsync(p => p.Id, p => p.ManagerId, cancellationToken);
-        if (!managers.ContainsKey(managerId))
+        if (!await db.People.AnyAsync(p => p.Id == managerId, cancellationToken))
         {
             throw RucheException.Invalid("profile.manager-unknown", "No such manager.");
         }
 
+        // Walk up from the new manager, one indexed read per level: meeting this person again would make a loop.
         var seen = new HashSet<long>();
-        for (long? current = managerId; current is { } id && seen.Add(id); current = managers.GetValueOrDefault(id))
+        for (long? current = managerId; current is { } id && seen.Add(id);)
         {
             if (id == personId)
             {
                 throw RucheException.Invalid("profile.manager-cycle", "That would make a loop in the organisation chart.");
             }
+
+            current = await db.People.Where(p => p.Id == id).Select(p => p.ManagerId).SingleOrDefaultAsync(cancellationToken);
         }
     }
 
