@@ -36,19 +36,13 @@ public static class AdminForms
     }
 
     /// <summary>Shows the invitation link on the response page so the administrator can pass it on.</summary>
-    private static async Task<IResult> InviteAsync([FromForm] InvitationForm form, ClaimsPrincipal user, AccountService accounts, HttpContext http)
-    {
-        try
+    private static Task<IResult> InviteAsync([FromForm] InvitationForm form, ClaimsPrincipal user, AccountService accounts, HttpContext http) =>
+        FormResults.RenderAsync<InvitationCreatedPage>("/admin", async () =>
         {
             var invitation = await accounts.InviteAsync(user.RequireViewer(), form.Email, http.RequestAborted);
             var link = $"{http.Request.Scheme}://{http.Request.Host}/invitation/{Uri.EscapeDataString(invitation.Token)}";
-            return new RazorComponentResult<InvitationCreatedPage>(new { Email = invitation.Email, Link = link });
-        }
-        catch (Core.Common.RucheException refused)
-        {
-            return Results.LocalRedirect(FormResults.WithError("/admin", refused.Code));
-        }
-    }
+            return new { Email = invitation.Email, Link = link };
+        });
 }
 
 /// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>

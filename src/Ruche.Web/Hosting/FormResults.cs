@@ -22,6 +22,24 @@ public static class FormResults
         }
     }
 
+    /// <summary>
+    /// For forms whose answer must not travel in a URL (a new secret, recovery codes): renders
+    /// <typeparamref name="TPage"/> with what <paramref name="action"/> returns, or goes back to
+    /// <paramref name="errorUrl"/> with the reason it was refused.
+    /// </summary>
+    public static async Task<IResult> RenderAsync<TPage>(string errorUrl, Func<Task<object>> action)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        try
+        {
+            return new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<TPage>(await action());
+        }
+        catch (RucheException refused)
+        {
+            return Results.LocalRedirect(WithError(errorUrl, refused.Code));
+        }
+    }
+
     public static string WithError(string url, string code)
     {
         var fragmentAt = url.IndexOf('#', StringComparison.Ordinal);

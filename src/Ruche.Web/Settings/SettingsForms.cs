@@ -57,18 +57,9 @@ public static class SettingsForms
         });
 
     /// <summary>Creates a token and shows its secret once, on the response page itself (never in a URL).</summary>
-    private static async Task<IResult> CreateTokenAsync([FromForm] TokenForm form, ClaimsPrincipal user, AccessTokenService tokens, HttpContext http)
-    {
-        try
-        {
-            var issued = await tokens.CreatePersonalAsync(user.RequireViewer(), form.Name, form.ExpiresInDays, http.RequestAborted);
-            return new RazorComponentResult<TokenCreatedPage>(new { Token = issued });
-        }
-        catch (Core.Common.RucheException refused)
-        {
-            return Results.LocalRedirect(FormResults.WithError("/settings", refused.Code));
-        }
-    }
+    private static Task<IResult> CreateTokenAsync([FromForm] TokenForm form, ClaimsPrincipal user, AccessTokenService tokens, HttpContext http) =>
+        FormResults.RenderAsync<TokenCreatedPage>("/settings", async () =>
+            new { Token = await tokens.CreatePersonalAsync(user.RequireViewer(), form.Name, form.ExpiresInDays, http.RequestAborted) });
 }
 
 /// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>

@@ -14,17 +14,8 @@ public static class TwoFactorForms
     public static IEndpointRouteBuilder MapTwoFactorForms(this IEndpointRouteBuilder app)
     {
         var ui = app.MapGroup("/ui/settings/two-factor").ExcludeFromDescription();
-        ui.MapPost("/setup", async ([FromForm] ReturnForm form, ClaimsPrincipal user, TwoFactorService twoFactor) =>
-        {
-            try
-            {
-                return (IResult)new RazorComponentResult<AuthenticatorSetupPage>(new { Setup = await twoFactor.SetupAsync(user.RequireViewer()) });
-            }
-            catch (RucheException refused)
-            {
-                return Results.LocalRedirect(FormResults.WithError("/settings/two-factor", refused.Code));
-            }
-        });
+        ui.MapPost("/setup", ([FromForm] ReturnForm form, ClaimsPrincipal user, TwoFactorService twoFactor) =>
+            FormResults.RenderAsync<AuthenticatorSetupPage>("/settings/two-factor", async () => new { Setup = await twoFactor.SetupAsync(user.RequireViewer()) }));
         ui.MapPost("/enable", async ([FromForm] CodeForm form, ClaimsPrincipal user, TwoFactorService twoFactor) =>
         {
             var viewer = user.RequireViewer();
@@ -46,17 +37,9 @@ public static class TwoFactorForms
                 await twoFactor.DisableAsync(user.RequireViewer(), form.Code);
                 return "/settings/two-factor?saved=two-factor";
             }));
-        ui.MapPost("/recovery-codes", async ([FromForm] CodeForm form, ClaimsPrincipal user, TwoFactorService twoFactor) =>
-        {
-            try
-            {
-                return (IResult)new RazorComponentResult<RecoveryCodesPage>(new { Codes = await twoFactor.RegenerateRecoveryCodesAsync(user.RequireViewer(), form.Code) });
-            }
-            catch (RucheException refused)
-            {
-                return Results.LocalRedirect(FormResults.WithError("/settings/two-factor", refused.Code));
-            }
-        });
+        ui.MapPost("/recovery-codes", ([FromForm] CodeForm form, ClaimsPrincipal user, TwoFactorService twoFactor) =>
+            FormResults.RenderAsync<RecoveryCodesPage>("/settings/two-factor", async () =>
+                new { Codes = await twoFactor.RegenerateRecoveryCodesAsync(user.RequireViewer(), form.Code) }));
         return app;
     }
 }
