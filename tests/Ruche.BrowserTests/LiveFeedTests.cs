@@ -61,6 +61,37 @@ public sealed class LiveFeedTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Empty(consoleErrors);
     }
 
+    [Fact]
+    public async Task A_new_comment_is_offered_on_the_open_post_page_without_moving_it()
+    {
+        Assert.SkipWhen(BrowserApp.SkipReason is not null, BrowserApp.SkipReason ?? string.Empty);
+        var ana = await app.NewPersonAsync("Ana Fil");
+        var bruno = await app.NewPersonAsync("Bruno Fil");
+        var anaPage = await app.SignInAsync(ana.Email, consoleErrors);
+        await PostAsync(anaPage, "Qui relit la note de cadrage ?");
+        await anaPage.Locator("article.post", new() { HasText = "Qui relit la note de cadrage ?" }).Locator("a.comments").ClickAsync();
+        var postPath = new Uri(anaPage.Url).AbsolutePath;
+
+        var brunoPage = await app.SignInAsync(bruno.Email, consoleErrors);
+        await brunoPage.GotoAsync(postPath);
+        await Assertions.Expect(brunoPage.Locator("html[data-live=connected]")).ToHaveCountAsync(1);
+        await brunoPage.EvaluateAsync("() => { window.stillTheSamePage = true; }");
+        var bar = brunoPage.Locator("[data-live-comments] a");
+        await Assertions.Expect(bar).ToBeHiddenAsync();
+
+        await anaPage.GetByLabel("Votre commentaire").FillAsync("Je m'en charge demain matin");
+        await anaPage.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).Last.ClickAsync();
+
+        await Assertions.Expect(bar).ToHaveTextAsync("1 nouveau commentaire — afficher");
+        await Assertions.Expect(brunoPage.GetByText("Je m'en charge demain matin")).ToHaveCountAsync(0);
+        Assert.True(await brunoPage.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
+
+        await bar.ClickAsync();
+        await Assertions.Expect(brunoPage.GetByText("Je m'en charge demain matin")).ToBeVisibleAsync();
+        await Assertions.Expect(brunoPage.Locator("[data-live-comments] a")).ToBeHiddenAsync();
+        Assert.Empty(consoleErrors);
+    }
+
     private static async Task PostAsync(IPage page, string text)
     {
         await page.GotoAsync("/");

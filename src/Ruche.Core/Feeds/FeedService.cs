@@ -37,24 +37,25 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, SpaceS
     }
 
     /// <summary>My posts, people and tags I follow, spaces I am in or follow.</summary>
-    public Task<Page<PostCard>> HomeAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken)
-    {
-        var me = viewer.PersonId;
-        var posts = db.Posts.VisibleTo(me).Where(p =>
+    public Task<Page<PostCard>> HomeAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken) =>
+        loader.PageAsync(viewer, HomePosts(db, viewer.PersonId), cursor, pageSize, cancellationToken);
+
+    /// <summary>Everything company-wide: open spaces and profiles.</summary>
+    public Task<Page<PostCard>> CompanyAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken) =>
+        loader.PageAsync(viewer, CompanyPosts(db, viewer.PersonId), cursor, pageSize, cancellationToken);
+
+    /// <summary>The posts of a person's home feed: theirs, and those of the people, spaces and tags they follow or belong to.</summary>
+    internal static IQueryable<Post> HomePosts(RucheDbContext db, long me) =>
+        db.Posts.VisibleTo(me).Where(p =>
             p.AuthorId == me
             || db.PersonFollows.Any(f => f.FollowerId == me && f.FolloweeId == p.AuthorId)
             || db.SpaceMemberships.Any(m => m.PersonId == me && m.SpaceId == p.SpaceId && m.Status == MembershipStatus.Active)
             || db.SpaceFollows.Any(f => f.PersonId == me && f.SpaceId == p.SpaceId)
             || p.Tags.Any(t => db.TagFollows.Any(f => f.PersonId == me && f.Tag == t.Tag)));
-        return loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken);
-    }
 
-    /// <summary>Everything company-wide: open spaces and profiles.</summary>
-    public Task<Page<PostCard>> CompanyAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken)
-    {
-        var posts = db.Posts.VisibleTo(viewer.PersonId).Where(p => p.SpaceId == null || p.Space!.Visibility == SpaceVisibility.Open);
-        return loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken);
-    }
+    /// <summary>The posts of the company feed: those of open spaces and profiles.</summary>
+    internal static IQueryable<Post> CompanyPosts(RucheDbContext db, long me) =>
+        db.Posts.VisibleTo(me).Where(p => p.SpaceId == null || p.Space!.Visibility == SpaceVisibility.Open);
 
     public async Task<SpaceFeed> SpaceAsync(Viewer viewer, long spaceId, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {

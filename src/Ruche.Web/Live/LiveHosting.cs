@@ -19,6 +19,7 @@ public static class LiveHosting
 
         services.AddSingleton<ILiveChannel, HubLiveChannel>();
         services.AddScoped<LiveEvents>();
+        services.AddScoped<LiveCatchUp>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Ruche.Core.Common;
 using Ruche.Core.Live;
 using Ruche.Web.Auth;
 using Ruche.Web.Hosting;
@@ -8,13 +9,27 @@ namespace Ruche.Web.Live;
 
 /// <summary>
 /// The live channel at <c>/hub</c>: pages connect with their sign-in cookie, API clients with a bearer token. It
-/// only listens; clients call nothing. A connection joins its person's group and the company-wide group; what a
-/// private or secret space says goes to its members' person groups (see <see cref="LiveEvents"/>), so a
-/// connection holds no space membership that could outlive the real one.
+/// mostly listens: the one call a client makes is <see cref="CatchUp"/>, after each (re)connection. A connection joins
+/// its person's group and the company-wide group; what a private or secret space says goes to its members' person
+/// groups (see <see cref="LiveEvents"/>), so a connection holds no space membership that could outlive the real one.
 /// </summary>
 [Authorize(Policy = RucheServices.LivePolicy)]
-public sealed class RucheHub : Hub<IRucheClient>
+public sealed class RucheHub(LiveCatchUp catchUp) : Hub<IRucheClient>
 {
+    /// <summary>The present state of what the caller's page shows, read by the page's rules (see <see cref="LiveCatchUp"/>).</summary>
+    public async Task<CatchUpView> CatchUp(CatchUpRequest request)
+    {
+        var viewer = Context.User?.ToViewer() ?? throw new HubException("Sign in first.");
+        try
+        {
+            return await catchUp.ReadAsync(viewer, request, Context.ConnectionAborted);
+        }
+        catch (RucheException refused)
+        {
+            throw new HubException(refused.Code);
+        }
+    }
+
     public override async Task OnConnectedAsync()
     {
         var viewer = Context.User?.ToViewer() ?? throw new HubException("Sign in first.");

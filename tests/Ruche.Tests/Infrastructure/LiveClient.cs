@@ -111,6 +111,9 @@ public sealed class LiveClient : IAsyncDisposable
     public Task<PostPublishedEvent> WaitForPostAsync(long postId, TimeSpan? timeout = null) =>
         WaitForAsync<PostPublishedEvent>(p => p.PostId == postId, timeout);
 
+    /// <summary>Asks what the page missed (the hub's one client call), as js/live.js does after each (re)connection.</summary>
+    public Task<CatchUpView> CatchUpAsync(CatchUpRequest request) => connection.InvokeAsync<CatchUpView>("CatchUp", request);
+
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
 
     private static string Describe(object message) => message is PostPublishedEvent p

@@ -26,23 +26,33 @@ function postsOnScreen(postId) {
   return document.querySelectorAll(`article.post[data-post="${Number(postId)}"]`);
 }
 
-function postPublished({ postId, spaceId, feeds }) {
+// Shows "N new …" in a bar's hidden link, or hides it when there is nothing new.
+function announce(link, count) {
+  if (!link) {
+    return;
+  }
+
+  link.hidden = count <= 0;
+  if (count > 0) {
+    link.textContent = (count === 1 ? link.dataset.one : link.dataset.many).replace('{0}', String(count));
+  }
+}
+
+function freshPost(postId) {
   const feed = shownFeed();
   if (!feed || postId <= Number(feed.dataset.liveAfter) || postsOnScreen(postId).length > 0) {
     return;
   }
 
-  const kind = feed.dataset.liveFeed;
-  if (!feeds.includes(kind) || (kind === 'space' && String(spaceId) !== feed.dataset.liveSpace)) {
-    return;
-  }
-
   fresh.add(postId);
-  const link = document.querySelector('[data-live-bar] a');
-  if (link) {
-    const template = fresh.size === 1 ? link.dataset.one : link.dataset.many;
-    link.textContent = template.replace('{0}', String(fresh.size));
-    link.hidden = false;
+  announce(document.querySelector('[data-live-bar] a'), fresh.size);
+}
+
+function postPublished({ postId, spaceId, feeds }) {
+  const feed = shownFeed();
+  const kind = feed?.dataset.liveFeed;
+  if (kind && feeds.includes(kind) && (kind !== 'space' || String(spaceId) === feed.dataset.liveSpace)) {
+    freshPost(postId);
   }
 }
 
@@ -51,6 +61,12 @@ function commentsChanged({ postId, count }) {
     for (const link of post.querySelectorAll('a.comments[data-template]')) {
       link.textContent = link.dataset.template.replace('{0}', String(count));
     }
+  }
+
+  // A post's own page lists its comments: a bar offers the new ones rather than inserting them under the reader.
+  const thread = document.querySelector(`[data-live-comments="${Number(postId)}"]`);
+  if (thread) {
+    announce(thread.querySelector('a'), count - Number(thread.dataset.count));
   }
 }
 
@@ -65,6 +81,16 @@ function reactionsChanged({ postId, counts }) {
   }
 }
 
+// The link of the comments bar leads to the page the reader is on: follow it by reloading, which lists the new comments.
+document.addEventListener('click', event => {
+  const link = event.target instanceof Element ? event.target.closest('[data-live-comments] a') : null;
+  if (link) {
+    event.preventDefault();
+    location.hash = 'comments';
+    location.reload();
+  }
+});
+
 // Retry forever, backing off to about 30 s, with jitter so that a restarted node is not hit by every tab at once.
 const retry = {
   nextRetryDelayInMilliseconds: ({ previousRetryCount }) => Math.min(30_000, 1_000 * 2 ** previousRetryCount) + Math.random() * 2_000,
@@ -75,7 +101,34 @@ const connection = new signalR.HubConnectionBuilder()
   .withAutomaticReconnect(retry)
   .configureLogging(signalR.LogLevel.None)
   .build();
-connection.on('Listening', () => { document.documentElement.dataset.live = 'connected'; });
+// Messages sent while this page was not listening (while it rendered, or the connection was down) are not queued:
+// on every (re)connection the page asks for the present state of what it shows, read by the same rules as pages.
+async function catchUp() {
+  const feed = shownFeed();
+  const postIds = [...new Set([...document.querySelectorAll('article.post[data-post]')].map(p => Number(p.dataset.post)))].slice(0, 50);
+  const request = {
+    feed: feed?.dataset.liveFeed ?? null,
+    spaceId: feed?.dataset.liveSpace ? Number(feed.dataset.liveSpace) : null,
+    afterPostId: feed ? Number(feed.dataset.liveAfter) : null,
+    postIds,
+  };
+  try {
+    const present = await connection.invoke('CatchUp', request);
+    present.newPostIds.forEach(freshPost);
+    present.posts.forEach(({ postId, comments, reactions }) => {
+      commentsChanged({ postId, count: comments });
+      reactionsChanged({ postId, counts: reactions });
+    });
+    notificationsChanged({ unread: present.unread });
+  } catch {
+    // The page still shows what it rendered; the next message or reconnection brings it up to date.
+  }
+}
+
+connection.on('Listening', async () => {
+  await catchUp();
+  document.documentElement.dataset.live = 'connected';
+});
 connection.on('PostPublished', postPublished);
 connection.on('CommentsChanged', commentsChanged);
 connection.on('ReactionsChanged', reactionsChanged);
