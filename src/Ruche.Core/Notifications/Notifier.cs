@@ -107,6 +107,7 @@ public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, Ti
             try
             {
                 await db.SaveChangesAsync();
+                await RecountAsync(groupKey, recipients);
                 return;
             }
             catch (DbUpdateException) when (attempt == 0)
@@ -115,6 +116,17 @@ public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, Ti
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// Sets each row's count from its actor rows, after the commit: requests folding into one row at the same time each
+    /// read the same count before adding themselves, so a count kept by increments would lose some of them.
+    /// </summary>
+    private Task<int> RecountAsync(string groupKey, List<long> recipients)
+    {
+        var actors = db.Set<NotificationActor>();
+        return db.Notifications.Where(n => recipients.Contains(n.RecipientId) && n.GroupKey == groupKey)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ActorCount, n => actors.Count(a => a.NotificationId == n.Id)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification of kind {Kind} was not recorded")]

@@ -39,6 +39,23 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task Reactions_arriving_at_once_are_all_counted_in_the_one_notification()
+    {
+        var author = await NewPersonAsync("Author");
+        var post = await author.PostAsync("Qui vient au séminaire ?");
+        var fans = new List<Actor>();
+        for (var i = 0; i < 8; i++)
+        {
+            fans.Add(await NewPersonAsync($"Eager{i}"));
+        }
+
+        await Task.WhenAll(fans.Select(fan => fan.ReactAsync(post, "like")));
+
+        var notification = Assert.Single(await author.NotificationsAsync());
+        Assert.Equal(8, notification.ActorCount);
+    }
+
+    [Fact]
     public async Task A_new_event_brings_a_read_group_back_unread()
     {
         var author = await NewPersonAsync("Author");
