@@ -159,6 +159,8 @@ public static class RucheServices
         services.AddScoped<Core.Notifications.DigestService>();
         services.AddScoped<Core.Notifications.IDigestWriter, Notifications.DigestWriter>();
         services.AddHostedService<Notifications.DigestWorker>();
+        services.AddScoped<Core.Notifications.QuietHoursRelease>();
+        services.AddHostedService<Notifications.QuietHoursWorker>();
         AddSearch(services);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using Ruche.Core.Live;
@@ -248,6 +249,43 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
         var settings = await singapore.GetAsync<NotificationSettingsView>("/api/v1/notifications/preferences");
         Assert.Equal("Asia/Singapore", settings.TimeZone);
         Assert.Equal(singaporeNow.AddHours(-1).Hour, settings.QuietHours!.Start.Hour);
+    }
+
+    [Fact]
+    public async Task When_quiet_hours_end_the_held_back_count_is_pushed_to_that_person_only()
+    {
+        var sleeper = await NewPersonAsync("Dormeur", "Asia/Singapore");
+        var awake = await NewPersonAsync("Éveillé", "America/Montreal");
+        var colleague = await NewPersonAsync("Collègue");
+        var now = TimeProvider.System.GetUtcNow();
+        var sleeperNow = TimeOnly.FromDateTime(TimeZones.ToLocal(now.UtcDateTime, "Asia/Singapore"));
+        await sleeper.SetQuietHoursAsync(sleeperNow.AddHours(-8), sleeperNow.AddMinutes(-1));
+        // The same wall-clock end in Montréal is another instant: its quiet hours did not just end.
+        await awake.SetQuietHoursAsync(sleeperNow.AddHours(-8), sleeperNow.AddMinutes(-1));
+        var post = await sleeper.PostAsync("Rapport de nuit");
+        await colleague.ReactAsync(post, "like");
+        await using var sleeperLive = await sleeper.ConnectLiveAsync();
+        await using var awakeLive = await awake.ConnectLiveAsync();
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var released = await scope.ServiceProvider.GetRequiredService<QuietHoursRelease>().ReleaseAsync(now.AddMinutes(-3), now, default);
+
+        Assert.Equal(1, released);
+        await sleeperLive.WaitForAsync<NotificationsChangedEvent>(m => m.Unread == 1);
+        Assert.Empty(awakeLive.Messages.OfType<NotificationsChangedEvent>());
+    }
+
+    [Theory]
+    [InlineData("Europe/Paris", "2026-03-29T05:30:00Z", 7 * 60, true)] // 07:30 CEST, the day clocks go forward
+    [InlineData("Europe/Paris", "2026-03-29T04:59:00Z", 7 * 60, false)]
+    [InlineData("Europe/Paris", "2026-10-25T06:30:00Z", 7 * 60, true)] // 07:30 CET, the day clocks go back
+    [InlineData("Pacific/Kiritimati", "2026-06-30T17:01:00Z", 7 * 60, true)] // 07:01 local on 1 July (UTC+14)
+    [InlineData("Pacific/Pago_Pago", "2026-06-30T18:01:00Z", 7 * 60, true)] // 07:01 local on 30 June (UTC−11)
+    [InlineData("Pacific/Pago_Pago", "2026-06-30T17:59:00Z", 7 * 60, false)]
+    public void Quiet_hours_end_on_the_persons_own_clock(string zone, string now, int endMinute, bool ended)
+    {
+        var at = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(ended, QuietHoursRelease.EndedBetween(endMinute, zone, at.AddHours(-1), at));
     }
 
     [Fact]
