@@ -67,6 +67,22 @@ public sealed class AccessTokenService(RucheDbContext db, Audit.AuditLog audit, 
             .SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Which of these presented secrets are still valid, in one query: for connections (the live channel) that outlive
+    /// the request that checked their token.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> StillValidAsync(IReadOnlyCollection<string> secrets, CancellationToken cancellationToken)
+    {
+        var byHash = secrets.Distinct(StringComparer.Ordinal).ToDictionary(Secrets.Hash, secret => secret, StringComparer.Ordinal);
+        var hashes = byHash.Keys.ToList();
+        var now = time.UtcNow();
+        var valid = await db.AccessTokens
+            .Where(t => hashes.Contains(t.TokenHash) && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now) && t.Person!.IsActive)
+            .Select(t => t.TokenHash)
+            .ToListAsync(cancellationToken);
+        return valid.Select(hash => byHash[hash]).ToHashSet(StringComparer.Ordinal);
+    }
+
     private async Task<IssuedToken> IssueAsync(long personId, string name, AccessTokenKind kind, DateTime expiresAt, CancellationToken cancellationToken)
     {
         var secret = Secrets.New(SecretPrefix);

@@ -20,6 +20,8 @@ public static class LiveHosting
         services.AddSingleton<ILiveChannel, HubLiveChannel>();
         services.AddScoped<LiveEvents>();
         services.AddScoped<LiveCatchUp>();
+        services.AddSingleton<LiveSessions>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveSessions>());
         return services;
     }
 

@@ -14,7 +14,7 @@ namespace Ruche.Web.Live;
 /// groups (see <see cref="LiveEvents"/>), so a connection holds no space membership that could outlive the real one.
 /// </summary>
 [Authorize(Policy = RucheServices.LivePolicy)]
-public sealed class RucheHub(LiveCatchUp catchUp) : Hub<IRucheClient>
+public sealed class RucheHub(LiveCatchUp catchUp, LiveSessions sessions) : Hub<IRucheClient>
 {
     /// <summary>The present state of what the caller's page shows, read by the page's rules (see <see cref="LiveCatchUp"/>).</summary>
     public async Task<CatchUpView> CatchUp(CatchUpRequest request)
@@ -33,10 +33,21 @@ public sealed class RucheHub(LiveCatchUp catchUp) : Hub<IRucheClient>
     public override async Task OnConnectedAsync()
     {
         var viewer = Context.User?.ToViewer() ?? throw new HubException("Sign in first.");
+        if (!await sessions.OpenedAsync(Context))
+        {
+            return;
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Person(viewer.PersonId), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Company, Context.ConnectionAborted);
         await base.OnConnectedAsync();
         await Clients.Caller.Listening();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }
 

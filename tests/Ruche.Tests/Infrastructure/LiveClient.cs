@@ -12,6 +12,7 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly List<object> messages = [];
     private readonly Lock gate = new();
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LiveClient(HubConnection connection)
@@ -22,9 +23,20 @@ public sealed class LiveClient : IAsyncDisposable
         connection.On<CommentsChangedEvent>(nameof(IRucheClient.CommentsChanged), Record);
         connection.On<ReactionsChangedEvent>(nameof(IRucheClient.ReactionsChanged), Record);
         connection.On<NotificationsChangedEvent>(nameof(IRucheClient.NotificationsChanged), Record);
+        connection.Closed += failure =>
+        {
+            closed.TrySetResult();
+            listening.TrySetException(failure ?? new InvalidOperationException("The server closed the connection."));
+            return Task.CompletedTask;
+        };
     }
 
-    public static async Task<LiveClient> ConnectAsync(WebApplicationFactory<Program> node, string? token)
+    /// <summary>Completes when the connection ends (the server closed it, or it was disposed).</summary>
+    public Task Closed => closed.Task;
+
+    /// <param name="token">A bearer token, as API clients connect.</param>
+    /// <param name="cookie">A <c>Cookie</c> header, as pages connect.</param>
+    public static async Task<LiveClient> ConnectAsync(WebApplicationFactory<Program> node, string? token, string? cookie = null)
     {
         var server = node.Server;
         var connection = new HubConnectionBuilder()
@@ -35,10 +47,18 @@ public sealed class LiveClient : IAsyncDisposable
                 options.WebSocketFactory = async (context, cancellationToken) =>
                 {
                     var client = server.CreateWebSocketClient();
-                    if (token is not null)
+                    client.ConfigureRequest = request =>
                     {
-                        client.ConfigureRequest = request => request.Headers.Authorization = "Bearer " + token;
-                    }
+                        if (token is not null)
+                        {
+                            request.Headers.Authorization = "Bearer " + token;
+                        }
+
+                        if (cookie is not null)
+                        {
+                            request.Headers.Cookie = cookie;
+                        }
+                    };
 
                     return await client.ConnectAsync(context.Uri, cancellationToken);
                 };
