@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Ruche.Core.Access;
 using Ruche.Core.Data;
 using Ruche.Web.Auth;
+using Ruche.Web.Hosting;
 
 namespace Ruche.Web.Live;
 
@@ -16,14 +17,12 @@ namespace Ruche.Web.Live;
 /// security stamp changed), is deactivated or erased; one opened with a bearer token ends once the token is revoked
 /// or expires. Each node checks its own connections, so this holds with any number of nodes and needs no shared list.
 /// </summary>
-public sealed partial class LiveSessions(
+public sealed class LiveSessions(
     IServiceScopeFactory scopes,
     IOptions<IdentityOptions> identity,
     TimeProvider time,
-    ILogger<LiveSessions> logger) : BackgroundService
+    ILogger<LiveSessions> logger) : PeriodicWorker(scopes, time, logger)
 {
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
-
     private readonly ConcurrentDictionary<string, LiveSession> open = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -43,45 +42,32 @@ public sealed partial class LiveSessions(
         var bearer = context.User!.Identity?.AuthenticationType == TokenAuthenticationHandler.SchemeName ? BearerSecret(context) : null;
         var session = new LiveSession(context, viewer.PersonId, stamp, bearer);
         open[context.ConnectionId] = session;
-        return await CheckAsync([session], CancellationToken.None) == 0;
+        await using var scope = Scopes.CreateAsyncScope();
+        return await CheckAsync([session], scope.ServiceProvider, CancellationToken.None) == 0;
     }
 
     public void Closed(string connectionId) => open.TryRemove(connectionId, out _);
 
     /// <summary>Checks every connection of this node; returns how many it ended.</summary>
-    public Task<int> CheckAllAsync(CancellationToken cancellationToken) => CheckAsync([.. open.Values], cancellationToken);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task<int> CheckAllAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Period, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await CheckAllAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed check (database busy) must not stop the next ones.
-            catch (Exception failure)
-#pragma warning restore CA1031
-            {
-                LogFailure(logger, failure);
-            }
-        }
+        await using var scope = Scopes.CreateAsyncScope();
+        return await CheckAsync([.. open.Values], scope.ServiceProvider, cancellationToken);
     }
 
-    private async Task<int> CheckAsync(IReadOnlyCollection<LiveSession> sessions, CancellationToken cancellationToken)
+    protected override TimeSpan Period => TimeSpan.FromSeconds(30);
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        CheckAsync([.. open.Values], services, cancellationToken);
+
+    private async Task<int> CheckAsync(IReadOnlyCollection<LiveSession> sessions, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (sessions.Count == 0)
         {
             return 0;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var db = services.GetRequiredService<RucheDbContext>();
         var personIds = sessions.Select(s => s.PersonId).Distinct().ToList();
         var people = await db.People.Where(p => personIds.Contains(p.Id) && p.IsActive)
             .Select(p => new { p.Id, p.SecurityStamp })
@@ -89,7 +75,7 @@ public sealed partial class LiveSessions(
         var secrets = sessions.Where(s => s.Bearer is not null).Select(s => s.Bearer!).ToList();
         var validSecrets = secrets.Count == 0
             ? new HashSet<string>()
-            : await scope.ServiceProvider.GetRequiredService<AccessTokenService>().StillValidAsync(secrets, cancellationToken);
+            : await services.GetRequiredService<AccessTokenService>().StillValidAsync(secrets, cancellationToken);
 
         var ended = 0;
         foreach (var session in sessions)
@@ -119,9 +105,6 @@ public sealed partial class LiveSessions(
 
         return request?.Query["access_token"].FirstOrDefault();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the live connections' sign-ins failed; retrying at the next run")]
-    private static partial void LogFailure(ILogger logger, Exception failure);
 
     /// <param name="Stamp">The security stamp the cookie carried (null for a bearer token).</param>
     /// <param name="Bearer">The token the connection presented, kept in this node's memory only to be checked again.</param>

@@ -1,4 +1,5 @@
 using Ruche.Core.Notifications;
+using Ruche.Web.Hosting;
 
 namespace Ruche.Web.Notifications;
 
@@ -6,33 +7,11 @@ namespace Ruche.Web.Notifications;
 /// Sends due digests every quarter of an hour. Each person's schedule is in the database, so a second node running
 /// the same loop finds little to do; a digest sent twice in a race is the worst outcome, never one lost.
 /// </summary>
-public sealed partial class DigestWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<DigestWorker> logger) : BackgroundService
+public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<DigestWorker> logger)
+    : PeriodicWorker(scopes, time, logger)
 {
-    private static readonly TimeSpan Period = TimeSpan.FromMinutes(15);
+    protected override TimeSpan Period => TimeSpan.FromMinutes(15);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DigestService>().SendDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // One failed run (SMTP down) must not stop the next ones.
-            catch (Exception failure)
-#pragma warning restore CA1031
-            {
-                LogFailure(logger, failure);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending e-mail digests failed; retrying at the next run")]
-    private static partial void LogFailure(ILogger logger, Exception failure);
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<DigestService>().SendDueAsync(cancellationToken);
 }
