@@ -45,7 +45,7 @@ public static class RucheServices
         // Keys live with the data so sign-in cookies survive a restart (and, shared, work on every node).
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys"))).SetApplicationName("Ruche");
         AddIdentity(services, builder.Configuration);
-        AddFeatures(services);
+        AddFeatures(services, options);
         if (string.IsNullOrEmpty(options.Smtp.Host))
         {
             services.AddSingleton<Core.Notifications.IMailSender, Notifications.FolderMailSender>();
@@ -129,7 +129,7 @@ public static class RucheServices
             .AddPolicy(LivePolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser());
     }
 
-    private static void AddFeatures(IServiceCollection services)
+    private static void AddFeatures(IServiceCollection services, RucheOptions options)
     {
         services.AddSingleton<MarkdownContent>();
         services.AddScoped<ContentRenderer>();
@@ -159,7 +159,25 @@ public static class RucheServices
         services.AddScoped<Core.Notifications.DigestService>();
         services.AddScoped<Core.Notifications.IDigestWriter, Notifications.DigestWriter>();
         services.AddHostedService<Notifications.DigestWorker>();
+        AddGoals(services, options);
         AddSearch(services);
+    }
+
+    /// <summary>The daily goals routine and the work calendar it stands on.</summary>
+    private static void AddGoals(IServiceCollection services, RucheOptions options)
+    {
+        services.AddScoped<Core.WorkTime.WorkCalendar>();
+        services.AddScoped<Core.WorkTime.WorkScheduleService>();
+        services.AddScoped<Core.Goals.GoalListLoader>();
+        services.AddScoped<Core.Goals.DailyGoalsService>();
+        services.AddScoped<Core.Goals.GoalSuggestionService>();
+        services.AddScoped<Core.Goals.TeamBoardService>();
+        services.AddScoped<Core.Goals.TeamGoalSettingsService>();
+        services.AddScoped<Core.Goals.GoalReminderService>();
+        if (options.GoalsScheduler)
+        {
+            services.AddHostedService<Goals.GoalReminderWorker>();
+        }
     }
 
     /// <summary>The search engine and the kinds of content it covers: a new kind adds one line here (ADR 0006).</summary>

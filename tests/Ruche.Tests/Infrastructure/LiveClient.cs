@@ -22,6 +22,7 @@ public sealed class LiveClient : IAsyncDisposable
         connection.On<CommentsChangedEvent>(nameof(IRucheClient.CommentsChanged), Record);
         connection.On<ReactionsChangedEvent>(nameof(IRucheClient.ReactionsChanged), Record);
         connection.On<NotificationsChangedEvent>(nameof(IRucheClient.NotificationsChanged), Record);
+        connection.On<GoalsChangedEvent>(nameof(IRucheClient.GoalsChanged), Record);
     }
 
     public static async Task<LiveClient> ConnectAsync(WebApplicationFactory<Program> node, string? token)
@@ -76,6 +77,7 @@ public sealed class LiveClient : IAsyncDisposable
         PostPublishedEvent p => p.PostId == postId,
         CommentsChangedEvent c => c.PostId == postId,
         ReactionsChangedEvent r => r.PostId == postId,
+        GoalsChangedEvent g => g.PostId == postId,
         _ => false,
     }).ToList();
 
