@@ -57,7 +57,7 @@ public sealed class DailyGoalsService(
             throw RucheException.Conflict("goals.already-posted", "Today's goals are already posted: check them off or accept suggestions.");
         }
 
-        var list = await CreateListAsync(viewer, date, day.End, note, goals, cancellationToken);
+        var list = await CreateListAsync(viewer, date, ClosingTime(day), note, goals, cancellationToken);
         return await GetAsync(viewer, list.Id, cancellationToken);
     }
 
@@ -118,7 +118,7 @@ public sealed class DailyGoalsService(
                 carried = carried.Take(Limits.GoalsPerDay).ToList();
             }
 
-            today = await CreateListAsync(viewer, date, day.End, string.Empty, carried, cancellationToken);
+            today = await CreateListAsync(viewer, date, ClosingTime(day), string.Empty, carried, cancellationToken);
             return await GetAsync(viewer, today.Id, cancellationToken);
         }
 
@@ -157,6 +157,10 @@ public sealed class DailyGoalsService(
 
         return (goal, list);
     }
+
+    /// <summary>The end of the person's working day; for goals posted after it (working late), their local midnight.</summary>
+    private DateTime ClosingTime(PersonDay day) =>
+        time.UtcNow() < day.End ? day.End : day.Profile.At(day.Date.PlusDays(1), 0);
 
     internal static RucheException Closed() => RucheException.Conflict("goals.closed", "This day is over: its goals are closed.");
 
