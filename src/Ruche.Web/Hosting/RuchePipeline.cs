@@ -67,6 +67,7 @@ public static class RuchePipeline
         app.MapTwoFactorForms();
         app.MapAdminForms();
         app.MapNotificationForms();
+        app.MapGoalForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

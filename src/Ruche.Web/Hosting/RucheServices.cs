@@ -142,6 +142,7 @@ public static class RucheServices
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.PostsDisclosure>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.SecurityDisclosure>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.NotificationsDisclosure>();
+        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.GoalsDisclosure>();
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
         services.AddScoped<ProfileService>();
@@ -187,6 +188,7 @@ public static class RucheServices
         services.AddSingleton<ISearchSource, CommentSearchSource>();
         services.AddSingleton<ISearchSource, SpaceSearchSource>();
         services.AddSingleton<ISearchSource, PersonSearchSource>();
+        services.AddSingleton<ISearchSource, GoalSearchSource>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SearchIndexInterceptor>();
         services.AddScoped<SearchService>();
