@@ -20,6 +20,7 @@ public sealed partial class GoalReminderWorker(IServiceScopeFactory scopes, Time
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<GoalReminderService>().SendDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<WeeklyRecapService>().PostDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -175,6 +175,7 @@ public static class RucheServices
         services.AddScoped<Core.Goals.TeamBoardService>();
         services.AddScoped<Core.Goals.TeamGoalSettingsService>();
         services.AddScoped<Core.Goals.GoalReminderService>();
+        services.AddScoped<Core.Goals.WeeklyRecapService>();
         if (options.GoalsScheduler)
         {
             services.AddHostedService<Goals.GoalReminderWorker>();
