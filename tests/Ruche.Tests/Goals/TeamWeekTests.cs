@@ -25,7 +25,7 @@ public abstract class TeamWeekTests(RucheApp app) : ProviderTests(app)
         await paris.AddToSpaceAsync(team, montreal);
         await paris.AddToSpaceAsync(team, singapore);
         await singapore.AddLeaveAsync(new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 5));
-        var members = new[] { (Person: paris, Zone: "Europe/Paris"), (montreal, "America/Montreal"), (singapore, "Asia/Singapore") };
+        (Actor Person, string Zone)[] members = [(paris, "Europe/Paris"), (montreal, "America/Montreal"), (singapore, "Asia/Singapore")];
         var suggested = false;
 
         for (var now = start; now < start.AddDays(6); now = now.AddMinutes(30))
