@@ -131,6 +131,9 @@ public partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Ruche:DataDir", dataDir);
         builder.UseSetting("Ruche:DemoData", WithDemoCompany ? "true" : "false");
 
+        // Morning reminders on the real clock would land in journeys' notification counts depending on the hour.
+        builder.UseSetting("Ruche:GoalsScheduler", "false");
+
         // Tests sign in many people from one address; the limits themselves are tested with their own app.
         builder.UseSetting("Ruche:RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Ruche:RateLimits:ApiPerMinute", "100000");

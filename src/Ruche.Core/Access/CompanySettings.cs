@@ -14,6 +14,11 @@ public sealed class CompanySettings
 
     /// <summary>When set, open registration accepts only addresses of this domain (e.g. "example.com").</summary>
     public string? RegistrationDomain { get; set; }
+
+    /// <summary>The tag daily goals posts carry (normalised, without '#').</summary>
+    public string GoalsTag { get; set; } = DefaultGoalsTag;
+
+    public const string DefaultGoalsTag = "3goalsaday";
 }
 
 internal sealed class CompanySettingsConfiguration : IEntityTypeConfiguration<CompanySettings>
@@ -22,5 +27,6 @@ internal sealed class CompanySettingsConfiguration : IEntityTypeConfiguration<Co
     {
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.RegistrationDomain).HasMaxLength(255);
+        builder.Property(s => s.GoalsTag).HasMaxLength(Common.Limits.TagMaxLength).HasDefaultValue(CompanySettings.DefaultGoalsTag);
     }
 }

@@ -15,6 +15,10 @@ public static class Limits
     public const int BioMaxLength = 2_000;
     public const int SkillMaxLength = 40;
     public const int SkillsPerPerson = 30;
+    public const int GoalsPerDay = 3;
+    public const int GoalMaxLength = 200;
+    public const int GoalNoteMaxLength = 200;
+    public const int GoalLinkMaxLength = 500;
     public const int PageSizeDefault = 20;
     public const int PageSizeMax = 100;
 }

@@ -67,6 +67,24 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
 
     public DbSet<DigestSchedule> DigestSchedules => Set<DigestSchedule>();
 
+    public DbSet<WorkTime.WorkSchedule> WorkSchedules => Set<WorkTime.WorkSchedule>();
+
+    public DbSet<WorkTime.LeavePeriod> LeavePeriods => Set<WorkTime.LeavePeriod>();
+
+    public DbSet<WorkTime.CompanyHoliday> CompanyHolidays => Set<WorkTime.CompanyHoliday>();
+
+    public DbSet<Goals.GoalList> GoalLists => Set<Goals.GoalList>();
+
+    public DbSet<Goals.Goal> Goals => Set<Goals.Goal>();
+
+    public DbSet<Goals.GoalSuggestion> GoalSuggestions => Set<Goals.GoalSuggestion>();
+
+    public DbSet<Goals.GoalReminder> GoalReminders => Set<Goals.GoalReminder>();
+
+    public DbSet<Goals.WeeklyRecapClaim> WeeklyRecapClaims => Set<Goals.WeeklyRecapClaim>();
+
+    public DbSet<Goals.TeamGoalSettings> TeamGoalSettings => Set<Goals.TeamGoalSettings>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

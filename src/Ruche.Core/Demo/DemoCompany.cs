@@ -48,6 +48,7 @@ public static class DemoCompany
 
         await new DemoActivity(db, staff, spaces, random, now).WriteAsync(cancellationToken);
         await DemoNotifications.WriteAsync(db, now, cancellationToken);
+        await DemoGoals.WriteAsync(db, staff, spaces, random, now, cancellationToken);
 
         AddFollows(db, staff, spaces, random, now);
         await db.SaveChangesAsync(cancellationToken);
@@ -57,7 +58,7 @@ public static class DemoCompany
     private static DemoStaff CreatePeople(RucheDbContext db, IPasswordHasher<Person> hasher, Random random, DateTime now, DateTime launch)
     {
         var sites = DemoRoster.Sites.ToDictionary(
-            s => s.Name, s => new Site { Name = s.Name, TimeZone = s.TimeZone, CountryCode = s.CountryCode }, StringComparer.Ordinal);
+            s => s.Name, s => new Site { Name = s.Name, TimeZone = s.TimeZone, CountryCode = s.CountryCode, Region = s.CountryCode == "CA" ? "QC" : null }, StringComparer.Ordinal);
         var departments = DemoRoster.Departments.ToDictionary(d => d, d => new Department { Name = d }, StringComparer.Ordinal);
         db.Sites.AddRange(sites.Values);
         db.Departments.AddRange(departments.Values);

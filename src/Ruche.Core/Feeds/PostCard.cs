@@ -3,7 +3,7 @@ using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Feeds;
 
-/// <summary>A post as a reader sees it in a feed or on its own page.</summary>
+/// <summary>A post as a reader sees it in a feed or on its own page; a daily goals post carries its list in <see cref="Goals"/>.</summary>
 public sealed record PostCard(
     long Id,
     PersonRef Author,
@@ -18,7 +18,8 @@ public sealed record PostCard(
     int CommentCount,
     IReadOnlyList<ReactionCount> Reactions,
     SharedPostCard? Shared,
-    PostPermissions Can);
+    PostPermissions Can,
+    Goals.GoalListView? Goals = null);
 
 public sealed record PersonRef(long Id, string DisplayName, string Handle, string? JobTitle, string TimeZone, Guid? PhotoFileId);
 

@@ -10,7 +10,7 @@ namespace Ruche.Core.Feeds;
 /// Turns a filtered query of posts into cards with a fixed number of SQL commands, whatever the page
 /// size: the page, then its tags, images, reactions, shared originals and the reader's moderation rights.
 /// </summary>
-public sealed class PostCardLoader(RucheDbContext db)
+public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalLists)
 {
     public async Task<Page<PostCard>> PageAsync(Viewer viewer, IQueryable<Post> posts, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {
@@ -63,6 +63,12 @@ public sealed class PostCardLoader(RucheDbContext db)
                 .Select(m => m.SpaceId).ToListAsync(cancellationToken))
                 .ToHashSet();
 
+        // Daily goals posts bring their list (three more queries, only on pages that hold one).
+        var goalPostIds = rows.Where(r => r.HasGoals).Select(r => r.Id).ToList();
+        var goals = goalPostIds.Count == 0
+            ? []
+            : (await goalLists.LoadAsync(viewer, db.GoalLists.Where(l => goalPostIds.Contains(l.PostId)), cancellationToken)).ToDictionary(l => l.PostId);
+
         return rows.Select(r =>
         {
             var mine = r.Author.Id == viewer.PersonId;
@@ -81,7 +87,8 @@ public sealed class PostCardLoader(RucheDbContext db)
                 r.CommentCount,
                 reactions[r.Id].OrderBy(c => c.Kind).ToList(),
                 r.SharedPostId is null && !r.IsShare ? null : SharedCard(r.SharedPostId, shared),
-                new PostPermissions(Edit: mine, Delete: mine || moderates || viewer.IsAdministrator, Pin: moderates));
+                new PostPermissions(Edit: mine, Delete: mine || moderates || viewer.IsAdministrator, Pin: moderates),
+                goals.GetValueOrDefault(r.Id));
         }).ToList();
     }
 
@@ -90,7 +97,7 @@ public sealed class PostCardLoader(RucheDbContext db)
             ? new SharedPostCard(true, original.Id, original.Author, original.Space, original.BodyHtml, original.CreatedAt)
             : new SharedPostCard(false, null, null, null, null, null);
 
-    private static IQueryable<Row> Rows(IQueryable<Post> posts, long viewerId) =>
+    private IQueryable<Row> Rows(IQueryable<Post> posts, long viewerId) =>
         posts.Select(p => new Row(
             p.Id,
             new PersonRef(p.Author!.Id, p.Author.DisplayName, p.Author.Handle, p.Author.JobTitle, p.Author.TimeZone, p.Author.PhotoFileId),
@@ -102,7 +109,8 @@ public sealed class PostCardLoader(RucheDbContext db)
             p.PinnedAt,
             p.SharedPostId,
             p.IsShare,
-            p.Comments.Count()));
+            p.Comments.Count(),
+            db.GoalLists.Any(l => l.PostId == p.Id)));
 
     private sealed record Row(
         long Id,
@@ -115,5 +123,6 @@ public sealed class PostCardLoader(RucheDbContext db)
         DateTime? PinnedAt,
         long? SharedPostId,
         bool IsShare,
-        int CommentCount);
+        int CommentCount,
+        bool HasGoals);
 }

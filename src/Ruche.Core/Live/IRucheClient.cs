@@ -21,6 +21,9 @@ public interface IRucheClient
     /// <summary>The reaction counts of a post the recipient may read changed.</summary>
     Task ReactionsChanged(ReactionsChangedEvent message);
 
+    /// <summary>The goals list shown in a post the recipient may read changed: read it again.</summary>
+    Task GoalsChanged(GoalsChangedEvent message);
+
     /// <summary>The recipient's own unread notification count changed (sent only outside their quiet hours).</summary>
     Task NotificationsChanged(NotificationsChangedEvent message);
 }
@@ -42,3 +45,5 @@ public sealed record CommentsChangedEvent(long PostId, int Count);
 public sealed record ReactionsChangedEvent(long PostId, IReadOnlyDictionary<string, int> Counts);
 
 public sealed record NotificationsChangedEvent(int Unread);
+
+public sealed record GoalsChangedEvent(long PostId);

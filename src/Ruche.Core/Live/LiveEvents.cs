@@ -56,6 +56,15 @@ public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, 
         }
     });
 
+    /// <summary>A day's goals changed (checked off, suggested, answered): readers of its post reload the list.</summary>
+    public Task GoalsChangedAsync(long postId) => PublishAsync(nameof(GoalsChangedAsync), postId, async cancellationToken =>
+    {
+        if (await AudienceAsync(postId, cancellationToken) is { } post)
+        {
+            await post.Readers(channel).GoalsChanged(new GoalsChangedEvent(postId));
+        }
+    });
+
     /// <summary>Who may read the post now: everyone, or the active members of its space. Null when it is gone.</summary>
     private async Task<PostAudience?> AudienceAsync(long postId, CancellationToken cancellationToken)
     {

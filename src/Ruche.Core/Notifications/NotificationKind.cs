@@ -13,6 +13,9 @@ public enum NotificationSubject
 {
     Post,
     SpaceModeration,
+
+    /// <summary>About the recipient's own routine (the morning goals reminder): no post or space, only they see it.</summary>
+    Personal,
 }
 
 public static class NotificationKinds
@@ -24,7 +27,10 @@ public static class NotificationKinds
     public static readonly NotificationKind JoinRequest = new("join-request", NotificationSubject.SpaceModeration);
     public static readonly NotificationKind NewMember = new("new-member", NotificationSubject.SpaceModeration);
 
-    public static readonly IReadOnlyList<NotificationKind> All = [Mention, Reply, Comment, Reaction, JoinRequest, NewMember];
+    public static readonly NotificationKind GoalSuggestion = new("goal-suggestion", NotificationSubject.Post);
+    public static readonly NotificationKind GoalsReminder = new("goals-reminder", NotificationSubject.Personal);
+
+    public static readonly IReadOnlyList<NotificationKind> All = [Mention, Reply, Comment, Reaction, JoinRequest, NewMember, GoalSuggestion, GoalsReminder];
 
     public static NotificationKind? Find(string? name) => All.FirstOrDefault(k => k.Name == name);
 }

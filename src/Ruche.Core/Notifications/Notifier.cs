@@ -58,10 +58,13 @@ public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, Ti
         var allowed = new List<long>();
         foreach (var id in candidates)
         {
-            var sees = kind.Subject == NotificationSubject.Post
-                ? await db.Posts.VisibleTo(id).AnyAsync(p => p.Id == postId)
-                : await db.SpaceMemberships.AnyAsync(m => m.SpaceId == spaceId && m.PersonId == id
-                    && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member);
+            var sees = kind.Subject switch
+            {
+                NotificationSubject.Post => await db.Posts.VisibleTo(id).AnyAsync(p => p.Id == postId),
+                NotificationSubject.SpaceModeration => await db.SpaceMemberships.AnyAsync(m => m.SpaceId == spaceId && m.PersonId == id
+                    && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member),
+                _ => postId is null && spaceId is null,
+            };
             if (sees)
             {
                 allowed.Add(id);

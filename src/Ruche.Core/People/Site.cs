@@ -12,8 +12,11 @@ public sealed class Site
 
     public required string TimeZone { get; set; }
 
-    /// <summary>ISO 3166-1 alpha-2 (FR, CA, SG…), for public holidays later.</summary>
+    /// <summary>ISO 3166-1 alpha-2 (FR, CA, SG…): its public holidays are its people's days off.</summary>
     public required string CountryCode { get; set; }
+
+    /// <summary>A province or region with holidays of its own, e.g. "QC" (Québec) in Canada; null for the national ones.</summary>
+    public string? Region { get; set; }
 }
 
 internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
@@ -24,5 +27,6 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.HasIndex(s => s.Name).IsUnique();
         builder.Property(s => s.TimeZone).HasMaxLength(64);
         builder.Property(s => s.CountryCode).HasMaxLength(2);
+        builder.Property(s => s.Region).HasMaxLength(8);
     }
 }

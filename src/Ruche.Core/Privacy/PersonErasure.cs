@@ -63,6 +63,7 @@ public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, 
             removedFiles.AddRange(await db.PostImages.Where(i => db.Posts.Any(p => p.Id == i.PostId && p.AuthorId == personId)).Select(i => i.FileId).ToListAsync(cancellationToken));
             await db.Posts.Where(p => p.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.Comments.Where(c => c.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
+            await db.GoalSuggestions.Where(s => s.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
         }
 
         // Files that are theirs and no longer part of kept content: the photo, unattached uploads, deleted posts' images.
@@ -72,6 +73,12 @@ public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, 
         await db.Reactions.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await EraseNotificationsAsync(personId, cancellationToken);
         await db.PostMentions.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+
+        // Their working week, leave and reminder claims say when they work: gone. Goals naming them lose the link.
+        await db.WorkSchedules.Where(w => w.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.LeavePeriods.Where(l => l.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.GoalReminders.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Goals.Where(g => g.LinkPersonId == personId).ExecuteUpdateAsync(s => s.SetProperty(g => g.LinkPersonId, (long?)null), cancellationToken);
         await db.PersonFollows.Where(f => f.FollowerId == personId || f.FolloweeId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.TagFollows.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.SpaceFollows.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);

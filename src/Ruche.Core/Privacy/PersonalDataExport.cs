@@ -69,6 +69,27 @@ public sealed class PersonalDataExport(RucheDbContext db, UserManager<Person> us
                 received = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me).OrderBy(n => n.Id)
                     .Select(n => new { n.Kind, n.PostId, n.SpaceId, n.ActorCount, n.IsRead }).ToListAsync(cancellationToken),
             },
+            goals = new
+            {
+                schedule = await db.WorkSchedules.AsNoTracking().Where(w => w.PersonId == me)
+                    .Select(w => new { days = w.Days.ToString(), w.StartMinute, w.EndMinute, w.GoalsSpaceId }).SingleOrDefaultAsync(cancellationToken),
+                leave = await db.LeavePeriods.AsNoTracking().Where(l => l.PersonId == me).OrderBy(l => l.From)
+                    .Select(l => new { l.From, l.To }).ToListAsync(cancellationToken),
+                days = await db.GoalLists.AsNoTracking().Where(l => l.PersonId == me).OrderBy(l => l.LocalDate)
+                    .Select(l => new
+                    {
+                        l.LocalDate,
+                        l.PostId,
+                        goals = l.Goals.OrderBy(g => g.Position).Select(g => new
+                        {
+                            g.Text, g.LinkUrl, g.LinkPostId, g.LinkPersonId, status = g.Status.ToString(), g.StatusNote, g.CarriedFromGoalId,
+                        }),
+                    }).ToListAsync(cancellationToken),
+                suggestionsMade = await db.GoalSuggestions.AsNoTracking().Where(s => s.AuthorId == me).OrderBy(s => s.Id)
+                    .Select(s => new { s.GoalId, s.Text, s.Note, status = s.Status.ToString(), s.CreatedAt }).ToListAsync(cancellationToken),
+                remindedOn = await db.GoalReminders.AsNoTracking().Where(r => r.PersonId == me).OrderBy(r => r.LocalDate)
+                    .Select(r => r.LocalDate).ToListAsync(cancellationToken),
+            },
             files = await db.Files.AsNoTracking().Where(f => f.OwnerId == me)
                 .Select(f => new { f.Id, f.FileName, f.ContentType, f.Length, f.CreatedAt, purpose = f.Purpose.ToString() }).ToListAsync(cancellationToken),
         };

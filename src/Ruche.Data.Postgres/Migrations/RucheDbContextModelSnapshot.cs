@@ -209,6 +209,13 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<string>("GoalsTag")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasDefaultValue("3goalsaday");
+
                     b.Property<bool>("OpenRegistration")
                         .HasColumnType("boolean");
 
@@ -395,6 +402,189 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasIndex("Tag");
 
                     b.ToTable("TagFollows");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.Goal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CarriedFromGoalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FromSuggestionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LinkPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LinkPostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LinkUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("ListId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarriedFromGoalId");
+
+                    b.HasIndex("LinkPersonId");
+
+                    b.HasIndex("LinkPostId");
+
+                    b.HasIndex("ListId", "Position");
+
+                    b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId")
+                        .IsUnique();
+
+                    b.HasIndex("LocalDate", "PersonId");
+
+                    b.HasIndex("PersonId", "LocalDate")
+                        .IsUnique();
+
+                    b.ToTable("GoalLists");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalReminder", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("PersonId", "LocalDate");
+
+                    b.ToTable("GoalReminders");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalSuggestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GoalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("GoalSuggestions");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.TeamGoalSettings", b =>
+                {
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReminderMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WeeklyRecap")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("SpaceId");
+
+                    b.ToTable("TeamGoalSettings");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.WeeklyRecapClaim", b =>
+                {
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SpaceId", "WeekStart");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("WeeklyRecapClaims");
                 });
 
             modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
@@ -704,6 +894,10 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -1026,6 +1220,83 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("SpaceMemberships");
                 });
 
+            modelBuilder.Entity("Ruche.Core.WorkTime.CompanyHoliday", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryCode", "Date")
+                        .IsUnique();
+
+                    b.ToTable("CompanyHolidays");
+                });
+
+            modelBuilder.Entity("Ruche.Core.WorkTime.LeavePeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "To");
+
+                    b.ToTable("LeavePeriods");
+                });
+
+            modelBuilder.Entity("Ruche.Core.WorkTime.WorkSchedule", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("GoalsSpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("GoalsSpaceId");
+
+                    b.ToTable("WorkSchedules");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<long>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<long>", null)
@@ -1123,6 +1394,98 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.Goal", b =>
+                {
+                    b.HasOne("Ruche.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedFromGoalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LinkPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("LinkPostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Goals.GoalList", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalReminder", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalSuggestion", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.TeamGoalSettings", b =>
+                {
+                    b.HasOne("Ruche.Core.Spaces.Space", null)
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Goals.TeamGoalSettings", "SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.WeeklyRecapClaim", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1350,6 +1713,34 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Ruche.Core.WorkTime.LeavePeriod", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.WorkTime.WorkSchedule", b =>
+                {
+                    b.HasOne("Ruche.Core.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("GoalsSpaceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.WorkTime.WorkSchedule", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>
+                {
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>

@@ -196,6 +196,13 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GoalsTag")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("3goalsaday");
+
                     b.Property<bool>("OpenRegistration")
                         .HasColumnType("INTEGER");
 
@@ -378,6 +385,183 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasIndex("Tag");
 
                     b.ToTable("TagFollows");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.Goal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CarriedFromGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FromSuggestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LinkPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LinkPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarriedFromGoalId");
+
+                    b.HasIndex("LinkPersonId");
+
+                    b.HasIndex("LinkPostId");
+
+                    b.HasIndex("ListId", "Position");
+
+                    b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId")
+                        .IsUnique();
+
+                    b.HasIndex("LocalDate", "PersonId");
+
+                    b.HasIndex("PersonId", "LocalDate")
+                        .IsUnique();
+
+                    b.ToTable("GoalLists");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalReminder", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "LocalDate");
+
+                    b.ToTable("GoalReminders");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalSuggestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("GoalSuggestions");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.TeamGoalSettings", b =>
+                {
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReminderMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WeeklyRecap")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpaceId");
+
+                    b.ToTable("TeamGoalSettings");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.WeeklyRecapClaim", b =>
+                {
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpaceId", "WeekStart");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("WeeklyRecapClaims");
                 });
 
             modelBuilder.Entity("Ruche.Core.Notifications.DigestSchedule", b =>
@@ -678,6 +862,10 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")
@@ -991,6 +1179,79 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("SpaceMemberships");
                 });
 
+            modelBuilder.Entity("Ruche.Core.WorkTime.CompanyHoliday", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryCode", "Date")
+                        .IsUnique();
+
+                    b.ToTable("CompanyHolidays");
+                });
+
+            modelBuilder.Entity("Ruche.Core.WorkTime.LeavePeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "To");
+
+                    b.ToTable("LeavePeriods");
+                });
+
+            modelBuilder.Entity("Ruche.Core.WorkTime.WorkSchedule", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GoalsSpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("GoalsSpaceId");
+
+                    b.ToTable("WorkSchedules");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<long>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<long>", null)
@@ -1088,6 +1349,98 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.Goal", b =>
+                {
+                    b.HasOne("Ruche.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedFromGoalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LinkPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("LinkPostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Goals.GoalList", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalReminder", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalSuggestion", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.TeamGoalSettings", b =>
+                {
+                    b.HasOne("Ruche.Core.Spaces.Space", null)
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Goals.TeamGoalSettings", "SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.WeeklyRecapClaim", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1315,6 +1668,34 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Ruche.Core.WorkTime.LeavePeriod", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.WorkTime.WorkSchedule", b =>
+                {
+                    b.HasOne("Ruche.Core.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("GoalsSpaceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.WorkTime.WorkSchedule", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>
+                {
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>

@@ -9,6 +9,9 @@ public abstract partial class PeriodicWorker(IServiceScopeFactory scopes, TimePr
 {
     protected abstract TimeSpan Period { get; }
 
+    /// <summary>Whether the first run starts with the app (catching up on what a stop missed) rather than a period later.</summary>
+    protected virtual bool RunsAtStart => false;
+
     protected TimeProvider Time => time;
 
     protected IServiceScopeFactory Scopes => scopes;
@@ -19,7 +22,12 @@ public abstract partial class PeriodicWorker(IServiceScopeFactory scopes, TimePr
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        if (!RunsAtStart && !await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            return;
+        }
+
+        do
         {
             try
             {
@@ -37,6 +45,7 @@ public abstract partial class PeriodicWorker(IServiceScopeFactory scopes, TimePr
                 LogFailure(logger, failure, GetType().Name);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A run of {Worker} failed; it runs again at the next period")]

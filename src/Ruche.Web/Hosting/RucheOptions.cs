@@ -20,6 +20,12 @@ public sealed class RucheOptions
     /// <summary>An SMTP server for mails; without a host, mails are written as .eml files to the data folder's "mail".</summary>
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>
+    /// Run the goals reminder and weekly recap passes on this node (every node may: claims in the database keep each
+    /// reminder single). Tests turn it off and run passes themselves on a fake clock.
+    /// </summary>
+    public bool GoalsScheduler { get; set; } = true;
+
     public string DataDirFullPath => Path.GetFullPath(DataDir);
 }
 

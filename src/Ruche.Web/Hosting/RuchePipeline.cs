@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Ruche.Web.Admin;
 using Ruche.Web.Auth;
 using Ruche.Web.Feeds;
+using Ruche.Web.Goals;
 using Ruche.Web.Files;
 using Ruche.Web.Live;
 using Ruche.Web.People;
@@ -53,6 +54,7 @@ public static class RuchePipeline
         api.MapAdminApi();
         api.MapSearchApi();
         api.MapNotificationsApi();
+        api.MapGoalsApi();
 
         app.MapFiles();
         app.MapPrivacy(api);
@@ -65,6 +67,7 @@ public static class RuchePipeline
         app.MapTwoFactorForms();
         app.MapAdminForms();
         app.MapNotificationForms();
+        app.MapGoalForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

@@ -45,7 +45,7 @@ public static class RucheServices
         // Keys live with the data so sign-in cookies survive a restart (and, shared, work on every node).
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys"))).SetApplicationName("Ruche");
         AddIdentity(services, builder.Configuration);
-        AddFeatures(services);
+        AddFeatures(services, options);
         if (string.IsNullOrEmpty(options.Smtp.Host))
         {
             services.AddSingleton<Core.Notifications.IMailSender, Notifications.FolderMailSender>();
@@ -129,7 +129,7 @@ public static class RucheServices
             .AddPolicy(LivePolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser());
     }
 
-    private static void AddFeatures(IServiceCollection services)
+    private static void AddFeatures(IServiceCollection services, RucheOptions options)
     {
         services.AddSingleton<MarkdownContent>();
         services.AddScoped<ContentRenderer>();
@@ -142,6 +142,7 @@ public static class RucheServices
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.PostsDisclosure>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.SecurityDisclosure>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.NotificationsDisclosure>();
+        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.GoalsDisclosure>();
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
         services.AddScoped<ProfileService>();
@@ -161,7 +162,26 @@ public static class RucheServices
         services.AddHostedService<Notifications.DigestWorker>();
         services.AddScoped<Core.Notifications.QuietHoursRelease>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
+        AddGoals(services, options);
         AddSearch(services);
+    }
+
+    /// <summary>The daily goals routine and the work calendar it stands on.</summary>
+    private static void AddGoals(IServiceCollection services, RucheOptions options)
+    {
+        services.AddScoped<Core.WorkTime.WorkCalendar>();
+        services.AddScoped<Core.WorkTime.WorkScheduleService>();
+        services.AddScoped<Core.Goals.GoalListLoader>();
+        services.AddScoped<Core.Goals.DailyGoalsService>();
+        services.AddScoped<Core.Goals.GoalSuggestionService>();
+        services.AddScoped<Core.Goals.TeamBoardService>();
+        services.AddScoped<Core.Goals.TeamGoalSettingsService>();
+        services.AddScoped<Core.Goals.GoalReminderService>();
+        services.AddScoped<Core.Goals.WeeklyRecapService>();
+        if (options.GoalsScheduler)
+        {
+            services.AddHostedService<Goals.GoalReminderWorker>();
+        }
     }
 
     /// <summary>The search engine and the kinds of content it covers: a new kind adds one line here (ADR 0006).</summary>
@@ -171,6 +191,7 @@ public static class RucheServices
         services.AddSingleton<ISearchSource, CommentSearchSource>();
         services.AddSingleton<ISearchSource, SpaceSearchSource>();
         services.AddSingleton<ISearchSource, PersonSearchSource>();
+        services.AddSingleton<ISearchSource, GoalSearchSource>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SearchIndexInterceptor>();
         services.AddScoped<SearchService>();

@@ -18,7 +18,7 @@ public static class NotificationForms
             FormResults.RunAsync(http, form.ReturnUrl, async () =>
             {
                 var (postId, spaceId) = await service.OpenAsync(user.RequireViewer(), id, http.RequestAborted);
-                return postId is { } post ? $"/posts/{post}" : $"/spaces/{spaceId}/members";
+                return postId is { } post ? $"/posts/{post}" : spaceId is { } space ? $"/spaces/{space}/members" : "/goals";
             }));
         ui.MapPost("/read-all", ([FromForm] ReturnForm form, ClaimsPrincipal user, NotificationService service, HttpContext http) =>
             FormResults.RunAsync(http, form.ReturnUrl, async () => { await service.MarkAllReadAsync(user.RequireViewer(), http.RequestAborted); return null; }));

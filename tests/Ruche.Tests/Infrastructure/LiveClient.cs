@@ -23,6 +23,7 @@ public sealed class LiveClient : IAsyncDisposable
         connection.On<CommentsChangedEvent>(nameof(IRucheClient.CommentsChanged), Record);
         connection.On<ReactionsChangedEvent>(nameof(IRucheClient.ReactionsChanged), Record);
         connection.On<NotificationsChangedEvent>(nameof(IRucheClient.NotificationsChanged), Record);
+        connection.On<GoalsChangedEvent>(nameof(IRucheClient.GoalsChanged), Record);
         connection.Closed += failure =>
         {
             closed.TrySetResult();
@@ -96,6 +97,7 @@ public sealed class LiveClient : IAsyncDisposable
         PostPublishedEvent p => p.PostId == postId,
         CommentsChangedEvent c => c.PostId == postId,
         ReactionsChangedEvent r => r.PostId == postId,
+        GoalsChangedEvent g => g.PostId == postId,
         _ => false,
     }).ToList();
 

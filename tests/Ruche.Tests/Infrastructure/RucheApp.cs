@@ -139,6 +139,9 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Ruche:DataDir", dataDir);
         builder.UseSetting("Ruche:DemoData", "false");
 
+        // Goals reminders run on a fake clock in their own tests, never behind other tests' backs.
+        builder.UseSetting("Ruche:GoalsScheduler", "false");
+
         // Tests sign in many people from one address; the limits themselves are tested with their own app.
         builder.UseSetting("Ruche:RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Ruche:RateLimits:ApiPerMinute", "100000");

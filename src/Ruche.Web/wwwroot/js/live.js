@@ -91,6 +91,27 @@ document.addEventListener('click', event => {
   }
 });
 
+// A day's goals changed: read the post's page again (the normal, authorised read) and swap in its goals list.
+async function goalsChanged({ postId }) {
+  const shown = document.querySelectorAll(`[data-goals="${Number(postId)}"]`);
+  if (shown.length === 0) {
+    return;
+  }
+
+  const response = await fetch(`/posts/${Number(postId)}`, { credentials: 'same-origin' });
+  if (!response.ok) {
+    return;
+  }
+
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const fresh = page.querySelector(`[data-goals="${Number(postId)}"]`);
+  if (fresh) {
+    for (const list of shown) {
+      list.replaceWith(document.importNode(fresh, true));
+    }
+  }
+}
+
 // Retry forever, backing off to about 30 s, with jitter so that a restarted node is not hit by every tab at once.
 const retry = {
   nextRetryDelayInMilliseconds: ({ previousRetryCount }) => Math.min(30_000, 1_000 * 2 ** previousRetryCount) + Math.random() * 2_000,
@@ -133,6 +154,7 @@ connection.on('PostPublished', postPublished);
 connection.on('CommentsChanged', commentsChanged);
 connection.on('ReactionsChanged', reactionsChanged);
 connection.on('NotificationsChanged', notificationsChanged);
+connection.on('GoalsChanged', goalsChanged);
 
 async function start(attempt = 0) {
   try {
