@@ -15,6 +15,11 @@ public static class Limits
     public const int BioMaxLength = 2_000;
     public const int SkillMaxLength = 40;
     public const int SkillsPerPerson = 30;
+    public const int EventTitleMaxLength = 200;
+    public const int EventDescriptionMaxLength = 10_000;
+    public const int EventInviteesMax = 200;
+    public const int EventMaxDurationMinutes = 14 * 24 * 60;
+    public const int PresenceNoteMaxLength = 80;
     public const int PageSizeDefault = 20;
     public const int PageSizeMax = 100;
 }

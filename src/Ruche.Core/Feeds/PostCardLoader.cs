@@ -10,7 +10,7 @@ namespace Ruche.Core.Feeds;
 /// Turns a filtered query of posts into cards with a fixed number of SQL commands, whatever the page
 /// size: the page, then its tags, images, reactions, shared originals and the reader's moderation rights.
 /// </summary>
-public sealed class PostCardLoader(RucheDbContext db)
+public sealed class PostCardLoader(RucheDbContext db, TimeProvider time)
 {
     public async Task<Page<PostCard>> PageAsync(Viewer viewer, IQueryable<Post> posts, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {
@@ -90,10 +90,15 @@ public sealed class PostCardLoader(RucheDbContext db)
             ? new SharedPostCard(true, original.Id, original.Author, original.Space, original.BodyHtml, original.CreatedAt)
             : new SharedPostCard(false, null, null, null, null, null);
 
-    private static IQueryable<Row> Rows(IQueryable<Post> posts, long viewerId) =>
-        posts.Select(p => new Row(
+    private IQueryable<Row> Rows(IQueryable<Post> posts, long viewerId)
+    {
+        var presence = Presence.PresenceQueries.Current(db, time.UtcNow());
+        return posts.Select(p => new Row(
             p.Id,
-            new PersonRef(p.Author!.Id, p.Author.DisplayName, p.Author.Handle, p.Author.JobTitle, p.Author.TimeZone, p.Author.PhotoFileId),
+            new PersonRef(p.Author!.Id, p.Author.DisplayName, p.Author.Handle, p.Author.JobTitle, p.Author.TimeZone, p.Author.PhotoFileId)
+            {
+                Presence = presence.Where(s => s.PersonId == p.AuthorId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
+            },
             p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
             p.Body,
             p.BodyHtml,
@@ -103,6 +108,7 @@ public sealed class PostCardLoader(RucheDbContext db)
             p.SharedPostId,
             p.IsShare,
             p.Comments.Count()));
+    }
 
     private sealed record Row(
         long Id,

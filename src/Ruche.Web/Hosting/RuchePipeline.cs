@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Ruche.Web.Admin;
 using Ruche.Web.Auth;
+using Ruche.Web.Events;
 using Ruche.Web.Feeds;
 using Ruche.Web.Files;
 using Ruche.Web.Live;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
+using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
 using Ruche.Web.Notifications;
 using Ruche.Web.Search;
@@ -53,8 +55,11 @@ public static class RuchePipeline
         api.MapAdminApi();
         api.MapSearchApi();
         api.MapNotificationsApi();
+        api.MapEventsApi();
+        api.MapPresenceApi();
 
         app.MapFiles();
+        app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         app.MapAccountForms();
         app.MapSingleSignOn();

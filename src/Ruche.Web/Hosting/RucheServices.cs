@@ -46,6 +46,7 @@ public static class RucheServices
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys"))).SetApplicationName("Ruche");
         AddIdentity(services, builder.Configuration);
         AddFeatures(services);
+        services.AddSingleton(new Core.Events.EventSettings(builder.Configuration["Ruche:Events:VideoLinkTemplate"], options.PublicUrl));
         if (string.IsNullOrEmpty(options.Smtp.Host))
         {
             services.AddSingleton<Core.Notifications.IMailSender, Notifications.FolderMailSender>();
@@ -159,6 +160,14 @@ public static class RucheServices
         services.AddScoped<Core.Notifications.DigestService>();
         services.AddScoped<Core.Notifications.IDigestWriter, Notifications.DigestWriter>();
         services.AddHostedService<Notifications.DigestWorker>();
+        services.AddScoped<Core.Events.EventService>();
+        services.AddScoped<Core.Events.EventAgenda>();
+        services.AddScoped<Core.Events.CalendarFeedService>();
+        services.AddScoped<Core.Presence.PresenceService>();
+        services.AddScoped<Core.Presence.TeamPresence>();
+        services.AddSingleton<Core.Presence.IWorkingHours, Core.Presence.DefaultWorkingHours>();
+        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.PresenceDisclosure>();
+        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.EventsDisclosure>();
         AddSearch(services);
     }
 
@@ -169,6 +178,7 @@ public static class RucheServices
         services.AddSingleton<ISearchSource, CommentSearchSource>();
         services.AddSingleton<ISearchSource, SpaceSearchSource>();
         services.AddSingleton<ISearchSource, PersonSearchSource>();
+        services.AddSingleton<ISearchSource, EventSearchSource>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SearchIndexInterceptor>();
         services.AddScoped<SearchService>();
