@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using NodaTime.Extensions;
 using NodaTime.Text;
 using Ruche.Core.Common;
 
@@ -49,6 +50,16 @@ internal static class EventInputs
 
         var date = start.Date;
         int? week = null;
+        if (input.RepeatDay is { } repeatDay && input.Repeat != EventRepeat.None)
+        {
+            if (!Enum.IsDefined(repeatDay))
+            {
+                throw RucheException.Invalid("event.repeat-invalid", "The weekday of a series is monday to sunday.");
+            }
+
+            date = date.With(DateAdjusters.NextOrSame(repeatDay.ToIsoDayOfWeek()));
+        }
+
         switch (input.Repeat)
         {
             case EventRepeat.MonthlyByWeekday:
@@ -60,7 +71,7 @@ internal static class EventInputs
                 week = input.RepeatWeek;
 
                 // The first occurrence is the first date on or after the one given that follows the rule.
-                date = EventSchedule.FirstMonthlyOnOrAfter(date, date.DayOfWeek, week.Value);
+                date = EventSchedule.FirstMonthlyOnOrAfter(start.Date, date.DayOfWeek, week.Value);
                 break;
             case EventRepeat.Weekly when length >= Duration.FromDays(7):
                 throw RucheException.Invalid("event.too-long", "A weekly event lasts less than a week.");

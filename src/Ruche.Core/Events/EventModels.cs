@@ -5,7 +5,8 @@ namespace Ruche.Core.Events;
 /// <summary>
 /// An event as written: <see cref="Start"/> and <see cref="End"/> are local date-times ("2027-03-01T09:00") in
 /// <see cref="TimeZone"/>; <see cref="RepeatWeek"/> (1 to 4, or -1 for the last) picks which weekday of the month a
-/// monthly event falls on, the weekday being the start's; <see cref="RepeatUntil"/> is a local date ("2027-12-31").
+/// monthly event falls on, and <see cref="RepeatDay"/> the weekday of a series (the start's by default): the first
+/// occurrence is the first matching day on or after the start's date. <see cref="RepeatUntil"/> is a local date ("2027-12-31").
 /// </summary>
 public sealed record EventInput(
     string? Title,
@@ -15,7 +16,8 @@ public sealed record EventInput(
     string? TimeZone,
     EventRepeat Repeat = EventRepeat.None,
     int? RepeatWeek = null,
-    string? RepeatUntil = null);
+    string? RepeatUntil = null,
+    DayOfWeek? RepeatDay = null);
 
 /// <summary>An event as listed: the occurrence that is next (or under way) rather than the first of the series.</summary>
 public sealed record EventSummary(

@@ -13,7 +13,7 @@ public static class EventsApi
         events.MapGet("/", MineAsync).WithName("ListMyEvents")
             .WithDescription("The caller's upcoming occurrences (next `days`, default 60): events they organise or did not decline, and those of their spaces.");
         events.MapPost("/", CreateAsync).WithName("CreateEvent")
-            .WithDescription("start and end are local date-times (2027-03-01T09:00) in timeZone (IANA). repeat: none, weekly or monthlyByWeekday with repeatWeek 1-4 or -1 (last), on the start's weekday.");
+            .WithDescription("start and end are local date-times (2027-03-01T09:00) in timeZone (IANA). repeat: none, weekly or monthlyByWeekday with repeatWeek 1-4 or -1 (last); repeatDay (monday…sunday, default the start's): the series begins on the first matching day from the start's date.");
         events.MapGet("/{id:long}", GetAsync).WithName("GetEvent");
         events.MapPut("/{id:long}", EditAsync).WithName("EditEvent");
         events.MapPost("/{id:long}/cancel", CancelAsync).WithName("CancelEvent");
@@ -93,9 +93,10 @@ public record EventRequest(
     string? TimeZone,
     EventRepeat Repeat = EventRepeat.None,
     int? RepeatWeek = null,
-    string? RepeatUntil = null)
+    string? RepeatUntil = null,
+    DayOfWeek? RepeatDay = null)
 {
-    public EventInput ToInput() => new(Title, Description, Start, End, TimeZone, Repeat, RepeatWeek, RepeatUntil);
+    public EventInput ToInput() => new(Title, Description, Start, End, TimeZone, Repeat, RepeatWeek, RepeatUntil, RepeatDay);
 }
 
 public sealed record NewEventRequest(
@@ -108,8 +109,9 @@ public sealed record NewEventRequest(
     EventRepeat Repeat = EventRepeat.None,
     int? RepeatWeek = null,
     string? RepeatUntil = null,
+    DayOfWeek? RepeatDay = null,
     IReadOnlyList<long>? InviteeIds = null)
-    : EventRequest(Title, Description, Start, End, TimeZone, Repeat, RepeatWeek, RepeatUntil);
+    : EventRequest(Title, Description, Start, End, TimeZone, Repeat, RepeatWeek, RepeatUntil, RepeatDay);
 
 public sealed record InviteRequest(IReadOnlyList<long>? PersonIds);
 
