@@ -70,6 +70,8 @@ public static class RuchePipeline
         app.MapTwoFactorForms();
         app.MapAdminForms();
         app.MapNotificationForms();
+        app.MapEventForms();
+        app.MapPresenceForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;
