@@ -50,6 +50,7 @@ public static class DemoCompany
         await DemoNotifications.WriteAsync(db, now, cancellationToken);
 
         AddFollows(db, staff, spaces, random, now);
+        DemoEvents.Write(db, staff, spaces, random, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -197,7 +197,7 @@ public sealed class EventService(
         }
     }
 
-    private static void Apply(SpaceEvent e, EventSchedule schedule)
+    internal static void Apply(SpaceEvent e, EventSchedule schedule)
     {
         e.LocalDate = schedule.Date.ToDateOnly();
         e.LocalTime = schedule.Time.ToTimeOnly();
