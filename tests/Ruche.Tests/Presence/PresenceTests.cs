@@ -125,6 +125,7 @@ public abstract class PresenceTests(RucheApp app) : ProviderTests(app)
         App.Commands.Reset();
         Assert.Equal(12, (await montreal.GetAsync<TeamView>($"/api/v1/spaces/{space.Id}/team")).Members.Count);
         Assert.Equal(few, App.Commands.Count);
+        TestContext.Current.TestOutputHelper?.WriteLine($"SQL commands: team view {few} for 4 or 12 members (with the bearer token check)");
 
         await outsider.Http.GetAsync($"/api/v1/spaces/{space.Id}/team").ShouldBeProblemAsync(HttpStatusCode.Forbidden, "space.members-only");
     }
