@@ -48,7 +48,7 @@ public abstract class PresenceTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
-    public async Task Statuses_show_beside_authors_in_feeds_and_comments_in_the_same_queries()
+    public async Task Statuses_show_beside_authors_in_posts_comments_and_search_results()
     {
         Clock.SetUtcNow(Start);
         var author = await NewPersonAsync("Author");
@@ -60,6 +60,7 @@ public abstract class PresenceTests(RucheApp app) : ProviderTests(app)
         Assert.Equal(new PresenceBadge(WorkingFrom.Office, "Lyon"), (await reader.GetPostAsync(post.Id)).Author.Presence);
         var comments = await reader.GetAsync<IReadOnlyList<Core.Posts.CommentView>>($"/api/v1/posts/{post.Id}/comments");
         Assert.Equal(WorkingFrom.Office, comments.Single().Author.Presence?.Mode);
+        Assert.Equal(WorkingFrom.Office, (await reader.SearchAsync("bonjour", "&type=post")).Items.Single().Person?.Presence?.Mode);
 
         await Actor.ExpectAsync(await author.Http.DeleteAsync("/api/v1/presence"), HttpStatusCode.NoContent);
         Assert.Null((await reader.GetPostAsync(post.Id)).Author.Presence);

@@ -9,7 +9,7 @@ using Ruche.Core.Feeds;
 namespace Ruche.Core.Search.Sources;
 
 /// <summary>Events by title and agenda, found by whoever sees them (<see cref="EventQueries.VisibleTo"/>).</summary>
-public sealed class EventSearchSource : ISearchSource
+public sealed class EventSearchSource(TimeProvider time) : ISearchSource
 {
     public const string KindName = "event";
 
@@ -44,6 +44,7 @@ public sealed class EventSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<long, SearchSourceView>> DescribeAsync(RucheDbContext db, Viewer viewer, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
+        var presence = Presence.PresenceQueries.Current(db, Data.Clock.UtcNow(time));
         var rows = await db.Events.VisibleTo(viewer.PersonId).Where(e => ids.Contains(e.Id))
             .Select(e => new
             {
@@ -51,7 +52,10 @@ public sealed class EventSearchSource : ISearchSource
                 e.Title,
                 e.Description,
                 e.StartsAt,
-                Organizer = new PersonRef(e.Organizer!.Id, e.Organizer.DisplayName, e.Organizer.Handle, e.Organizer.JobTitle, e.Organizer.TimeZone, e.Organizer.PhotoFileId),
+                Organizer = new PersonRef(e.Organizer!.Id, e.Organizer.DisplayName, e.Organizer.Handle, e.Organizer.JobTitle, e.Organizer.TimeZone, e.Organizer.PhotoFileId)
+                {
+                    Presence = presence.Where(s => s.PersonId == e.OrganizerId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
+                },
                 Space = new SpaceRef(e.Space!.Id, e.Space.Name, e.Space.Visibility),
             })
             .ToListAsync(cancellationToken);
