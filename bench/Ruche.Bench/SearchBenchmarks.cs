@@ -24,7 +24,7 @@ namespace Ruche.Bench;
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class SearchBenchmarks
 {
-    private static readonly ISearchSource[] Sources = [new PostSearchSource(), new CommentSearchSource(), new SpaceSearchSource(), new PersonSearchSource()];
+    private static readonly ISearchSource[] Sources = [new PostSearchSource(TimeProvider.System), new CommentSearchSource(TimeProvider.System), new SpaceSearchSource(), new PersonSearchSource(TimeProvider.System)];
     private readonly string folder = Path.Combine(Path.GetTempPath(), "ruche-bench", Guid.NewGuid().ToString("N"));
     private DbContextOptions<RucheDbContext> options = default!;
     private IDatabaseProvider provider = default!;

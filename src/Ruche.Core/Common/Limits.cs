@@ -19,6 +19,11 @@ public static class Limits
     public const int GoalMaxLength = 200;
     public const int GoalNoteMaxLength = 200;
     public const int GoalLinkMaxLength = 500;
+    public const int EventTitleMaxLength = 200;
+    public const int EventDescriptionMaxLength = 10_000;
+    public const int EventInviteesMax = 200;
+    public const int EventMaxDurationMinutes = 14 * 24 * 60;
+    public const int PresenceNoteMaxLength = 80;
     public const int PageSizeDefault = 20;
     public const int PageSizeMax = 100;
 }

@@ -85,6 +85,14 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
 
     public DbSet<Goals.TeamGoalSettings> TeamGoalSettings => Set<Goals.TeamGoalSettings>();
 
+    public DbSet<Events.SpaceEvent> Events => Set<Events.SpaceEvent>();
+
+    public DbSet<Events.EventAttendee> EventAttendees => Set<Events.EventAttendee>();
+
+    public DbSet<Events.CalendarFeed> CalendarFeeds => Set<Events.CalendarFeed>();
+
+    public DbSet<Presence.PresenceStatus> PresenceStatuses => Set<Presence.PresenceStatus>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -51,6 +51,7 @@ public static class DemoCompany
         await DemoGoals.WriteAsync(db, staff, spaces, random, now, cancellationToken);
 
         AddFollows(db, staff, spaces, random, now);
+        DemoEvents.Write(db, staff, spaces, random, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

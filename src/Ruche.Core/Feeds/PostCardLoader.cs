@@ -10,7 +10,7 @@ namespace Ruche.Core.Feeds;
 /// Turns a filtered query of posts into cards with a fixed number of SQL commands, whatever the page
 /// size: the page, then its tags, images, reactions, shared originals and the reader's moderation rights.
 /// </summary>
-public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalLists)
+public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalLists, TimeProvider time)
 {
     public async Task<Page<PostCard>> PageAsync(Viewer viewer, IQueryable<Post> posts, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {
@@ -97,10 +97,15 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
             ? new SharedPostCard(true, original.Id, original.Author, original.Space, original.BodyHtml, original.CreatedAt)
             : new SharedPostCard(false, null, null, null, null, null);
 
-    private IQueryable<Row> Rows(IQueryable<Post> posts, long viewerId) =>
-        posts.Select(p => new Row(
+    private IQueryable<Row> Rows(IQueryable<Post> posts, long viewerId)
+    {
+        var presence = Presence.PresenceQueries.Current(db, time.UtcNow());
+        return posts.Select(p => new Row(
             p.Id,
-            new PersonRef(p.Author!.Id, p.Author.DisplayName, p.Author.Handle, p.Author.JobTitle, p.Author.TimeZone, p.Author.PhotoFileId),
+            new PersonRef(p.Author!.Id, p.Author.DisplayName, p.Author.Handle, p.Author.JobTitle, p.Author.TimeZone, p.Author.PhotoFileId)
+            {
+                Presence = presence.Where(s => s.PersonId == p.AuthorId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
+            },
             p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
             p.Body,
             p.BodyHtml,
@@ -111,6 +116,7 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
             p.IsShare,
             p.Comments.Count(),
             db.GoalLists.Any(l => l.PostId == p.Id)));
+    }
 
     private sealed record Row(
         long Id,

@@ -57,7 +57,9 @@ public sealed class DigestService(RucheDbContext db, IMailSender mail, IDigestWr
                 n.SpaceId,
                 n.SpaceId == null ? null : db.Spaces.Where(s => s.Id == n.SpaceId).Select(s => s.Name).FirstOrDefault(),
                 n.ActorCount,
-                n.Actors.OrderByDescending(a => a.ActedAt).Select(a => a.Person!.DisplayName).FirstOrDefault() ?? "?"))
+                n.Actors.OrderByDescending(a => a.ActedAt).Select(a => a.Person!.DisplayName).FirstOrDefault() ?? "?",
+                n.EventId,
+                n.EventId == null ? null : db.Events.Where(e => e.Id == n.EventId).Select(e => e.Title).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         if (items.Count == 0)
         {
@@ -77,7 +79,7 @@ public sealed class DigestService(RucheDbContext db, IMailSender mail, IDigestWr
 }
 
 /// <summary>One line of a digest: the latest actor's name stands for the group, as in the centre.</summary>
-public sealed record DigestItem(string Kind, long? PostId, long? SpaceId, string? SpaceName, int ActorCount, string LatestActor);
+public sealed record DigestItem(string Kind, long? PostId, long? SpaceId, string? SpaceName, int ActorCount, string LatestActor, long? EventId = null, string? EventTitle = null);
 
 /// <summary>Turns digest lines into a mail in the person's language (the host holds the texts).</summary>
 public interface IDigestWriter

@@ -26,6 +26,8 @@ public sealed class Notification
 
     public long? SpaceId { get; set; }
 
+    public long? EventId { get; set; }
+
     /// <summary>How many distinct people acted: kept beside the actor rows so the list needs no count per line.</summary>
     public int ActorCount { get; set; }
 
@@ -68,6 +70,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Post>().WithMany().HasForeignKey(n => n.PostId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Space>().WithMany().HasForeignKey(n => n.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Events.SpaceEvent>().WithMany().HasForeignKey(n => n.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(n => n.Actors).WithOne().HasForeignKey(a => a.NotificationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,4 +1,5 @@
 using Ruche.Core.Data;
+using Ruche.Core.Events;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
@@ -6,7 +7,8 @@ namespace Ruche.Core.Notifications;
 
 /// <summary>
 /// The read rule for notifications, checked again at read time: a row about a post shows only while its recipient may
-/// read the post (<see cref="PostQueries.VisibleTo"/>), a row about a space's moderation only while they moderate it.
+/// read the post (<see cref="PostQueries.VisibleTo"/>), a row about a space's moderation only while they moderate it,
+/// a row about an event only while they see the event (<see cref="EventQueries.VisibleTo"/>).
 /// Someone removed from a space loses its notifications from their list and count at once, with nothing to delete.
 /// </summary>
 public static class NotificationQueries
@@ -15,10 +17,12 @@ public static class NotificationQueries
     {
         // Built outside the lambda so EF Core inlines it as a subquery (it cannot translate a call to VisibleTo inside).
         var readable = db.Posts.VisibleTo(personId);
+        var events = db.Events.VisibleTo(personId);
         var moderated = db.SpaceMemberships.Where(m => m.PersonId == personId && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member);
         return notifications.Where(n => n.RecipientId == personId
             && (n.PostId == null || readable.Any(p => p.Id == n.PostId))
-            && (n.SpaceId == null || moderated.Any(m => m.SpaceId == n.SpaceId)));
+            && (n.SpaceId == null || moderated.Any(m => m.SpaceId == n.SpaceId))
+            && (n.EventId == null || events.Any(e => e.Id == n.EventId)));
     }
 
     /// <summary>True when the instant falls in the quiet hours, read on the person's own clock.</summary>

@@ -31,6 +31,8 @@ public sealed class NotificationService(RucheDbContext db, Notifier notifier)
                 n.PostId,
                 n.SpaceId,
                 SpaceName = n.SpaceId == null ? null : db.Spaces.Where(s => s.Id == n.SpaceId).Select(s => s.Name).FirstOrDefault(),
+                n.EventId,
+                EventTitle = n.EventId == null ? null : db.Events.Where(e => e.Id == n.EventId).Select(e => e.Title).FirstOrDefault(),
                 n.ActorCount,
                 n.IsRead,
             })
@@ -53,7 +55,7 @@ public sealed class NotificationService(RucheDbContext db, Notifier notifier)
             .OrderByDescending(a => a.ActedAt).ThenBy(a => a.Person.Id)
             .ToLookup(a => a.NotificationId, a => a.Person);
         var items = rows.Take(size)
-            .Select(r => new NotificationView(r.Id, r.Kind, r.PostId, r.SpaceId, r.SpaceName, r.ActorCount, actors[r.Id].ToList(), r.IsRead))
+            .Select(r => new NotificationView(r.Id, r.Kind, r.PostId, r.SpaceId, r.SpaceName, r.ActorCount, actors[r.Id].ToList(), r.IsRead, r.EventId, r.EventTitle))
             .ToList();
         return new Page<NotificationView>(items, next);
     }
@@ -74,13 +76,13 @@ public sealed class NotificationService(RucheDbContext db, Notifier notifier)
     }
 
     /// <summary>Marks the notification read and says what it is about, for the centre's link to lead there.</summary>
-    public async Task<(long? PostId, long? SpaceId)> OpenAsync(Viewer viewer, long notificationId, CancellationToken cancellationToken)
+    public async Task<(long? PostId, long? SpaceId, long? EventId)> OpenAsync(Viewer viewer, long notificationId, CancellationToken cancellationToken)
     {
         var subject = await db.Notifications.VisibleTo(db, viewer.PersonId).Where(n => n.Id == notificationId)
-            .Select(n => new { n.PostId, n.SpaceId }).SingleOrDefaultAsync(cancellationToken)
+            .Select(n => new { n.PostId, n.SpaceId, n.EventId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw RucheException.NotFound("notification.not-found", "No such notification.");
         await MarkReadAsync(viewer, notificationId, cancellationToken);
-        return (subject.PostId, subject.SpaceId);
+        return (subject.PostId, subject.SpaceId, subject.EventId);
     }
 
     public async Task MarkAllReadAsync(Viewer viewer, CancellationToken cancellationToken)
@@ -100,4 +102,21 @@ public sealed record NotificationView(
     string? SpaceName,
     int ActorCount,
     IReadOnlyList<PersonRef> Actors,
-    bool IsRead);
+    bool IsRead,
+    long? EventId = null,
+    string? EventTitle = null)
+{
+    /// <summary>Where the line leads in the web UI.</summary>
+    public string Path => Paths.Of(PostId, SpaceId, EventId);
+}
+
+/// <summary>The web address of a notification's subject, shared by the centre and the digest.</summary>
+public static class Paths
+{
+    /// <summary>Where a notification leads: its post, event or space, or the person's own goals for a personal one.</summary>
+    public static string Of(long? postId, long? spaceId, long? eventId) =>
+        postId is { } post ? $"/posts/{post}"
+        : eventId is { } e ? $"/events/{e}"
+        : spaceId is { } space ? $"/spaces/{space}/members"
+        : "/goals";
+}

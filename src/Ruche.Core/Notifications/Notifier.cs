@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ruche.Core.Data;
+using Ruche.Core.Events;
 using Ruche.Core.Live;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
@@ -15,18 +16,25 @@ namespace Ruche.Core.Notifications;
 public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, TimeProvider time, ILogger<Notifier> logger)
 {
     /// <param name="group">What folds together beyond kind and subject (a reply groups per comment answered); null: per subject.</param>
-    public async Task NotifyAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, long? postId, long? spaceId, string? group = null)
+    public Task NotifyAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, long? postId, long? spaceId, string? group = null) =>
+        NotifyAsync(kind, actorId, recipientIds, new Subject(postId, spaceId, null), group);
+
+    /// <summary>About an event (a kind whose subject is <see cref="NotificationSubject.Event"/>): one row per recipient and event.</summary>
+    public Task NotifyEventAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, long eventId) =>
+        NotifyAsync(kind, actorId, recipientIds, new Subject(null, null, eventId), null);
+
+    private async Task NotifyAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, Subject subject, string? group)
     {
         try
         {
-            var recipients = await AllowedAsync(kind, actorId, recipientIds, postId, spaceId);
+            var recipients = await AllowedAsync(kind, actorId, recipientIds, subject);
             if (recipients.Count == 0)
             {
                 return;
             }
 
-            var groupKey = $"{kind.Name}:{group ?? (postId is { } p ? $"post:{p}" : $"space:{spaceId}")}";
-            await FoldAsync(kind, actorId, recipients, postId, spaceId, groupKey);
+            var groupKey = $"{kind.Name}:{group ?? subject.Key}";
+            await FoldAsync(kind, actorId, recipients, subject, groupKey);
             await PushAsync(recipients);
         }
 #pragma warning disable CA1031 // The feature's change is saved: a notification that fails is logged, never turned into its error.
@@ -52,7 +60,7 @@ public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, Ti
         }
     }
 
-    private async Task<List<long>> AllowedAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, long? postId, long? spaceId)
+    private async Task<List<long>> AllowedAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, Subject subject)
     {
         var candidates = recipientIds.Where(id => id != actorId).Distinct().ToList();
         var allowed = new List<long>();
@@ -60,10 +68,11 @@ public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, Ti
         {
             var sees = kind.Subject switch
             {
-                NotificationSubject.Post => await db.Posts.VisibleTo(id).AnyAsync(p => p.Id == postId),
-                NotificationSubject.SpaceModeration => await db.SpaceMemberships.AnyAsync(m => m.SpaceId == spaceId && m.PersonId == id
+                NotificationSubject.Post => await db.Posts.VisibleTo(id).AnyAsync(p => p.Id == subject.PostId),
+                NotificationSubject.Event => await db.Events.VisibleTo(id).AnyAsync(e => e.Id == subject.EventId),
+                NotificationSubject.SpaceModeration => await db.SpaceMemberships.AnyAsync(m => m.SpaceId == subject.SpaceId && m.PersonId == id
                     && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member),
-                _ => postId is null && spaceId is null,
+                _ => subject is { PostId: null, SpaceId: null, EventId: null },
             };
             if (sees)
             {
@@ -77,7 +86,7 @@ public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, Ti
         return active.Where(id => channels.GetValueOrDefault(id, kind.DefaultChannel) != NotificationChannel.None).ToList();
     }
 
-    private async Task FoldAsync(NotificationKind kind, long actorId, List<long> recipients, long? postId, long? spaceId, string groupKey)
+    private async Task FoldAsync(NotificationKind kind, long actorId, List<long> recipients, Subject subject, string groupKey)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -89,7 +98,16 @@ public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, Ti
             {
                 if (!existing.TryGetValue(recipient, out var row))
                 {
-                    row = new Notification { RecipientId = recipient, Kind = kind.Name, GroupKey = groupKey, PostId = postId, SpaceId = postId is null ? spaceId : null, CreatedAt = now };
+                    row = new Notification
+                    {
+                        RecipientId = recipient,
+                        Kind = kind.Name,
+                        GroupKey = groupKey,
+                        PostId = subject.PostId,
+                        SpaceId = subject.PostId is null ? subject.SpaceId : null,
+                        EventId = subject.EventId,
+                        CreatedAt = now,
+                    };
                     db.Notifications.Add(row);
                 }
 
@@ -130,6 +148,12 @@ public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, Ti
         var actors = db.Set<NotificationActor>();
         return db.Notifications.Where(n => recipients.Contains(n.RecipientId) && n.GroupKey == groupKey)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ActorCount, n => actors.Count(a => a.NotificationId == n.Id)));
+    }
+
+    /// <summary>What a notification is about: a post, a space's moderation, an event, or nothing but the recipient's own routine.</summary>
+    private sealed record Subject(long? PostId, long? SpaceId, long? EventId)
+    {
+        public string Key => PostId is { } p ? $"post:{p}" : EventId is { } e ? $"event:{e}" : $"space:{SpaceId}";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification of kind {Kind} was not recorded")]

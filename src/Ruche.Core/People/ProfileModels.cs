@@ -16,7 +16,8 @@ public sealed record Profile(
     IReadOnlyList<string> Skills,
     Guid? PhotoFileId,
     int FollowerCount,
-    int FollowingCount);
+    int FollowingCount,
+    Presence.PresenceBadge? Presence = null);
 
 public sealed record NamedRef(long Id, string Name);
 
@@ -33,4 +34,4 @@ public sealed record ProfileUpdate(
     string? Bio = null,
     IReadOnlyList<string>? Skills = null);
 
-public sealed record DirectoryEntry(long Id, string DisplayName, string Handle, string? JobTitle, string? Department, string? Site, string TimeZone, Guid? PhotoFileId);
+public sealed record DirectoryEntry(long Id, string DisplayName, string Handle, string? JobTitle, string? Department, string? Site, string TimeZone, Guid? PhotoFileId, Presence.PresenceBadge? Presence = null);

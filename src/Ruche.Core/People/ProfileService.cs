@@ -7,7 +7,7 @@ using Ruche.Core.Files;
 namespace Ruche.Core.People;
 
 /// <summary>The directory: reading profiles and keeping them up to date.</summary>
-public sealed class ProfileService(RucheDbContext db, FileService files)
+public sealed class ProfileService(RucheDbContext db, FileService files, TimeProvider time)
 {
     public async Task<Profile> GetAsync(long personId, CancellationToken cancellationToken) =>
         await Profiles(db.People.Where(p => p.Id == personId)).SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
@@ -29,8 +29,11 @@ public sealed class ProfileService(RucheDbContext db, FileService files)
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
+        var presence = Presence.PresenceQueries.Current(db, time.UtcNow());
         return await people.OrderBy(p => p.DisplayName)
-            .Select(p => new DirectoryEntry(p.Id, p.DisplayName, p.Handle, p.JobTitle, p.Department!.Name, p.Site!.Name, p.TimeZone, p.PhotoFileId))
+            .Select(p => new DirectoryEntry(
+                p.Id, p.DisplayName, p.Handle, p.JobTitle, p.Department!.Name, p.Site!.Name, p.TimeZone, p.PhotoFileId,
+                presence.Where(s => s.PersonId == p.Id).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault()))
             .Take(500)
             .ToListAsync(cancellationToken);
     }
@@ -187,8 +190,10 @@ public sealed class ProfileService(RucheDbContext db, FileService files)
         return trimmed.Length == 0 ? null : trimmed;
     }
 
-    private IQueryable<Profile> Profiles(IQueryable<Person> people) =>
-        people.Select(p => new Profile(
+    private IQueryable<Profile> Profiles(IQueryable<Person> people)
+    {
+        var presence = Presence.PresenceQueries.Current(db, time.UtcNow());
+        return people.Select(p => new Profile(
             p.Id,
             p.DisplayName,
             p.Handle,
@@ -196,13 +201,18 @@ public sealed class ProfileService(RucheDbContext db, FileService files)
             p.JobTitle,
             p.DepartmentId == null ? null : new NamedRef(p.Department!.Id, p.Department.Name),
             p.SiteId == null ? null : new SiteRef(p.Site!.Id, p.Site.Name, p.Site.TimeZone),
-            p.ManagerId == null ? null : new PersonRef(p.Manager!.Id, p.Manager.DisplayName, p.Manager.Handle, p.Manager.JobTitle, p.Manager.TimeZone, p.Manager.PhotoFileId),
+            p.ManagerId == null ? null : new PersonRef(p.Manager!.Id, p.Manager.DisplayName, p.Manager.Handle, p.Manager.JobTitle, p.Manager.TimeZone, p.Manager.PhotoFileId)
+            {
+                Presence = presence.Where(s => s.PersonId == p.ManagerId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
+            },
             p.TimeZone,
             p.Bio,
             p.Skills.OrderBy(s => s.Skill).Select(s => s.Skill).ToList(),
             p.PhotoFileId,
             db.PersonFollows.Count(f => f.FolloweeId == p.Id),
-            db.PersonFollows.Count(f => f.FollowerId == p.Id)));
+            db.PersonFollows.Count(f => f.FollowerId == p.Id),
+            presence.Where(s => s.PersonId == p.Id).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault()));
+    }
 
     private static RucheException NotFound() => RucheException.NotFound("person.not-found", "No such person.");
 }

@@ -96,13 +96,19 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     }
 
     /// <summary>Comments as readers see them; one may delete one's own, and moderators of the post anyone's.</summary>
-    private static IQueryable<CommentView> Views(IQueryable<Comment> comments, long viewerId, bool moderatesPost) =>
-        comments.Select(c => new CommentView(
+    private IQueryable<CommentView> Views(IQueryable<Comment> comments, long viewerId, bool moderatesPost)
+    {
+        var presence = Presence.PresenceQueries.Current(db, time.UtcNow());
+        return comments.Select(c => new CommentView(
             c.Id,
             c.PostId,
             c.ParentCommentId,
-            new PersonRef(c.Author!.Id, c.Author.DisplayName, c.Author.Handle, c.Author.JobTitle, c.Author.TimeZone, c.Author.PhotoFileId),
+            new PersonRef(c.Author!.Id, c.Author.DisplayName, c.Author.Handle, c.Author.JobTitle, c.Author.TimeZone, c.Author.PhotoFileId)
+            {
+                Presence = presence.Where(s => s.PersonId == c.AuthorId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
+            },
             c.BodyHtml,
             c.CreatedAt,
             c.AuthorId == viewerId || moderatesPost));
+    }
 }

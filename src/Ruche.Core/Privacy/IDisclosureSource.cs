@@ -23,5 +23,6 @@ public static class Audiences
     public const string Everyone = "everyone";
     public const string SpaceMembers = "space-members";
     public const string ReadersOfThePost = "readers-of-the-post";
+    public const string ReadersOfTheEvent = "readers-of-the-event";
     public const string Administrators = "administrators";
 }

@@ -64,6 +64,7 @@ public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, 
             await db.Posts.Where(p => p.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.Comments.Where(c => c.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.GoalSuggestions.Where(s => s.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
+            await db.Events.Where(e => e.OrganizerId == personId).ExecuteDeleteAsync(cancellationToken);
         }
 
         // Files that are theirs and no longer part of kept content: the photo, unattached uploads, deleted posts' images.
@@ -71,6 +72,9 @@ public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, 
         await db.Files.Where(f => removedFiles.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
 
         await db.Reactions.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.EventAttendees.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.CalendarFeeds.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.PresenceStatuses.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await EraseNotificationsAsync(personId, cancellationToken);
         await db.PostMentions.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
 
@@ -128,9 +132,9 @@ public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, 
 /// <summary>What happens to what an erased person wrote.</summary>
 public enum ErasedContent
 {
-    /// <summary>Posts and comments stay, signed by a former colleague with no name.</summary>
+    /// <summary>Posts, comments and organised events stay, signed by a former colleague with no name.</summary>
     Pseudonymise,
 
-    /// <summary>Posts and comments go too.</summary>
+    /// <summary>Posts, comments and organised events go too.</summary>
     Delete,
 }

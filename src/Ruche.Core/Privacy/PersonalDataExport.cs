@@ -90,6 +90,21 @@ public sealed class PersonalDataExport(RucheDbContext db, UserManager<Person> us
                 remindedOn = await db.GoalReminders.AsNoTracking().Where(r => r.PersonId == me).OrderBy(r => r.LocalDate)
                     .Select(r => r.LocalDate).ToListAsync(cancellationToken),
             },
+            events = new
+            {
+                organised = await db.Events.AsNoTracking().Where(e => e.OrganizerId == me).OrderBy(e => e.Id)
+                    .Select(e => new
+                    {
+                        e.Id, e.SpaceId, e.Title, e.Description, e.TimeZone, e.LocalDate, e.LocalTime, e.DurationMinutes,
+                        repeat = e.Repeat.ToString(), e.RepeatWeek, e.RepeatUntil, e.CreatedAt, e.EditedAt, e.CancelledAt,
+                    }).ToListAsync(cancellationToken),
+                answers = await db.EventAttendees.AsNoTracking().Where(a => a.PersonId == me).OrderBy(a => a.EventId)
+                    .Select(a => new { a.EventId, response = a.Response.ToString(), a.Invited }).ToListAsync(cancellationToken),
+                calendarFeed = await db.CalendarFeeds.AsNoTracking().Where(f => f.PersonId == me)
+                    .Select(f => new { f.Prefix, f.CreatedAt }).SingleOrDefaultAsync(cancellationToken),
+            },
+            presence = await db.PresenceStatuses.AsNoTracking().Where(s => s.PersonId == me)
+                .Select(s => new { mode = s.Mode.ToString(), s.Note, s.ExpiresAt }).SingleOrDefaultAsync(cancellationToken),
             files = await db.Files.AsNoTracking().Where(f => f.OwnerId == me)
                 .Select(f => new { f.Id, f.FileName, f.ContentType, f.Length, f.CreatedAt, purpose = f.Purpose.ToString() }).ToListAsync(cancellationToken),
         };

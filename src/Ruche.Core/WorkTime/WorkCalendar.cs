@@ -31,6 +31,20 @@ public sealed class WorkCalendar(RucheDbContext db)
     }
 
     /// <summary>
+    /// Who among these people is within their working hours at an instant: a working day for them (their week, their
+    /// site's holidays, not on leave) between their day's start and end. Three queries, whatever the number of people.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> WorkingNowAsync(IQueryable<Person> people, DateTime utc, CancellationToken cancellationToken)
+    {
+        var profiles = await ProfilesAsync(people, utc, cancellationToken);
+        var holidays = await HolidaysAsync(cancellationToken);
+        return profiles.Select(profile => DayOf(profile, utc, holidays))
+            .Where(day => day.IsWorkingDay && utc >= day.Start && utc < day.End)
+            .Select(day => day.Profile.PersonId)
+            .ToHashSet();
+    }
+
+    /// <summary>
     /// Work profiles of some people, with the leave that touches the days around an instant (a day each side, enough
     /// for every time zone): two queries, whatever the number of people.
     /// </summary>

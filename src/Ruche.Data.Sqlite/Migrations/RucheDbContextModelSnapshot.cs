@@ -295,6 +295,144 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Events.CalendarFeed", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Events.EventAttendee", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "PersonId");
+
+                    b.HasIndex("PersonId", "EventId");
+
+                    b.ToTable("EventAttendees");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Events.SpaceEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Repeat")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepeatUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RepeatWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SeriesEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Room")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizerId", "StartsAt");
+
+                    b.HasIndex("SpaceId", "StartsAt");
+
+                    b.ToTable("Events", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -594,6 +732,9 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("GroupKey")
                         .IsRequired()
                         .HasMaxLength(96)
@@ -620,6 +761,8 @@ namespace Ruche.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EventId");
 
                     b.HasIndex("PostId");
 
@@ -1066,6 +1209,28 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("Reactions");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Presence.PresenceStatus", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("PresenceStatuses", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Search.SearchDocument", b =>
                 {
                     b.Property<long>("Id")
@@ -1314,6 +1479,51 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Events.CalendarFeed", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Events.CalendarFeed", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Events.EventAttendee", b =>
+                {
+                    b.HasOne("Ruche.Core.Events.SpaceEvent", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Events.SpaceEvent", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Organizer")
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organizer");
+
+                    b.Navigation("Space");
+                });
+
             modelBuilder.Entity("Ruche.Core.Follows.PersonFollow", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", null)
@@ -1456,6 +1666,11 @@ namespace Ruche.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
                 {
+                    b.HasOne("Ruche.Core.Events.SpaceEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Ruche.Core.Posts.Post", null)
                         .WithMany()
                         .HasForeignKey("PostId")
@@ -1651,6 +1866,15 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Presence.PresenceStatus", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Presence.PresenceStatus", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ruche.Core.Spaces.SpaceMembership", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -1691,6 +1915,11 @@ namespace Ruche.Data.Sqlite.Migrations
                         .HasForeignKey("Ruche.Core.WorkTime.WorkSchedule", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Events.SpaceEvent", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Ruche.Web.Admin;
 using Ruche.Web.Auth;
+using Ruche.Web.Events;
 using Ruche.Web.Feeds;
 using Ruche.Web.Goals;
 using Ruche.Web.Files;
 using Ruche.Web.Live;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
+using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
 using Ruche.Web.Notifications;
 using Ruche.Web.Search;
@@ -55,8 +57,11 @@ public static class RuchePipeline
         api.MapSearchApi();
         api.MapNotificationsApi();
         api.MapGoalsApi();
+        api.MapEventsApi();
+        api.MapPresenceApi();
 
         app.MapFiles();
+        app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         app.MapAccountForms();
         app.MapSingleSignOn();
@@ -68,6 +73,8 @@ public static class RuchePipeline
         app.MapAdminForms();
         app.MapNotificationForms();
         app.MapGoalForms();
+        app.MapEventForms();
+        app.MapPresenceForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

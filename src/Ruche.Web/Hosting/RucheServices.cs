@@ -46,6 +46,7 @@ public static class RucheServices
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys"))).SetApplicationName("Ruche");
         AddIdentity(services, builder.Configuration);
         AddFeatures(services, options);
+        services.AddSingleton(new Core.Events.EventSettings(builder.Configuration["Ruche:Events:VideoLinkTemplate"], options.PublicUrl));
         if (string.IsNullOrEmpty(options.Smtp.Host))
         {
             services.AddSingleton<Core.Notifications.IMailSender, Notifications.FolderMailSender>();
@@ -163,6 +164,13 @@ public static class RucheServices
         services.AddScoped<Core.Notifications.QuietHoursRelease>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
         AddGoals(services, options);
+        services.AddScoped<Core.Events.EventService>();
+        services.AddScoped<Core.Events.EventAgenda>();
+        services.AddScoped<Core.Events.CalendarFeedService>();
+        services.AddScoped<Core.Presence.PresenceService>();
+        services.AddScoped<Core.Presence.TeamPresence>();
+        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.PresenceDisclosure>();
+        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.EventsDisclosure>();
         AddSearch(services);
     }
 
@@ -192,6 +200,7 @@ public static class RucheServices
         services.AddSingleton<ISearchSource, SpaceSearchSource>();
         services.AddSingleton<ISearchSource, PersonSearchSource>();
         services.AddSingleton<ISearchSource, GoalSearchSource>();
+        services.AddSingleton<ISearchSource, EventSearchSource>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SearchIndexInterceptor>();
         services.AddScoped<SearchService>();

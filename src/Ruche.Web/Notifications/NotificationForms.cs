@@ -17,8 +17,8 @@ public static class NotificationForms
         ui.MapPost("/{id:long}/open", (long id, [FromForm] ReturnForm form, ClaimsPrincipal user, NotificationService service, HttpContext http) =>
             FormResults.RunAsync(http, form.ReturnUrl, async () =>
             {
-                var (postId, spaceId) = await service.OpenAsync(user.RequireViewer(), id, http.RequestAborted);
-                return postId is { } post ? $"/posts/{post}" : spaceId is { } space ? $"/spaces/{space}/members" : "/goals";
+                var (postId, spaceId, eventId) = await service.OpenAsync(user.RequireViewer(), id, http.RequestAborted);
+                return Paths.Of(postId, spaceId, eventId);
             }));
         ui.MapPost("/read-all", ([FromForm] ReturnForm form, ClaimsPrincipal user, NotificationService service, HttpContext http) =>
             FormResults.RunAsync(http, form.ReturnUrl, async () => { await service.MarkAllReadAsync(user.RequireViewer(), http.RequestAborted); return null; }));

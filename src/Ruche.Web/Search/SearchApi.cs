@@ -11,8 +11,8 @@ public static class SearchApi
     {
         api.MapGet("/search", SearchAsync).WithTags("Search").WithName("Search")
             .WithDescription("""
-                Searches posts, comments, spaces and people the caller may read. q: words (all must match), "quoted phrases",
-                -word to exclude. Filters: type (post, comment, space, person), spaceId, authorId, tag, from and to (UTC dates,
+                Searches posts, comments, spaces, people and events the caller may read. q: words (all must match), "quoted phrases",
+                -word to exclude. Filters: type (post, comment, space, person, event), spaceId, authorId, tag, from and to (UTC dates,
                 included). sort: relevance (default) or newest. Snippets are HTML-encoded with matches in <mark>.
                 """);
         return api;

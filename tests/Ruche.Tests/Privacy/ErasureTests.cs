@@ -36,11 +36,19 @@ public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
         await leaver.FollowTagAsync("phares");
         await leaver.Http.PostAsJsonAsync("/api/v1/me/tokens", new { name = $"token {marker}" });
         await leaver.Http.PostAsync("/api/v1/me/two-factor/setup", null);
+        Assert.Equal(HttpStatusCode.OK, (await leaver.Http.PutAsJsonAsync("/api/v1/presence", new { mode = "home", note = $"Au phare {marker}" })).StatusCode);
+        var team = await admin.CreateSpaceAsync("Équipe phare");
+        await admin.AddToSpaceAsync(team, leaver);
+        var meeting = await Events.EventSteps.CreateEventAsync(admin, team, "Réunion", invitees: [leaver.Id]);
+        await Actor.ExpectAsync(await Events.EventSteps.RespondAsync(leaver, meeting.Id, "yes"), HttpStatusCode.NoContent);
+        await Events.EventSteps.NewCalendarFeedAsync(leaver);
+        var organised = await Events.EventSteps.CreateEventAsync(leaver, team, "Visite du phare");
 
         // The scan sees the person before (so an empty result after means something).
         var before = await ScanAsync(marker, leaver.Email, leaver.Handle);
         Assert.Contains(before, f => f.StartsWith("AspNetUsers.", StringComparison.Ordinal));
         Assert.Contains(before, f => f.StartsWith("PersonSkills.", StringComparison.Ordinal) || f.StartsWith("PersonSkill", StringComparison.Ordinal));
+        Assert.Contains(before, f => f.StartsWith("PresenceStatuses.", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"/api/v1/admin/people/{leaver.Id}?content={content}")).StatusCode);
 
@@ -52,6 +60,12 @@ public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
 
         var kept = await admin.Http.GetAsync($"/api/v1/posts/{post.Id}");
         Assert.Equal(content == "Delete" ? HttpStatusCode.NotFound : HttpStatusCode.OK, kept.StatusCode);
+        Assert.DoesNotContain((await Events.EventSteps.EventAsync(admin, meeting.Id)).Attendees, a => a.Person.Id == leaver.Id);
+        Assert.Equal(content == "Delete" ? HttpStatusCode.NotFound : HttpStatusCode.OK, (await admin.Http.GetAsync($"/api/v1/events/{organised.Id}")).StatusCode);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        Assert.False(await db.CalendarFeeds.AnyAsync(f => f.PersonId == leaver.Id));
+        Assert.False(await db.PresenceStatuses.AnyAsync(s => s.PersonId == leaver.Id));
     }
 
     [Fact]

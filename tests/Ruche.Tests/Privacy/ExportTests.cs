@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Ruche.Tests.Infrastructure;
 
@@ -17,6 +18,8 @@ public abstract class ExportTests(RucheApp app) : ProviderTests(app)
         await person.CommentAsync(await other.PostAsync("Secret d'un autre"), "Mon commentaire");
         await person.FollowAsync(other);
         await other.ReactAsync(post, "like");
+        await Actor.ExpectAsync(await person.Http.PutAsJsonAsync("/api/v1/presence", new { mode = "travelling", note = "Train" }, Actor.Json), System.Net.HttpStatusCode.OK);
+        var meeting = await Events.EventSteps.CreateEventAsync(person, await person.CreateSpaceAsync("Mon équipe"), "Ma réunion");
 
         var response = await person.Http.GetAsync("/api/v1/me/export");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -35,6 +38,9 @@ public abstract class ExportTests(RucheApp app) : ProviderTests(app)
         Assert.Contains(data.RootElement.GetProperty("following").GetProperty("people").EnumerateArray(), f => f.GetProperty("followeeId").GetInt64() == other.Id);
         var received = Assert.Single(data.RootElement.GetProperty("notifications").GetProperty("received").EnumerateArray());
         Assert.Equal(("reaction", post.Id), (received.GetProperty("kind").GetString(), received.GetProperty("postId").GetInt64()));
+        Assert.Equal("Train", data.RootElement.GetProperty("presence").GetProperty("note").GetString());
+        Assert.Contains(data.RootElement.GetProperty("events").GetProperty("organised").EnumerateArray(), e => e.GetProperty("id").GetInt64() == meeting.Id);
+        Assert.Contains(data.RootElement.GetProperty("events").GetProperty("answers").EnumerateArray(), a => a.GetProperty("eventId").GetInt64() == meeting.Id);
         Assert.DoesNotContain("Secret d'un autre", json, StringComparison.Ordinal);
         Assert.DoesNotContain(other.Email, json, StringComparison.Ordinal);
 

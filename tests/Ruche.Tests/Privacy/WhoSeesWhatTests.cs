@@ -26,6 +26,9 @@ public abstract class WhoSeesWhatTests(RucheApp app) : ProviderTests(app)
         Assert.Contains(items, i => i.What == "following" && i.Audience == Audiences.OnlyYou);
         Assert.Contains(items, i => i.What == "security-events" && i.Audience == Audiences.Administrators);
         Assert.Contains(items, i => i.What == "notifications" && i.Audience == Audiences.OnlyYou);
+        Assert.Contains(items, i => i.What == "presence" && i.Audience == Audiences.Everyone);
+        Assert.Contains(items, i => i.What == "events" && i.Audience == Audiences.ReadersOfTheEvent);
+        Assert.Contains(items, i => i.What == "calendar-feed" && i.Audience == Audiences.OnlyYou);
     }
 }
 

@@ -9,7 +9,7 @@ using Ruche.Core.Posts;
 namespace Ruche.Core.Search.Sources;
 
 /// <summary>Comments, readable by whoever reads their post (<see cref="PostQueries.VisibleTo"/>).</summary>
-public sealed class CommentSearchSource : ISearchSource
+public sealed class CommentSearchSource(TimeProvider time) : ISearchSource
 {
     public const string KindName = "comment";
 
@@ -44,6 +44,7 @@ public sealed class CommentSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<long, SearchSourceView>> DescribeAsync(RucheDbContext db, Viewer viewer, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
+        var presence = Presence.PresenceQueries.Current(db, Data.Clock.UtcNow(time));
         var visiblePosts = db.Posts.VisibleTo(viewer.PersonId);
         var rows = await db.Comments.Where(c => ids.Contains(c.Id))
             .Join(visiblePosts, c => c.PostId, p => p.Id, (c, p) => new
@@ -52,7 +53,10 @@ public sealed class CommentSearchSource : ISearchSource
                 c.PostId,
                 c.Body,
                 c.CreatedAt,
-                Author = new PersonRef(c.Author!.Id, c.Author.DisplayName, c.Author.Handle, c.Author.JobTitle, c.Author.TimeZone, c.Author.PhotoFileId),
+                Author = new PersonRef(c.Author!.Id, c.Author.DisplayName, c.Author.Handle, c.Author.JobTitle, c.Author.TimeZone, c.Author.PhotoFileId)
+                {
+                    Presence = presence.Where(s => s.PersonId == c.AuthorId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
+                },
                 Space = p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
             })
             .ToListAsync(cancellationToken);

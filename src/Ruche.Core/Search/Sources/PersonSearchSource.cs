@@ -9,7 +9,7 @@ using Ruche.Core.People;
 namespace Ruche.Core.Search.Sources;
 
 /// <summary>People by name, job title and skills; the directory is company-wide, so every active person is found.</summary>
-public sealed class PersonSearchSource : ISearchSource
+public sealed class PersonSearchSource(TimeProvider time) : ISearchSource
 {
     public const string KindName = "person";
 
@@ -47,10 +47,14 @@ public sealed class PersonSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<long, SearchSourceView>> DescribeAsync(RucheDbContext db, Viewer viewer, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
+        var presence = Presence.PresenceQueries.Current(db, Data.Clock.UtcNow(time));
         var rows = await db.People.Where(p => ids.Contains(p.Id) && p.IsActive)
             .Select(p => new
             {
-                Person = new PersonRef(p.Id, p.DisplayName, p.Handle, p.JobTitle, p.TimeZone, p.PhotoFileId),
+                Person = new PersonRef(p.Id, p.DisplayName, p.Handle, p.JobTitle, p.TimeZone, p.PhotoFileId)
+                {
+                    Presence = presence.Where(s => s.PersonId == p.Id).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
+                },
                 p.CreatedAt,
                 Skills = p.Skills.Select(s => s.Skill).ToList(),
             })

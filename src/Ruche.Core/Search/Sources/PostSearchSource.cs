@@ -9,7 +9,7 @@ using Ruche.Core.Posts;
 namespace Ruche.Core.Search.Sources;
 
 /// <summary>Posts, readable as <see cref="PostQueries.VisibleTo"/> says.</summary>
-public sealed class PostSearchSource : ISearchSource
+public sealed class PostSearchSource(TimeProvider time) : ISearchSource
 {
     public const string KindName = "post";
 
@@ -44,13 +44,17 @@ public sealed class PostSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<long, SearchSourceView>> DescribeAsync(RucheDbContext db, Viewer viewer, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
+        var presence = Presence.PresenceQueries.Current(db, Data.Clock.UtcNow(time));
         var rows = await db.Posts.VisibleTo(viewer.PersonId).Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
                 p.Id,
                 p.Body,
                 p.CreatedAt,
-                Author = new PersonRef(p.Author!.Id, p.Author.DisplayName, p.Author.Handle, p.Author.JobTitle, p.Author.TimeZone, p.Author.PhotoFileId),
+                Author = new PersonRef(p.Author!.Id, p.Author.DisplayName, p.Author.Handle, p.Author.JobTitle, p.Author.TimeZone, p.Author.PhotoFileId)
+                {
+                    Presence = presence.Where(s => s.PersonId == p.AuthorId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
+                },
                 Space = p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
             })
             .ToListAsync(cancellationToken);

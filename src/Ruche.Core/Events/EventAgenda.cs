@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
+using Ruche.Core.Data;
+using Ruche.Core.Feeds;
+using Ruche.Core.Spaces;
+
+namespace Ruche.Core.Events;
+
+/// <summary>
+/// Upcoming events, for a space's page and for a person's own list: one SQL command finds the candidate events (by
+/// their UTC bounds), then each series is expanded in memory to its occurrences in the window.
+/// </summary>
+public sealed class EventAgenda(RucheDbContext db, SpaceService spaces, TimeProvider time)
+{
+    public const int DefaultDays = 60;
+    public const int MaxDays = 366;
+    public const int MaxItems = 100;
+
+    /// <summary>The upcoming occurrences of a space's events, for whoever may read the space.</summary>
+    public async Task<IReadOnlyList<EventSummary>> ForSpaceAsync(Viewer viewer, long spaceId, int? days, CancellationToken cancellationToken)
+    {
+        var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
+        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
+        {
+            throw RucheException.Forbidden("space.members-only", "Only members see this space's events.");
+        }
+
+        return await ListAsync(viewer, db.Events.Where(e => e.SpaceId == spaceId), days, cancellationToken);
+    }
+
+    /// <summary>
+    /// The viewer's own upcoming events: those they organise or did not decline, and those of the spaces they are in.
+    /// </summary>
+    public Task<IReadOnlyList<EventSummary>> MineAsync(Viewer viewer, int? days, CancellationToken cancellationToken)
+    {
+        var me = viewer.PersonId;
+        return ListAsync(
+            viewer,
+            db.Events.Where(e => e.OrganizerId == me
+                || e.Attendees.Any(a => a.PersonId == me && a.Response != RsvpResponse.No)
+                || e.Space!.Members.Any(m => m.PersonId == me && m.Status == MembershipStatus.Active)),
+            days,
+            cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<EventSummary>> ListAsync(Viewer viewer, IQueryable<SpaceEvent> events, int? days, CancellationToken cancellationToken)
+    {
+        var span = days ?? DefaultDays;
+        if (span is < 1 or > MaxDays)
+        {
+            throw RucheException.Invalid("event.days-invalid", $"Upcoming events are listed for 1 to {MaxDays} days.");
+        }
+
+        var now = time.UtcNow();
+        var to = now.AddDays(span);
+        var me = viewer.PersonId;
+        var rows = await events.VisibleTo(me)
+            .Where(e => e.StartsAt < to && (e.SeriesEndsAt == null || e.SeriesEndsAt > now))
+            .OrderBy(e => e.StartsAt).Take(MaxItems * 5)
+            .Select(e => new
+            {
+                Event = e,
+                Space = new SpaceRef(e.Space!.Id, e.Space.Name, e.Space.Visibility),
+                Mine = e.Attendees.Where(a => a.PersonId == me).Select(a => (RsvpResponse?)a.Response).FirstOrDefault(),
+                Going = e.Attendees.Count(a => a.Response == RsvpResponse.Yes),
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows
+            .SelectMany(r => EventSchedule.Of(r.Event).Between(now, to).Take(MaxItems).Select(o => new EventSummary(
+                r.Event.Id, r.Event.Title, r.Space, r.Event.TimeZone, o.StartsAt, o.EndsAt, r.Event.Repeat, r.Event.RepeatWeek,
+                r.Event.CancelledAt is not null, r.Mine, r.Going)))
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .Take(MaxItems)
+            .ToList();
+    }
+}
