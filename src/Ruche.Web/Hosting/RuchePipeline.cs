@@ -57,6 +57,7 @@ public static class RuchePipeline
         app.MapFiles();
         app.MapPrivacy(api);
         app.MapAccountForms();
+        app.MapPasskeyForms();
         app.MapSingleSignOn();
         app.MapPostForms();
         app.MapSpaceForms();

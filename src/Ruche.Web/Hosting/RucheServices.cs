@@ -95,6 +95,7 @@ public static class RucheServices
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Lockout.MaxFailedAccessAttempts = 8;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+                identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<RucheDbContext>()
             .AddDefaultTokenProviders();
@@ -114,6 +115,7 @@ public static class RucheServices
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
 
+        services.AddRuchePasskeys(configuration);
         services.AddSingleSignOn(configuration);
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
@@ -144,6 +146,7 @@ public static class RucheServices
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.NotificationsDisclosure>();
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
+        services.AddScoped<PasskeyService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<FileService>();
         services.AddScoped<SpaceService>();
