@@ -115,6 +115,7 @@ public static class RucheServices
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
 
+        services.AddSingleton<IAuthorizationHandler, TokenScopeHandler>();
         services.AddRuchePasskeys(configuration);
         services.AddSingleSignOn(configuration);
         services.AddAuthentication()
@@ -126,8 +127,8 @@ public static class RucheServices
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(FilesPolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().AddRequirements(new TokenScopeRequirement()))
+            .AddPolicy(FilesPolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser().AddRequirements(new TokenScopeRequirement()))
             .AddPolicy(LivePolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser());
     }
 

@@ -5,11 +5,17 @@
 namespace Ruche.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Passkeys : Migration
+    public partial class IdentitySecurity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Scopes",
+                table: "AccessTokens",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AspNetUserPasskeys",
                 columns: table => new
@@ -40,6 +46,10 @@ namespace Ruche.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AspNetUserPasskeys");
+
+            migrationBuilder.DropColumn(
+                name: "Scopes",
+                table: "AccessTokens");
         }
     }
 }

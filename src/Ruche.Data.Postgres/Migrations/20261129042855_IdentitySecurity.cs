@@ -5,7 +5,7 @@
 namespace Ruche.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Passkeys : Migration
+    public partial class IdentitySecurity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -56,6 +56,12 @@ namespace Ruche.Data.Postgres.Migrations
                 oldClrType: typeof(string),
                 oldType: "text");
 
+            migrationBuilder.AddColumn<int>(
+                name: "Scopes",
+                table: "AccessTokens",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AspNetUserPasskeys",
                 columns: table => new
@@ -86,6 +92,10 @@ namespace Ruche.Data.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AspNetUserPasskeys");
+
+            migrationBuilder.DropColumn(
+                name: "Scopes",
+                table: "AccessTokens");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Name",
