@@ -39,6 +39,9 @@ public enum AccessTokenKind
 {
     SignIn,
     Personal,
+
+    /// <summary>The company directory's provisioning client (SCIM): one at a time, made by an administrator.</summary>
+    Scim,
 }
 
 internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<AccessToken>

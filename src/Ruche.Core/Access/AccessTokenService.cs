@@ -82,9 +82,41 @@ public sealed class AccessTokenService(RucheDbContext db, Audit.AuditLog audit, 
         var hash = Secrets.Hash(secret);
         var now = time.UtcNow();
         return await db.AccessTokens
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now) && t.Person!.IsActive)
+            .Where(t => t.TokenHash == hash && t.Kind != AccessTokenKind.Scim && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now) && t.Person!.IsActive)
             .Select(t => new TokenHolder(t.PersonId, t.Scopes))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>A new SCIM token for the directory (valid a year); the previous one stops working.</summary>
+    public async Task<IssuedToken> CreateScimAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        if (!viewer.IsAdministrator)
+        {
+            throw RucheException.Forbidden("administrator-required", "Only administrators connect a directory.");
+        }
+
+        var now = time.UtcNow();
+        await db.AccessTokens.Where(t => t.Kind == AccessTokenKind.Scim && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        var issued = await IssueAsync(viewer.PersonId, "scim", AccessTokenKind.Scim, now.AddDays(MaxPersonalDays), null, cancellationToken);
+        await audit.RecordAsync(viewer.PersonId, "scim.token-created", $"token:{issued.Id}", null, cancellationToken);
+        return issued;
+    }
+
+    /// <summary>Whether a secret is the current SCIM token (and the administrator who made it still is one).</summary>
+    public async Task<bool> ValidateScimAsync(string secret, CancellationToken cancellationToken)
+    {
+        if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 128)
+        {
+            return false;
+        }
+
+        var hash = Secrets.Hash(secret);
+        var now = time.UtcNow();
+        return await db.AccessTokens.AnyAsync(
+            t => t.TokenHash == hash && t.Kind == AccessTokenKind.Scim && t.RevokedAt == null && t.ExpiresAt > now && t.Person!.IsActive
+                && db.UserRoles.Any(ur => ur.UserId == t.PersonId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == People.RoleNames.Administrator)),
+            cancellationToken);
     }
 
     private async Task<IssuedToken> IssueAsync(long personId, string name, AccessTokenKind kind, DateTime expiresAt, TokenScopes? scopes, CancellationToken cancellationToken)

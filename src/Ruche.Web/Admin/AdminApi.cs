@@ -21,6 +21,8 @@ public static class AdminApi
             await erasure.EraseAsync(user.RequireViewer(), id, content ?? Core.Privacy.ErasedContent.Pseudonymise, ct);
             return TypedResults.NoContent();
         }).WithName("ErasePerson");
+        admin.MapPost("/scim-token", async (ClaimsPrincipal user, AccessTokenService tokens, CancellationToken ct) =>
+            TypedResults.Created("/scim/v2", await tokens.CreateScimAsync(user.RequireViewer(), ct))).WithName("CreateScimToken");
         admin.MapGet("/audit", async (ClaimsPrincipal user, Core.Audit.AuditLog audit, string? cursor, int? pageSize, CancellationToken ct) =>
             TypedResults.Ok(Hosting.PageDto.From(await audit.ReadAsync(user.RequireViewer(), cursor, pageSize, ct)))).WithName("ReadAuditLog");
         admin.MapPost("/audit/verify", async (ClaimsPrincipal user, Core.Audit.AuditLog audit, CancellationToken ct) =>

@@ -8,10 +8,12 @@ using Ruche.Web.People;
 using Ruche.Web.Posts;
 using Ruche.Web.Privacy;
 using Ruche.Web.Notifications;
+using Ruche.Web.Scim;
 using Ruche.Web.Search;
 using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
 using Scalar.AspNetCore;
+
 
 namespace Ruche.Web.Hosting;
 
@@ -58,6 +60,7 @@ public static class RuchePipeline
         app.MapPrivacy(api);
         app.MapAccountForms();
         app.MapPasskeyForms();
+        app.MapScimApi();
         app.MapSingleSignOn();
         app.MapPostForms();
         app.MapSpaceForms();

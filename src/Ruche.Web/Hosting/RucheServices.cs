@@ -120,6 +120,7 @@ public static class RucheServices
         services.AddSingleSignOn(configuration);
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Scim.ScimAuthenticationHandler>(Scim.ScimAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(BearerOrCookieScheme, null, scheme => scheme.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? TokenAuthenticationHandler.SchemeName
@@ -129,6 +130,7 @@ public static class RucheServices
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().AddRequirements(new TokenScopeRequirement()))
             .AddPolicy(FilesPolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser().AddRequirements(new TokenScopeRequirement()))
+            .AddPolicy(Scim.ScimAuthenticationHandler.Policy, policy => policy.AddAuthenticationSchemes(Scim.ScimAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(LivePolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser());
     }
 
@@ -148,6 +150,7 @@ public static class RucheServices
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
         services.AddScoped<PasskeyService>();
+        services.AddScoped<DirectoryProvisioning>();
         services.AddScoped<ProfileService>();
         services.AddScoped<FileService>();
         services.AddScoped<SpaceService>();

@@ -50,7 +50,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
             }
 
             var response = await client.SendAsync(request);
-            var expected = endpoint.IsApi || endpoint.IsHub
+            var expected = endpoint.IsApi || endpoint.IsHub || endpoint.IsScim
                 ? response.StatusCode == HttpStatusCode.Unauthorized
                 : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/login", StringComparison.Ordinal) == true;
             if (!expected)
@@ -199,5 +199,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
 
         /// <summary>The live hub answers 401 like the API: scripts connect to it, nobody browses it.</summary>
         public bool IsHub => Route == "/hub" || Route.StartsWith("/hub/", StringComparison.Ordinal);
+
+        /// <summary>SCIM provisioning answers 401 (a SCIM error) without the directory's token.</summary>
+        public bool IsScim => Route.StartsWith("/scim/", StringComparison.Ordinal);
     }
 }
