@@ -68,6 +68,10 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
 
     public DbSet<DigestSchedule> DigestSchedules => Set<DigestSchedule>();
 
+    public DbSet<Privacy.RetentionPolicy> RetentionPolicies => Set<Privacy.RetentionPolicy>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     /// <summary>
     /// Identity builds its tables for the schema version in the application's IdentityOptions (3 adds
     /// AspNetUserPasskeys). A context made without the application's services (dotnet ef's design-time factories)

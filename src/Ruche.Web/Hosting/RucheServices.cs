@@ -143,6 +143,8 @@ public static class RucheServices
         services.AddScoped<Core.Privacy.PersonalDataExport>();
         services.AddScoped<Core.Privacy.WhoSeesWhat>();
         services.AddScoped<Core.Privacy.PersonErasure>();
+        services.AddScoped<Core.Privacy.RetentionService>();
+        services.AddHostedService<Privacy.RetentionWorker>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.ProfileDisclosure>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.PostsDisclosure>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.SecurityDisclosure>();

@@ -11,7 +11,7 @@ using Ruche.Core.Data;
 namespace Ruche.Data.Sqlite.Migrations
 {
     [DbContext(typeof(RucheDbContext))]
-    [Migration("20261129042833_IdentitySecurity")]
+    [Migration("20261129044936_IdentitySecurity")]
     partial class IdentitySecurity
     {
         /// <inheritdoc />
@@ -314,6 +314,24 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LeasedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Ruche.Core.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -466,6 +484,8 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasIndex("PostId");
 
                     b.HasIndex("SpaceId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("RecipientId", "GroupKey")
                         .IsUnique();
@@ -751,6 +771,8 @@ namespace Ruche.Data.Sqlite.Migrations
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ParentCommentId");
 
                     b.HasIndex("PostId", "Id");
@@ -795,6 +817,8 @@ namespace Ruche.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("SharedPostId");
 
@@ -903,6 +927,23 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("Reactions");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Privacy.RetentionPolicy", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("RetentionPolicies");
                 });
 
             modelBuilder.Entity("Ruche.Core.Search.SearchDocument", b =>

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -81,6 +82,47 @@ namespace Ruche.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LeasedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Holder = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionPolicies",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionPolicies", x => x.Kind);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_CreatedAt",
+                table: "Posts",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UpdatedAt",
+                table: "Notifications",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_CreatedAt",
+                table: "Comments",
+                column: "CreatedAt");
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserPasskeys_UserId",
                 table: "AspNetUserPasskeys",
@@ -92,6 +134,24 @@ namespace Ruche.Data.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AspNetUserPasskeys");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
+                name: "RetentionPolicies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Posts_CreatedAt",
+                table: "Posts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_UpdatedAt",
+                table: "Notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Comments_CreatedAt",
+                table: "Comments");
 
             migrationBuilder.DropColumn(
                 name: "Scopes",

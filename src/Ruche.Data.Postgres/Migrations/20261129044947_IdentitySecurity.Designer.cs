@@ -12,7 +12,7 @@ using Ruche.Core.Data;
 namespace Ruche.Data.Postgres.Migrations
 {
     [DbContext(typeof(RucheDbContext))]
-    [Migration("20261129042855_IdentitySecurity")]
+    [Migration("20261129044947_IdentitySecurity")]
     partial class IdentitySecurity
     {
         /// <inheritdoc />
@@ -331,6 +331,24 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Ruche.Core.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -485,6 +503,8 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasIndex("PostId");
 
                     b.HasIndex("SpaceId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("RecipientId", "GroupKey")
                         .IsUnique();
@@ -778,6 +798,8 @@ namespace Ruche.Data.Postgres.Migrations
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ParentCommentId");
 
                     b.HasIndex("PostId", "Id");
@@ -824,6 +846,8 @@ namespace Ruche.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("SharedPostId");
 
@@ -934,6 +958,23 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("Reactions");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Privacy.RetentionPolicy", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("RetentionPolicies");
                 });
 
             modelBuilder.Entity("Ruche.Core.Search.SearchDocument", b =>
