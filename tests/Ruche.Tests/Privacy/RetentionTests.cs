@@ -33,6 +33,30 @@ public abstract class RetentionTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task The_administration_page_sets_a_policy_and_hands_out_the_directory_token()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", "administrator");
+        var employee = await NewPersonAsync("Employee");
+        var adminBrowser = await App.SignInWithBrowserCookiesAsync(admin);
+
+        var saved = await adminBrowser.SubmitFormAsync("/admin", "/ui/admin/retention/Comments", new() { ["days"] = "400" });
+        Assert.Equal("/admin?saved=retention", saved.Headers.Location?.OriginalString);
+        Assert.Contains("value=\"400\"", await adminBrowser.PageAsync("/admin"), StringComparison.Ordinal);
+        var tooShort = await adminBrowser.SubmitFormAsync("/admin", "/ui/admin/retention/Comments", new() { ["days"] = "1" });
+        Assert.Equal("/admin?error=retention.days-invalid", tooShort.Headers.Location?.OriginalString);
+
+        var token = await adminBrowser.SubmitFormAsync("/admin", "/ui/admin/scim-token", new());
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Contains("ruche_", await token.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var employeeBrowser = await App.SignInWithBrowserCookiesAsync(employee);
+        var refused = await employeeBrowser.SubmitFormAsync("/settings", "/ui/admin/retention/Comments", new() { ["days"] = "31" });
+        Assert.Equal("/admin?error=administrator-required", refused.Headers.Location?.OriginalString);
+        var noToken = await employeeBrowser.SubmitFormAsync("/settings", "/ui/admin/scim-token", new());
+        Assert.Equal("/admin?error=administrator-required", noToken.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task The_job_deletes_only_what_is_past_its_time_and_one_node_runs_it()
     {
         var admin = await NewPersonAsync("Admin", "Europe/Paris", "administrator");
