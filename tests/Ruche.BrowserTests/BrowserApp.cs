@@ -98,7 +98,7 @@ public partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fil d'actualité" })).ToBeVisibleAsync();
         return page;
     }

@@ -25,6 +25,9 @@ public sealed class AccessToken
     /// <summary>The first characters of the secret, so a person recognises a token in their list.</summary>
     public required string Prefix { get; set; }
 
+    /// <summary>What the token may do; null for sign-in tokens and tokens made before scopes existed (no restriction).</summary>
+    public TokenScopes? Scopes { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? ExpiresAt { get; set; }
@@ -36,6 +39,9 @@ public enum AccessTokenKind
 {
     SignIn,
     Personal,
+
+    /// <summary>The company directory's provisioning client (SCIM): one at a time, made by an administrator.</summary>
+    Scim,
 }
 
 internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<AccessToken>

@@ -284,7 +284,7 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         return stem.Length == 0 ? "person" : stem;
     }
 
-    private static string NormalizeEmail(string? email)
+    internal static string NormalizeEmail(string? email)
     {
         var trimmed = email?.Trim() ?? string.Empty;
         if (trimmed.Length is 0 or > 256 || !MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed)

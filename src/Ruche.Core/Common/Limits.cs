@@ -26,4 +26,9 @@ public static class Limits
     public const int PresenceNoteMaxLength = 80;
     public const int PageSizeDefault = 20;
     public const int PageSizeMax = 100;
+    public const int PasskeysPerPerson = 10;
+    public const int PasskeyNameMaxLength = 100;
+
+    /// <summary>A WebAuthn credential as JSON is a few kilobytes; anything far larger is not one.</summary>
+    public const int PasskeyCredentialMaxLength = 64 * 1024;
 }

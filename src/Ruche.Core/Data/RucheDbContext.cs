@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Access;
 using Ruche.Core.Files;
 using Ruche.Core.Follows;
@@ -92,6 +93,27 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
     public DbSet<Events.CalendarFeed> CalendarFeeds => Set<Events.CalendarFeed>();
 
     public DbSet<Presence.PresenceStatus> PresenceStatuses => Set<Presence.PresenceStatus>();
+
+    public DbSet<Privacy.RetentionPolicy> RetentionPolicies => Set<Privacy.RetentionPolicy>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    /// <summary>
+    /// Identity builds its tables for the schema version in the application's IdentityOptions (3 adds
+    /// AspNetUserPasskeys). A context made without the application's services (dotnet ef's design-time factories)
+    /// gets a provider that says the same, so migrations see the model the running app uses.
+    /// </summary>
+    private static readonly IServiceProvider IdentitySchema = new ServiceCollection()
+        .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentitySchema);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -63,6 +63,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 
         // "My notifications, newest first" and the grouping lookup.
         builder.HasIndex(n => new { n.RecipientId, n.UpdatedAt, n.Id });
+        builder.HasIndex(n => n.UpdatedAt);
         builder.HasIndex(n => new { n.RecipientId, n.GroupKey }).IsUnique();
 
         // The unread badge on every page.

@@ -30,6 +30,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     {
         builder.Property(c => c.Body).HasMaxLength(Common.Limits.CommentBodyMaxLength);
         builder.HasIndex(c => new { c.PostId, c.Id });
+        builder.HasIndex(c => c.CreatedAt);
         builder.HasOne<Post>().WithMany(p => p.Comments).HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentCommentId).OnDelete(DeleteBehavior.Cascade);

@@ -68,5 +68,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasIndex(p => new { p.AuthorId, p.Id });
         builder.HasIndex(p => new { p.SpaceId, p.PinnedAt });
         builder.HasIndex(p => p.SharedPostId);
+
+        // Retention finds what is past its time by age.
+        builder.HasIndex(p => p.CreatedAt);
     }
 }

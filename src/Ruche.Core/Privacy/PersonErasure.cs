@@ -90,6 +90,7 @@ public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, 
         await db.AccessTokens.Where(t => t.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.UserTokens.Where(t => t.UserId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.UserLogins.Where(l => l.UserId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserPasskeys.Where(p => p.UserId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.UserClaims.Where(c => c.UserId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.UserRoles.Where(r => r.UserId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.People.Where(p => p.ManagerId == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ManagerId, (long?)null), cancellationToken);

@@ -55,6 +55,10 @@ public sealed class PersonalDataExport(RucheDbContext db, UserManager<Person> us
                 .Select(m => new { m.SpaceId, space = m.Space!.Name, role = m.Role.ToString(), status = m.Status.ToString(), m.CreatedAt }).ToListAsync(cancellationToken),
             accessTokens = await db.AccessTokens.AsNoTracking().Where(t => t.PersonId == me)
                 .Select(t => new { t.Name, kind = t.Kind.ToString(), t.CreatedAt, t.ExpiresAt, t.RevokedAt }).ToListAsync(cancellationToken),
+
+            // What identifies each passkey to its owner; the public key and attestation are not personal data worth exporting.
+            passkeys = await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == me)
+                .Select(p => new { p.Data.Name, p.Data.CreatedAt, p.Data.IsBackedUp, p.Data.Transports }).ToListAsync(cancellationToken),
             securityEvents = await db.AuditEntries.AsNoTracking().Where(e => e.ActorId == me || e.Target == target).OrderBy(e => e.Id)
                 .Select(e => new { e.At, e.Action, e.Target, e.Details }).ToListAsync(cancellationToken),
             notifications = new

@@ -21,6 +21,15 @@ public static class AdminApi
             await erasure.EraseAsync(user.RequireViewer(), id, content ?? Core.Privacy.ErasedContent.Pseudonymise, ct);
             return TypedResults.NoContent();
         }).WithName("ErasePerson");
+        admin.MapPost("/scim-token", async (ClaimsPrincipal user, AccessTokenService tokens, CancellationToken ct) =>
+            TypedResults.Created("/scim/v2", await tokens.CreateScimAsync(user.RequireViewer(), ct))).WithName("CreateScimToken");
+        admin.MapGet("/retention", async (ClaimsPrincipal user, Core.Privacy.RetentionService retention, CancellationToken ct) =>
+            TypedResults.Ok(await retention.ListAsync(user.RequireViewer(), ct))).WithName("GetRetentionPolicies");
+        admin.MapPut("/retention/{kind}", async (string kind, RetentionRequest request, ClaimsPrincipal user, Core.Privacy.RetentionService retention, CancellationToken ct) =>
+        {
+            await retention.SetAsync(user.RequireViewer(), kind, request.Days, ct);
+            return TypedResults.NoContent();
+        }).WithName("SetRetentionPolicy");
         admin.MapGet("/audit", async (ClaimsPrincipal user, Core.Audit.AuditLog audit, string? cursor, int? pageSize, CancellationToken ct) =>
             TypedResults.Ok(Hosting.PageDto.From(await audit.ReadAsync(user.RequireViewer(), cursor, pageSize, ct)))).WithName("ReadAuditLog");
         admin.MapPost("/audit/verify", async (ClaimsPrincipal user, Core.Audit.AuditLog audit, CancellationToken ct) =>
@@ -66,3 +75,6 @@ public sealed record InvitationDto(long Id, string Email, string Link, DateTime 
 public sealed record RegistrationSettings(bool Open, string? Domain);
 
 public sealed record RolesRequest(IReadOnlyList<string>? Roles);
+
+/// <summary>Days a kind of content is kept (30 to 36,500); null keeps it for ever.</summary>
+public sealed record RetentionRequest(int? Days);

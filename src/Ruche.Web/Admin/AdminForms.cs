@@ -32,6 +32,17 @@ public static class AdminForms
                 await erasure.EraseAsync(user.RequireViewer(), id, form.Content, http.RequestAborted);
                 return "/admin?saved=erased";
             }));
+        ui.MapPost("/retention/{kind}", (string kind, HttpContext http, [FromForm] RetentionForm form, ClaimsPrincipal user, Core.Privacy.RetentionService retention) =>
+            FormResults.RunAsync(http, "/admin", async () =>
+            {
+                await retention.SetAsync(user.RequireViewer(), kind, form.Days, http.RequestAborted);
+                return "/admin?saved=retention";
+            }));
+
+        // The directory's token is shown once, on the response page itself.
+        ui.MapPost("/scim-token", ([FromForm] ReturnForm form, ClaimsPrincipal user, AccessTokenService tokens, HttpContext http) =>
+            FormResults.RenderAsync<Settings.TokenCreatedPage>("/admin", async () =>
+                new { Token = await tokens.CreateScimAsync(user.RequireViewer(), http.RequestAborted) }));
         return app;
     }
 
@@ -69,4 +80,10 @@ public sealed record RegistrationForm
 public sealed record RolesForm
 {
     public string[]? Roles { get; init; }
+}
+
+/// <summary>Fields of an HTML form; an empty number keeps the kind for ever.</summary>
+public sealed record RetentionForm
+{
+    public int? Days { get; init; }
 }

@@ -97,7 +97,7 @@ public static class AuthApi
 
     private static async Task<Created<IssuedToken>> CreateAsync(PersonalTokenRequest request, ClaimsPrincipal user, AccessTokenService tokens, CancellationToken ct)
     {
-        var issued = await tokens.CreatePersonalAsync(user.RequireViewer(), request.Name, request.ExpiresInDays, ct);
+        var issued = await tokens.CreatePersonalAsync(user.RequireViewer(), request.Name, request.ExpiresInDays, request.Scopes, TokenScopeHandler.Granted(user), ct);
         return TypedResults.Created($"/api/v1/me/tokens/{issued.Id}", issued);
     }
 
@@ -116,4 +116,5 @@ public sealed record TwoFactorCodeRequest(string? Code);
 /// <summary>Single-use codes for signing in without the authenticator; shown once.</summary>
 public sealed record RecoveryCodes(IReadOnlyList<string> Codes);
 
-public sealed record PersonalTokenRequest(string? Name, int? ExpiresInDays);
+/// <summary>A new personal token; <c>Scopes</c> among "read", "write", "admin" (read and write when left out).</summary>
+public sealed record PersonalTokenRequest(string? Name, int? ExpiresInDays, IReadOnlyList<string>? Scopes = null);

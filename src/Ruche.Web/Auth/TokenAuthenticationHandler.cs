@@ -32,17 +32,20 @@ public sealed class TokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var personId = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (personId is not { } id)
+        var holder = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (holder is null)
         {
             return AuthenticateResult.Fail("Unknown, expired or revoked token.");
         }
+
+        var id = holder.PersonId;
 
         var roles = await db.UserRoles.Where(r => r.UserId == id)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(Context.RequestAborted);
         var claims = roles.Select(r => new Claim(ClaimTypes.Role, r))
-            .Append(new Claim(ClaimTypes.NameIdentifier, id.ToString(CultureInfo.InvariantCulture)));
+            .Append(new Claim(ClaimTypes.NameIdentifier, id.ToString(CultureInfo.InvariantCulture)))
+            .Concat(holder.Scopes is { } scopes ? TokenScopeNames.Names(scopes).Select(s => new Claim(TokenScopeHandler.ScopeClaim, s)) : []);
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
@@ -55,5 +58,7 @@ public sealed class TokenAuthenticationHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "auth.forbidden", "You may not do this.");
+        Context.Items[TokenScopeHandler.MissingScopesItem] is string missing
+            ? Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "token.scope-insufficient", $"This token lacks the scope this call needs: {missing}.")
+            : Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "auth.forbidden", "You may not do this.");
 }

@@ -17,12 +17,13 @@ public enum TwoFactorPolicy
 }
 
 /// <summary>
-/// Enforces the company's two-factor policy: a person it covers who has not turned 2FA on is sent to set it up
-/// before any other page, and gets no API token from a password.
+/// Enforces the company's two-factor policy: a person it covers who has not turned 2FA on, and did not open this
+/// session with a passkey (itself two factors), is sent to set one up before any other page, and gets no API token
+/// from a password.
 /// </summary>
 public static class TwoFactorRequirement
 {
-    private static readonly PathString[] AllowedPaths = ["/settings/two-factor", "/ui/settings/two-factor", "/ui/logout", "/login", "/_framework", "/css", "/js", "/lib", "/health"];
+    private static readonly PathString[] AllowedPaths = ["/settings/two-factor", "/ui/settings/two-factor", "/settings/passkeys", "/ui/settings/passkeys", "/ui/logout", "/login", "/_framework", "/css", "/js", "/lib", "/health"];
 
     public static bool Covers(TwoFactorPolicy policy, IEnumerable<string> roles) => policy switch
     {
@@ -43,6 +44,7 @@ public static class TwoFactorRequirement
                 && !path.StartsWithSegments("/hub")
                 && !AllowedPaths.Any(p => path.StartsWithSegments(p))
                 && Covers(policy, viewer.Roles)
+                && !context.User.IsMultiFactor()
                 && !await EnabledAsync(context, viewer))
             {
                 context.Response.Redirect("/settings/two-factor?error=two-factor.required");

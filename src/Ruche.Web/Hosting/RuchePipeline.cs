@@ -11,10 +11,12 @@ using Ruche.Web.Posts;
 using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
 using Ruche.Web.Notifications;
+using Ruche.Web.Scim;
 using Ruche.Web.Search;
 using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
 using Scalar.AspNetCore;
+
 
 namespace Ruche.Web.Hosting;
 
@@ -64,6 +66,8 @@ public static class RuchePipeline
         app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         app.MapAccountForms();
+        app.MapPasskeyForms();
+        app.MapScimApi();
         app.MapSingleSignOn();
         app.MapPostForms();
         app.MapSpaceForms();

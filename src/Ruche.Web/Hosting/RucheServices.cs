@@ -96,6 +96,7 @@ public static class RucheServices
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Lockout.MaxFailedAccessAttempts = 8;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+                identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<RucheDbContext>()
             .AddDefaultTokenProviders();
@@ -115,9 +116,12 @@ public static class RucheServices
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
 
+        services.AddSingleton<IAuthorizationHandler, TokenScopeHandler>();
+        services.AddRuchePasskeys(configuration);
         services.AddSingleSignOn(configuration);
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Scim.ScimAuthenticationHandler>(Scim.ScimAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(BearerOrCookieScheme, null, scheme => scheme.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? TokenAuthenticationHandler.SchemeName
@@ -125,8 +129,9 @@ public static class RucheServices
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(FilesPolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().AddRequirements(new TokenScopeRequirement()))
+            .AddPolicy(FilesPolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser().AddRequirements(new TokenScopeRequirement()))
+            .AddPolicy(Scim.ScimAuthenticationHandler.Policy, policy => policy.AddAuthenticationSchemes(Scim.ScimAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(LivePolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser());
     }
 
@@ -139,6 +144,8 @@ public static class RucheServices
         services.AddScoped<Core.Privacy.PersonalDataExport>();
         services.AddScoped<Core.Privacy.WhoSeesWhat>();
         services.AddScoped<Core.Privacy.PersonErasure>();
+        services.AddScoped<Core.Privacy.RetentionService>();
+        services.AddHostedService<Privacy.RetentionWorker>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.ProfileDisclosure>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.PostsDisclosure>();
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.SecurityDisclosure>();
@@ -146,6 +153,8 @@ public static class RucheServices
         services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.GoalsDisclosure>();
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
+        services.AddScoped<PasskeyService>();
+        services.AddScoped<DirectoryProvisioning>();
         services.AddScoped<ProfileService>();
         services.AddScoped<FileService>();
         services.AddScoped<SpaceService>();

@@ -59,7 +59,7 @@ public static class SettingsForms
     /// <summary>Creates a token and shows its secret once, on the response page itself (never in a URL).</summary>
     private static Task<IResult> CreateTokenAsync([FromForm] TokenForm form, ClaimsPrincipal user, AccessTokenService tokens, HttpContext http) =>
         FormResults.RenderAsync<TokenCreatedPage>("/settings", async () =>
-            new { Token = await tokens.CreatePersonalAsync(user.RequireViewer(), form.Name, form.ExpiresInDays, http.RequestAborted) });
+            new { Token = await tokens.CreatePersonalAsync(user.RequireViewer(), form.Name, form.ExpiresInDays, form.Scopes, ceiling: null, http.RequestAborted) });
 }
 
 /// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
@@ -76,4 +76,7 @@ public sealed record TokenForm
     public string? Name { get; init; }
 
     public int? ExpiresInDays { get; init; }
+
+    /// <summary>The ticked scope boxes; none ticked means the default (read and write).</summary>
+    public string[]? Scopes { get; init; }
 }

@@ -96,7 +96,7 @@ public static class GoalsClock
         }
 
         var token = await scope.ServiceProvider.GetRequiredService<AccessTokenService>()
-            .CreatePersonalAsync(new Viewer(first.Id, new HashSet<string>()), "goals tests", 90, CancellationToken.None);
+            .CreatePersonalAsync(new Viewer(first.Id, new HashSet<string>()), "goals tests", 90, null, null, CancellationToken.None);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.Token);
         return new Actor(app, first.Id, first.Handle, first.Email, first.Name, client);

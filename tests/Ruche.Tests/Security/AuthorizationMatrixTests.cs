@@ -22,7 +22,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
     [
         "GET /login", "POST /login", "GET /register", "POST /register", "GET /invitation/{Token}", "POST /invitation/{Token}",
         "GET /login/two-factor", "POST /login/two-factor",
-        "POST /ui/login", "POST /ui/login/two-factor", "POST /ui/login/external", "GET /ui/login/external/callback", "POST /ui/register", "POST /ui/invitation", "POST /ui/language",
+        "POST /ui/login", "POST /ui/login/two-factor", "POST /ui/login/passkey", "POST /ui/login/passkey/options", "POST /ui/login/external", "GET /ui/login/external/callback", "POST /ui/register", "POST /ui/invitation", "POST /ui/language",
         "POST /api/v1/auth/token", "GET /health", "GET /openapi/{documentName}.json",
         // A calendar client cannot sign in: the secret in the address is the credential (unknown or revoked: 404).
         "GET /calendar/{secret}",
@@ -52,7 +52,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
             }
 
             var response = await client.SendAsync(request);
-            var expected = endpoint.IsApi || endpoint.IsHub
+            var expected = endpoint.IsApi || endpoint.IsHub || endpoint.IsScim
                 ? response.StatusCode == HttpStatusCode.Unauthorized
                 : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/login", StringComparison.Ordinal) == true;
             if (!expected)
@@ -84,6 +84,59 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
         Assert.Contains(Endpoints(), e => e.Route.StartsWith("/api/v1/admin", StringComparison.Ordinal));
         Assert.Empty(failures);
         Assert.Equal(HttpStatusCode.OK, await SendAsync(admin.Http, Endpoints().Single(e => e.Key == "GET /api/v1/admin/settings"), "/api/v1/admin/settings"));
+    }
+
+    /// <summary>Scopes come from the route table too: a read-only token is refused every write, with the scope it lacks.</summary>
+    [Fact]
+    public async Task A_read_only_token_is_refused_every_write_and_a_token_without_admin_every_admin_call()
+    {
+        var admin = await app.NewPersonAsync("Scoped admin", "Europe/Paris", "administrator");
+        var readOnly = await TokenClientAsync(admin, "read");
+        var readWrite = await TokenClientAsync(admin, "read", "write");
+        var failures = new List<string>();
+        var writes = Endpoints().Where(e => e.IsApi && !e.AllowsAnonymous && e.Method is not ("GET" or "HEAD")).ToList();
+        foreach (var endpoint in writes)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.SampleUrl)
+            {
+                Content = endpoint.TakesMultipart
+                    ? new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "x.png" } }
+                    : new StringContent("{}", Encoding.UTF8, "application/json"),
+            };
+            var response = await readOnly.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.Forbidden || !(await response.Content.ReadAsStringAsync()).Contains("token.scope-insufficient", StringComparison.Ordinal))
+            {
+                failures.Add($"{endpoint.Key} answered {(int)response.StatusCode} to a read-only token");
+            }
+        }
+
+        foreach (var endpoint in Endpoints().Where(e => e.IsApi && e.Route.StartsWith("/api/v1/admin", StringComparison.Ordinal)))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.SampleUrl.Replace("/1/", $"/{admin.Id}/", StringComparison.Ordinal));
+            if (endpoint.Method is not ("GET" or "HEAD"))
+            {
+                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            }
+
+            if ((await readWrite.SendAsync(request)).StatusCode != HttpStatusCode.Forbidden)
+            {
+                failures.Add($"{endpoint.Key} let a token without the admin scope through");
+            }
+        }
+
+        Assert.True(writes.Count > 30, $"Only {writes.Count} write endpoints found.");
+        Assert.Empty(failures);
+        Assert.Equal(HttpStatusCode.OK, (await readOnly.GetAsync("/api/v1/people/me")).StatusCode);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Token scopes: {writes.Count} write endpoints refused to a read-only token.");
+    }
+
+    private async Task<HttpClient> TokenClientAsync(Actor person, params string[] scopes)
+    {
+        var created = await Actor.ReadAsync<Ruche.Core.Access.IssuedToken>(
+            await person.Http.PostAsync("/api/v1/me/tokens", System.Net.Http.Json.JsonContent.Create(new { name = string.Join('+', scopes), scopes })), HttpStatusCode.Created);
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", created.Token);
+        return client;
     }
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, Endpoint endpoint, string url)
@@ -148,5 +201,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
 
         /// <summary>The live hub answers 401 like the API: scripts connect to it, nobody browses it.</summary>
         public bool IsHub => Route == "/hub" || Route.StartsWith("/hub/", StringComparison.Ordinal);
+
+        /// <summary>SCIM provisioning answers 401 (a SCIM error) without the directory's token.</summary>
+        public bool IsScim => Route.StartsWith("/scim/", StringComparison.Ordinal);
     }
 }

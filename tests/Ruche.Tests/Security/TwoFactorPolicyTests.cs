@@ -44,4 +44,21 @@ public sealed class TwoFactorPolicyTests(PrivilegedTwoFactorApp app) : IClassFix
         await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = admin.Email, password = RucheApp.Password })
             .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.two-factor-required");
     }
+
+    [Fact]
+    public async Task A_session_opened_with_a_passkey_meets_the_two_factor_requirement()
+    {
+        var admin = await app.NewPersonAsync("Passkey admin", "Europe/Paris", "administrator");
+
+        // Sent to set up a second factor after a password, the administrator may add a passkey there.
+        var (passwordSession, key) = await Passkeys.RegisterAsync(app, admin, "Security key");
+        using var _ = key;
+        Assert.Equal("/settings/two-factor?error=two-factor.required", (await passwordSession.GetAsync("/")).Headers.Location?.OriginalString);
+
+        var passkeySession = app.NewBrowser();
+        var (response, _) = await Passkeys.SignInAsync(passkeySession, key, "/");
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await passkeySession.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await passkeySession.GetAsync("/admin")).StatusCode);
+    }
 }

@@ -12,3 +12,8 @@ document.addEventListener('submit', (event) => {
 if (document.querySelector('header.top[data-live]')) {
   import('./live.js');
 }
+
+// Passkey registration and sign-in forms.
+if (document.querySelector('form[data-passkey]')) {
+  import('./passkeys.js');
+}
