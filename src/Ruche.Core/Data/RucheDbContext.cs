@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Data;
 
 public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
-    : IdentityDbContext<Person, IdentityRole<long>, long>(options)
+    : IdentityDbContext<Person, IdentityRole<long>, long>(options), IDataProtectionKeyContext
 {
     public DbSet<Person> People => Set<Person>();
 
@@ -66,6 +67,9 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
     public DbSet<QuietHours> QuietHours => Set<QuietHours>();
 
     public DbSet<DigestSchedule> DigestSchedules => Set<DigestSchedule>();
+
+    /// <summary>The keys that sign cookies and antiforgery tokens, when several nodes share them (Ruche:Cluster).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
