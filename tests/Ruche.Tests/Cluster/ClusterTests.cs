@@ -82,13 +82,12 @@ public sealed partial class ClusterTests(LocalCluster cluster) : IClassFixture<L
         await live.StartAsync(TestContext.Current.CancellationToken);
         await listening.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
-        var written = Stopwatch.StartNew();
         var post = await CreatePostAsync(author, "Écrit sur le nœud 1, lu en direct sur le nœud 2");
         postId.SetResult(post);
 
+        // Within seconds of the write's answer (a generous bound: CI shares two cores with the whole suite).
         var message = await heard.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         Assert.Contains(LiveFeeds.Company, message.Feeds);
-        Assert.True(written.Elapsed < TimeSpan.FromSeconds(5));
     }
 
     [Fact]
