@@ -57,8 +57,8 @@ namespace Ruche.Scale
     internal sealed record SearchFigure(string Query, double P50Ms, double P95Ms, int Results);
 
     internal sealed record ProviderReport(
-        string Provider, double GenerateSeconds, double IndexedDocsPerSecond, IReadOnlyList<LoadResult> Workloads,
-        double SqlFloorPagesPerSecond, LoadResult KestrelFloor, double HomeVsSqlFloor, double HomeVsKestrelFloor, IReadOnlyList<SearchFigure> Search);
+        string Provider, double GenerateSeconds, double IndexedDocsPerSecond, double InProcessHomePagesPerSecond, IReadOnlyList<LoadResult> Workloads,
+        double SqlFloorPagesPerSecond, double PrecomputedSqlPagesPerSecond, LoadResult KestrelFloor, double HomeVsSqlFloor, double HomeVsKestrelFloor, IReadOnlyList<SearchFigure> Search);
 
     internal static class ScaleRun
     {
@@ -132,6 +132,8 @@ namespace Ruche.Scale
                 var viewers = Enumerable.Range(0, 20).Select(_ => company.PersonIds[random.Next(company.PersonIds.Length)]).ToList();
                 var pages = await SqlFloor.CaptureHomePagesAsync(builder.Options, viewers);
                 Console.WriteLine($"home page = {pages[0].Count} SQL commands (captured for {pages.Count} people)");
+                var inProcess = await SqlFloor.InProcessPagesPerSecondAsync(builder.Options, viewers, TimeSpan.FromSeconds(3));
+                Console.WriteLine($"FeedService.HomeAsync in process, one thread: {inProcess:N0} pages/s");
 
                 var workloads = new List<LoadResult>();
                 var search = new List<SearchFigure>();
@@ -157,6 +159,13 @@ namespace Ruche.Scale
                 var sqlFloor = postgres
                     ? await SqlFloor.PgbenchAsync(connectionString, pages, options.Connections, TimeSpan.FromSeconds(options.Seconds), Path.Combine(folder, "pgbench"))
                     : await SqlFloor.SqliteLoopAsync(connectionString, pages, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+                System.Data.Common.DbConnection raw = postgres ? new NpgsqlConnection(connectionString) : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                var precomputedPages = await SqlFloor.PrecomputedPagesAsync(raw, pages, postgres);
+                await raw.DisposeAsync();
+                var precomputed = postgres
+                    ? await SqlFloor.PgbenchAsync(connectionString, precomputedPages, options.Connections, TimeSpan.FromSeconds(options.Seconds), Path.Combine(folder, "pgbench-precomputed"))
+                    : await SqlFloor.SqliteLoopAsync(connectionString, precomputedPages, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+                Console.WriteLine($"  SQL floor: read-time join {sqlFloor:N0} pages/s, precomputed feed table {precomputed:N0} pages/s");
                 var bytes = (int)workloads[0].BytesPerResponse;
                 LoadResult kestrel;
                 var self = typeof(ScaleRun).Assembly.Location;
@@ -166,7 +175,7 @@ namespace Ruche.Scale
                         (_, _) => new LoadRequest("floor", HttpMethod.Get, "/floor"), floor);
                 }
 
-                return new ProviderReport(provider, company.Took.TotalSeconds, company.IndexedDocsPerSecond, workloads, sqlFloor, kestrel,
+                return new ProviderReport(provider, company.Took.TotalSeconds, company.IndexedDocsPerSecond, inProcess, workloads, sqlFloor, precomputed, kestrel,
                     workloads[0].Throughput / sqlFloor, workloads[0].Throughput / kestrel.Throughput, search);
             }
             finally
@@ -295,11 +304,11 @@ namespace Ruche.Scale
             }
 
             Console.WriteLine();
-            Console.WriteLine("| provider | generate s | index docs/s | SQL floor pages/s | W1 / SQL floor | W1 / Kestrel floor |");
-            Console.WriteLine("|---|---|---|---|---|---|");
+            Console.WriteLine("| provider | generate s | index docs/s | FeedService 1 thread pages/s | SQL floor pages/s | SQL, precomputed feed table pages/s | W1 / SQL floor | W1 / Kestrel floor |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|");
             foreach (var p in providers)
             {
-                Console.WriteLine(FormattableString.Invariant($"| {p.Provider} | {p.GenerateSeconds:0.0} | {p.IndexedDocsPerSecond:N0} | {p.SqlFloorPagesPerSecond:N0} | {p.HomeVsSqlFloor:P0} | {p.HomeVsKestrelFloor:P1} |"));
+                Console.WriteLine(FormattableString.Invariant($"| {p.Provider} | {p.GenerateSeconds:0.0} | {p.IndexedDocsPerSecond:N0} | {p.InProcessHomePagesPerSecond:N0} | {p.SqlFloorPagesPerSecond:N0} | {p.PrecomputedSqlPagesPerSecond:N0} | {p.HomeVsSqlFloor:P0} | {p.HomeVsKestrelFloor:P1} |"));
             }
 
             Console.WriteLine();

@@ -45,6 +45,85 @@ internal static partial class SqlFloor
         return pages;
     }
 
+    /// <summary>
+    /// The write-time alternative at the SQL level: a per-person feed table ("BenchHomeFeed", the newest 800 entries of
+    /// each sampled person, as Mastodon keeps) filled from Ruche's own home query, and the same page read from it — the
+    /// page query joins the feed table instead of evaluating the follow/membership/tag conditions; the card queries are
+    /// unchanged. What the fan-out on write costs is not measured here.
+    /// </summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<CapturedCommand>>> PrecomputedPagesAsync(DbConnection connection, IReadOnlyList<IReadOnlyList<CapturedCommand>> pages, bool postgres)
+    {
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, postgres
+            ? "CREATE TABLE IF NOT EXISTS \"BenchHomeFeed\" (\"PersonId\" bigint NOT NULL, \"PostId\" bigint NOT NULL, PRIMARY KEY (\"PersonId\", \"PostId\"))"
+            : "CREATE TABLE IF NOT EXISTS \"BenchHomeFeed\" (\"PersonId\" INTEGER NOT NULL, \"PostId\" INTEGER NOT NULL, PRIMARY KEY (\"PersonId\", \"PostId\")) WITHOUT ROWID");
+        var result = new List<IReadOnlyList<CapturedCommand>>();
+        foreach (var page in pages)
+        {
+            var query = page[0];
+            var me = query.Parameters.First(p => p.Name.TrimStart('@') == "me").Value!;
+            var limit = query.Parameters.First(p => p.Name.TrimStart('@') == "p").Name;
+            await using (var fill = connection.CreateCommand())
+            {
+                fill.CommandText = postgres
+                    ? $"INSERT INTO \"BenchHomeFeed\" SELECT DISTINCT {me}, \"FeedPostId\" FROM ({query.Sql}) AS feed(\"FeedPostId\") ON CONFLICT DO NOTHING"
+                    : $"INSERT OR IGNORE INTO \"BenchHomeFeed\" SELECT DISTINCT {me}, \"Id\" FROM ({query.Sql}) AS feed";
+                foreach (var (name, value) in query.Parameters)
+                {
+                    var parameter = fill.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = name == limit ? 800 : value ?? DBNull.Value;
+                    fill.Parameters.Add(parameter);
+                }
+
+                await fill.ExecuteNonQueryAsync();
+            }
+
+            // EF quotes table aliases on SQLite ("p") and not on PostgreSQL (p).
+            var q = postgres ? string.Empty : "\"";
+            var orderBy = $"ORDER BY {q}p{q}.\"Id\" DESC";
+            var from = query.Sql.IndexOf($"FROM \"Posts\" AS {q}p{q}", StringComparison.Ordinal);
+            var order = query.Sql.IndexOf(orderBy, StringComparison.Ordinal);
+            if (from < 0 || order < 0)
+            {
+                throw new InvalidOperationException("The home query no longer has the expected shape:\n" + query.Sql);
+            }
+
+            var read = query.Sql[..from]
+                + $"FROM \"BenchHomeFeed\" AS f INNER JOIN \"Posts\" AS {q}p{q} ON {q}p{q}.\"Id\" = f.\"PostId\" LEFT JOIN \"Spaces\" AS {q}s{q} ON {q}p{q}.\"SpaceId\" = {q}s{q}.\"Id\" WHERE f.\"PersonId\" = @me "
+                + "ORDER BY f.\"PostId\" DESC" + query.Sql[(order + orderBy.Length)..];
+            result.Add([new CapturedCommand(read, query.Parameters.Where(p => p.Name.TrimStart('@') is "me" or "p").ToList()), .. page.Skip(1)]);
+        }
+
+        await ExecuteAsync(connection, "ANALYZE \"BenchHomeFeed\"");
+        await connection.CloseAsync();
+        return result;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>FeedService.HomeAsync in this process, one page after another on one thread: pages per second (no HTTP, no auth).</summary>
+    public static async Task<double> InProcessPagesPerSecondAsync(DbContextOptions<RucheDbContext> options, IReadOnlyList<long> viewers, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        var pages = 0;
+        while (clock.Elapsed < duration)
+        {
+            await using var db = new RucheDbContext(options);
+            var notifier = new Core.Notifications.Notifier(db, new NoLive(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Notifications.Notifier>.Instance);
+            var feeds = new FeedService(db, new PostCardLoader(db), new SpaceService(db, notifier, TimeProvider.System));
+            await feeds.HomeAsync(new Viewer(viewers[pages % viewers.Count], new HashSet<string> { RoleNames.Employee }), null, 20, CancellationToken.None);
+            pages++;
+        }
+
+        return pages / clock.Elapsed.TotalSeconds;
+    }
+
     /// <summary>pgbench with one script file per captured page (chosen at random per transaction); pages per second.</summary>
     public static async Task<double> PgbenchAsync(string connectionString, IReadOnlyList<IReadOnlyList<CapturedCommand>> pages, int clients, TimeSpan duration, string folder)
     {
@@ -136,9 +215,9 @@ internal static partial class SqlFloor
         string text => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'",
         bool flag => flag ? "TRUE" : "FALSE",
         DateTime instant => $"'{instant:yyyy-MM-dd HH:mm:ss.ffffff}+00'::timestamptz",
-        long[] ids => ids.Length == 0 ? "'{}'::bigint[]" : $"ARRAY[{string.Join(',', ids)}]::bigint[]",
-        int[] ids => ids.Length == 0 ? "'{}'::integer[]" : $"ARRAY[{string.Join(',', ids)}]::integer[]",
-        string[] texts => texts.Length == 0 ? "'{}'::text[]" : $"ARRAY[{string.Join(',', texts.Select(t => "'" + t.Replace("'", "''", StringComparison.Ordinal) + "'"))}]::text[]",
+        IEnumerable<long> ids => $"ARRAY[{string.Join(',', ids)}]::bigint[]",
+        IEnumerable<int> ids => $"ARRAY[{string.Join(',', ids)}]::integer[]",
+        IEnumerable<string> texts => $"ARRAY[{string.Join(',', texts.Select(t => "'" + t.Replace("'", "''", StringComparison.Ordinal) + "'"))}]::text[]",
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => throw new NotSupportedException($"No literal for {value.GetType().Name}."),
     };
