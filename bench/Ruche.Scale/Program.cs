@@ -34,7 +34,7 @@ Console.WriteLine($"JSON: {Path.GetFullPath(options.Output)}");
 
 namespace Ruche.Scale
 {
-    internal sealed record Options(int People, int Posts, int Follows, int Connections, int Seconds, int MixedSeconds, IReadOnlyList<string> Providers, string Output, string? Postgres)
+    internal sealed record Options(int People, int Posts, int Follows, int Connections, int Seconds, int MixedSeconds, int SearchRuns, IReadOnlyList<string> Providers, string Output, string? Postgres)
     {
         public static Options Parse(string[] args)
         {
@@ -49,7 +49,7 @@ namespace Ruche.Scale
             var providers = Get("providers", postgres.Length > 0 ? "sqlite,postgres" : "sqlite").Split(',', StringSplitOptions.RemoveEmptyEntries);
             return new Options(
                 Number("people", 1000, 10, 100_000), Number("posts", 100_000, 100, 5_000_000), Number("follows", 100, 0, 1000),
-                Number("connections", 64, 1, 512), Number("seconds", 10, 2, 120), Number("mixed-seconds", 30, 2, 300),
+                Number("connections", 64, 1, 512), Number("seconds", 10, 2, 120), Number("mixed-seconds", 30, 2, 300), Number("search-runs", 20, 3, 100),
                 providers, Get("out", "bench/results/scale.json"), postgres.Length > 0 ? postgres : null);
         }
     }
@@ -152,7 +152,7 @@ namespace Ruche.Scale
                         (_, r) => Mixed(r, company, readable), ruche));
                     Console.WriteLine($"  {workloads[^1].Throughput:N0} req/s");
 
-                    search.AddRange(await SearchAsync(ruche.Address, tokens[0]!));
+                    search.AddRange(await SearchAsync(ruche.Address, tokens[0]!, options.SearchRuns));
                 }
 
                 Console.WriteLine("floors");
@@ -227,8 +227,8 @@ namespace Ruche.Scale
             return page.RootElement.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ToArray();
         }
 
-        /// <summary>Each query 20 times in a row through the API (after one warm-up): p50 and p95.</summary>
-        private static async Task<IReadOnlyList<SearchFigure>> SearchAsync(Uri server, string token)
+        /// <summary>Each query <paramref name="runs"/> times in a row through the API (after one warm-up): p50 and p95.</summary>
+        private static async Task<IReadOnlyList<SearchFigure>> SearchAsync(Uri server, string token, int runs)
         {
             using var http = new HttpClient { BaseAddress = server };
             http.DefaultRequestHeaders.Authorization = new("Bearer", token);
@@ -237,9 +237,9 @@ namespace Ruche.Scale
             {
                 var path = "/api/v1/search?q=" + Uri.EscapeDataString(query);
                 using var first = JsonDocument.Parse(await http.GetStringAsync(path));
-                var results = first.RootElement.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number ? total.GetInt32() : first.RootElement.GetProperty("items").GetArrayLength();
+                var results = first.RootElement.GetProperty("items").GetArrayLength();
                 var times = new List<double>();
-                for (var i = 0; i < 20; i++)
+                for (var i = 0; i < runs; i++)
                 {
                     var clock = Stopwatch.StartNew();
                     await http.GetStringAsync(path);
@@ -247,7 +247,7 @@ namespace Ruche.Scale
                 }
 
                 times.Sort();
-                figures.Add(new SearchFigure(query, times[10], times[18], results));
+                figures.Add(new SearchFigure(query, times[times.Count / 2], times[Math.Min(times.Count - 1, (int)(times.Count * 0.95))], results));
             }
 
             return figures;
@@ -312,7 +312,7 @@ namespace Ruche.Scale
             }
 
             Console.WriteLine();
-            Console.WriteLine("| provider | search query | p50 ms | p95 ms | results |");
+            Console.WriteLine("| provider | search query | p50 ms | p95 ms | results on page 1 |");
             Console.WriteLine("|---|---|---|---|---|");
             foreach (var p in providers)
             {
