@@ -58,7 +58,7 @@ start_node() {
   local n=$1 port=${node_ports[$(($1 - 1))]}
   (cd "$app_dir" && exec nohup dotnet Ruche.Web.dll --urls "http://127.0.0.1:$port" >>"$run/node$n.log" 2>&1) &
   echo $! >"$run/node$n.pid"
-  wait_ready "http://127.0.0.1:$port" 60 || { echo "node $n did not become ready (see $run/node$n.log)" >&2; return 1; }
+  wait_ready "http://127.0.0.1:$port" 120 || { echo "node $n did not become ready (see $run/node$n.log)" >&2; return 1; }
   echo "node $n ready on http://127.0.0.1:$port (pid $(cat "$run/node$n.pid"))"
 }
 

@@ -53,7 +53,9 @@ public sealed class LocalCluster : IAsyncLifetime
         var builder = new NpgsqlConnectionStringBuilder(configured);
         builder.Remove("Database");
         server = builder.ConnectionString;
-        await ScriptAsync(TimeSpan.FromMinutes(3), "up");
+
+        // Generous: on a loaded CI machine the demo seeding and two cold starts share two cores with the suite.
+        await ScriptAsync(TimeSpan.FromMinutes(6), "up");
     }
 
     public async ValueTask DisposeAsync()
@@ -82,7 +84,7 @@ public sealed class LocalCluster : IAsyncLifetime
 
     public Task KillNodeAsync(int number) => ScriptAsync(TimeSpan.FromSeconds(30), "kill-node", number.ToString(CultureInfo.InvariantCulture));
 
-    public Task StartNodeAsync(int number) => ScriptAsync(TimeSpan.FromMinutes(2), "start-node", number.ToString(CultureInfo.InvariantCulture));
+    public Task StartNodeAsync(int number) => ScriptAsync(TimeSpan.FromMinutes(3), "start-node", number.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The log a node wrote (every start appends to it).</summary>
     public string NodeLog(int number) => File.ReadAllText(Path.Combine(run, $"node{number}.log"));
