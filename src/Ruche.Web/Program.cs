@@ -5,9 +5,16 @@ builder.AddRuche();
 var app = builder.Build();
 
 // "migrate" applies the schema (and base rows) and exits: with several nodes, run it once before starting them.
+var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RucheOptions>>().Value;
 if (args.Contains("migrate", StringComparer.Ordinal))
 {
     await DatabaseStartup.MigrateAsync(app.Services);
+    if (options.Cluster)
+    {
+        // The first signing key is made here, once, so nodes starting together all read the same one.
+        DatabaseStartup.EnsureSigningKey(app.Services);
+    }
+
     return;
 }
 
@@ -30,7 +37,9 @@ if (args.Contains("reindex-search", StringComparer.Ordinal))
     return;
 }
 
-if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RucheOptions>>().Value.MigrateOnStart)
+// A cluster node never migrates: the schema is the migrate command's, run once before the nodes start; a node
+// on an older schema reports not ready (/health/ready) instead of serving.
+if (options.MigrateOnStart && !options.Cluster)
 {
     await DatabaseStartup.MigrateAsync(app.Services);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Data;
 
 public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
-    : IdentityDbContext<Person, IdentityRole<long>, long>(options)
+    : IdentityDbContext<Person, IdentityRole<long>, long>(options), IDataProtectionKeyContext
 {
     public DbSet<Person> People => Set<Person>();
 
@@ -97,6 +98,9 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
     public DbSet<Privacy.RetentionPolicy> RetentionPolicies => Set<Privacy.RetentionPolicy>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    /// <summary>The keys that sign cookies and antiforgery tokens, when several nodes share them (Ruche:Cluster).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Identity builds its tables for the schema version in the application's IdentityOptions (3 adds

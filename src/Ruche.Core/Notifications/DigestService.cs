@@ -15,7 +15,9 @@ public sealed class DigestService(RucheDbContext db, IMailSender mail, IDigestWr
     /// <summary>Sends every digest that is due now; returns how many mails went out.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var now = time.UtcNow();
+        // Whole milliseconds, which every provider stores exactly: the claim compares the stored value with this one.
+        var clock = time.UtcNow();
+        var now = clock.AddTicks(-(clock.Ticks % TimeSpan.TicksPerMillisecond));
         var subscribers = await db.NotificationPreferences.Where(p => p.Channel == NotificationChannel.EmailDigest)
             .Select(p => p.PersonId).Distinct().ToListAsync(cancellationToken);
         var sent = 0;
@@ -34,7 +36,7 @@ public sealed class DigestService(RucheDbContext db, IMailSender mail, IDigestWr
     {
         var person = await db.People.Where(p => p.Id == personId && p.IsActive)
             .Select(p => new { p.Id, p.Email, p.DisplayName, p.TimeZone, p.Language }).SingleOrDefaultAsync(cancellationToken);
-        var schedule = await db.DigestSchedules.SingleOrDefaultAsync(d => d.PersonId == personId, cancellationToken);
+        var schedule = await db.DigestSchedules.AsNoTracking().SingleOrDefaultAsync(d => d.PersonId == personId, cancellationToken);
         if (person?.Email is null || !IsDue(schedule, now))
         {
             return false;
@@ -66,11 +68,51 @@ public sealed class DigestService(RucheDbContext db, IMailSender mail, IDigestWr
             return false;
         }
 
-        await mail.SendAsync(writer.Write(person.Email, person.DisplayName, person.Language, items), cancellationToken);
-        schedule ??= db.DigestSchedules.Add(new DigestSchedule { PersonId = personId }).Entity;
-        schedule.LastSentAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await ClaimAsync(personId, schedule, now, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            await mail.SendAsync(writer.Write(person.Email, person.DisplayName, person.Language, items), cancellationToken);
+        }
+        catch
+        {
+            // Not sent: hand the period back so the next run (on any node) sends it.
+            await db.DigestSchedules.Where(d => d.PersonId == personId && d.LastSentAt == now)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSentAt, schedule?.LastSentAt), CancellationToken.None);
+            throw;
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// Takes this period for this run, in the database, before sending: with several nodes running the same loop,
+    /// exactly one moves <c>LastSentAt</c> from the value it read (a conditional UPDATE), or inserts the first
+    /// schedule row (the key refuses a second); the others find nothing to do.
+    /// </summary>
+    private async Task<bool> ClaimAsync(long personId, DigestSchedule? schedule, DateTime now, CancellationToken cancellationToken)
+    {
+        if (schedule is not null)
+        {
+            var previous = schedule.LastSentAt;
+            return await db.DigestSchedules.Where(d => d.PersonId == personId && d.LastSentAt == previous)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSentAt, now), cancellationToken) == 1;
+        }
+
+        var created = db.DigestSchedules.Add(new DigestSchedule { PersonId = personId, LastSentAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            created.State = EntityState.Detached;
+            return false;
+        }
     }
 
     private static bool IsDue(DigestSchedule? schedule, DateTime now) =>

@@ -23,6 +23,11 @@ public static class DatabaseConfiguration
             connectionString = $"Data Source={Path.Combine(options.DataDirFullPath, "ruche.db")}";
         }
 
+        if (options.Cluster && provider is SqliteDatabaseProvider)
+        {
+            throw new InvalidOperationException("Ruche:Cluster needs Database:Provider = Postgres: the embedded SQLite database serves one node.");
+        }
+
         services.AddSingleton(provider);
         services.AddSingleton(provider.FullText);
         services.AddSingleton(new DatabaseConnection(connectionString));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,10 @@ public static class DatabaseStartup
         await EnsureBaseDataAsync(db, scope.ServiceProvider, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SearchIndexer>().EnsureBuiltAsync(db, cancellationToken);
     }
+
+    /// <summary>Creates the data-protection key ring when there is none yet (protecting anything makes one).</summary>
+    public static void EnsureSigningKey(IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Ruche.Migrate").Protect("key ring ready");
 
     /// <summary>Rebuilds the search index from the content (the reindex-search command).</summary>
     public static async Task ReindexSearchAsync(IServiceProvider services, CancellationToken cancellationToken = default)

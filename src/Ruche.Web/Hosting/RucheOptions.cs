@@ -14,6 +14,15 @@ public sealed class RucheOptions
     /// <summary>Apply migrations at start-up (the embedded default). With several nodes, run <c>migrate</c> once instead.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// One of several identical nodes (docs/deployment.md): PostgreSQL and Redis are required, the data-protection
+    /// keys live in the database, and nodes never migrate themselves (the <c>migrate</c> command does, once).
+    /// </summary>
+    public bool Cluster { get; set; }
+
+    /// <summary>Where uploaded files are kept (default: the data folder's "files"); with several nodes, a folder they all mount.</summary>
+    public string? FilesDir { get; set; }
+
     /// <summary>The address people reach Ruche at, for links in mails.</summary>
     public Uri PublicUrl { get; set; } = new("http://localhost:5000/");
 
@@ -27,6 +36,8 @@ public sealed class RucheOptions
     public bool GoalsScheduler { get; set; } = true;
 
     public string DataDirFullPath => Path.GetFullPath(DataDir);
+
+    public string FilesDirFullPath => Path.GetFullPath(string.IsNullOrWhiteSpace(FilesDir) ? Path.Combine(DataDir, "files") : FilesDir);
 }
 
 public sealed class SmtpOptions

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Ruche.Web.Admin;
 using Ruche.Web.Auth;
 using Ruche.Web.Events;
@@ -42,7 +41,7 @@ public static class RuchePipeline
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapRucheHealth();
         app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {

@@ -40,10 +40,8 @@ public static class RucheServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddRucheDatabase(builder.Configuration, options);
-        services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(options.DataDirFullPath, "files")));
-
-        // Keys live with the data so sign-in cookies survive a restart (and, shared, work on every node).
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys"))).SetApplicationName("Ruche");
+        services.AddSingleton<IFileStore>(new LocalFileStore(options.FilesDirFullPath));
+        AddDataProtection(services, options);
         AddIdentity(services, builder.Configuration);
         AddFeatures(services, options);
         services.AddSingleton(new Core.Events.EventSettings(builder.Configuration["Ruche:Events:VideoLinkTemplate"], options.PublicUrl));
@@ -55,7 +53,7 @@ public static class RucheServices
         {
             services.AddSingleton<Core.Notifications.IMailSender, Notifications.SmtpMailSender>();
         }
-        services.AddRucheLive(builder.Configuration);
+        services.AddRucheLive(builder.Configuration, options.Cluster);
 
         services.AddRazorComponents();
         services.AddHttpContextAccessor();
@@ -83,8 +81,27 @@ public static class RucheServices
             json.SerializerOptions.MaxDepth = 32;
         });
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.HealthTag])
+            .AddCheck<ReadinessHealthCheck>("ready", tags: [HealthEndpoints.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// Keys live with the data so sign-in cookies survive a restart: in the data folder on one machine, in the
+    /// database with several nodes, so a cookie or form token made by one node is read by every other.
+    /// </summary>
+    private static void AddDataProtection(IServiceCollection services, RucheOptions options)
+    {
+        var dataProtection = services.AddDataProtection().SetApplicationName("Ruche");
+        if (options.Cluster)
+        {
+            dataProtection.PersistKeysToDbContext<RucheDbContext>();
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys")));
+        }
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)

@@ -9,12 +9,16 @@ public static class LiveHosting
     /// message sent on one node reaches the connections of every node. Several Ruche deployments sharing one Redis
     /// keep apart with <c>channelPrefix=…</c> in the connection string.
     /// </summary>
-    public static IServiceCollection AddRucheLive(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRucheLive(this IServiceCollection services, IConfiguration configuration, bool cluster)
     {
         var signalR = services.AddSignalR();
         if (RedisConfiguration(configuration) is { } redis)
         {
             signalR.AddStackExchangeRedis(redis);
+        }
+        else if (cluster)
+        {
+            throw new InvalidOperationException("Ruche:Cluster needs ConnectionStrings:Redis: without the backplane, live updates stay on the node that made them.");
         }
 
         services.AddSingleton<ILiveChannel, HubLiveChannel>();

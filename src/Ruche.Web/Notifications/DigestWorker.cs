@@ -4,8 +4,8 @@ using Ruche.Web.Hosting;
 namespace Ruche.Web.Notifications;
 
 /// <summary>
-/// Sends due digests every quarter of an hour. Each person's schedule is in the database, so a second node running
-/// the same loop finds little to do; a digest sent twice in a race is the worst outcome, never one lost.
+/// Sends due digests every quarter of an hour, on every node: each digest is claimed in the database before it is
+/// sent (DigestService), so with several nodes each goes out once.
 /// </summary>
 public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<DigestWorker> logger)
     : PeriodicWorker(scopes, time, logger)

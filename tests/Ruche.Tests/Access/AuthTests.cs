@@ -174,6 +174,11 @@ public abstract class AuthTests(RucheApp app) : ProviderTests(app)
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
 
+        // Ready: the schema is the one this build expects and the node is not stopping.
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+
         var openApi = await client.GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
         var document = await openApi.Content.ReadAsStringAsync();

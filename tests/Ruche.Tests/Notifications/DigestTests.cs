@@ -37,6 +37,24 @@ public abstract class DigestTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task Several_nodes_sending_at_the_same_moment_send_each_digest_once()
+    {
+        var first = await NewPersonAsync("Première");
+        var second = await NewPersonAsync("Second");
+        var colleague = await NewPersonAsync("Collègue");
+        await first.SetChannelAsync(NotificationKinds.Mention, NotificationChannel.EmailDigest);
+        await second.SetChannelAsync(NotificationKinds.Mention, NotificationChannel.EmailDigest);
+        await second.SetDigestFrequencyAsync(DigestFrequency.Daily);
+        await colleague.PostAsync($"Pour @{first.Handle} et @{second.Handle}");
+
+        // Four runs at once, each with its own scope and connection, as four nodes' workers would be.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(SendDueDigestsAsync)));
+
+        Assert.Single(await MailsToAsync(first));
+        Assert.Single(await MailsToAsync(second));
+    }
+
+    [Fact]
     public async Task The_digest_holds_nothing_the_reader_may_no_longer_read()
     {
         var owner = await NewPersonAsync("Owner");

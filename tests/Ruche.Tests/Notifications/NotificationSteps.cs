@@ -20,6 +20,10 @@ public static class NotificationSteps
         await Actor.ExpectAsync(
             await actor.Http.PutAsJsonAsync($"/api/v1/notifications/preferences/{kind.Name}", new { channel }, Actor.Json), HttpStatusCode.NoContent);
 
+    public static async Task SetDigestFrequencyAsync(this Actor actor, DigestFrequency frequency) =>
+        await Actor.ExpectAsync(
+            await actor.Http.PutAsJsonAsync("/api/v1/notifications/digest", new { frequency }, Actor.Json), HttpStatusCode.NoContent);
+
     public static async Task SetQuietHoursAsync(this Actor actor, TimeOnly? start, TimeOnly? end) =>
         await Actor.ExpectAsync(
             await actor.Http.PutAsJsonAsync("/api/v1/notifications/quiet-hours", new { start, end }, Actor.Json), HttpStatusCode.NoContent);

@@ -23,7 +23,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
         "GET /login", "POST /login", "GET /register", "POST /register", "GET /invitation/{Token}", "POST /invitation/{Token}",
         "GET /login/two-factor", "POST /login/two-factor",
         "POST /ui/login", "POST /ui/login/two-factor", "POST /ui/login/passkey", "POST /ui/login/passkey/options", "POST /ui/login/external", "GET /ui/login/external/callback", "POST /ui/register", "POST /ui/invitation", "POST /ui/language",
-        "POST /api/v1/auth/token", "GET /health", "GET /openapi/{documentName}.json",
+        "POST /api/v1/auth/token", "GET /health", "GET /health/ready", "GET /openapi/{documentName}.json",
         // A calendar client cannot sign in: the secret in the address is the credential (unknown or revoked: 404).
         "GET /calendar/{secret}",
     ];
