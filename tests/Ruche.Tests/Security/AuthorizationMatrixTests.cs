@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Tests.Events;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Security;
@@ -128,6 +129,63 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
         Assert.Empty(failures);
         Assert.Equal(HttpStatusCode.OK, (await readOnly.GetAsync("/api/v1/people/me")).StatusCode);
         TestContext.Current.TestOutputHelper?.WriteLine($"Token scopes: {writes.Count} write endpoints refused to a read-only token.");
+    }
+
+    /// <summary>
+    /// Membership, from the route table: every API route about a space, a post or an event, called by someone outside
+    /// the secret space that holds them, is refused (403 or 404, never a success or a crash) and changes nothing. A
+    /// new route under these prefixes that forgets the space's rule fails this test.
+    /// </summary>
+    [Fact]
+    public async Task Someone_outside_a_secret_space_reaches_none_of_its_space_post_or_event_routes()
+    {
+        var owner = await app.NewPersonAsync("Secret owner");
+        var outsider = await app.NewPersonAsync("Outsider");
+        var space = await owner.CreateSpaceAsync("Rachat confidentiel", Ruche.Core.Spaces.SpaceVisibility.Secret);
+        var post = await owner.PostAsync("Le rachat est signé", space);
+        var comment = await owner.CommentAsync(post, "Enfin");
+        var meeting = await owner.CreateEventAsync(space, "Comité de rachat");
+        var subjects = new (string Prefix, long Id)[] { ("/api/v1/spaces/", space.Id), ("/api/v1/posts/", post.Id), ("/api/v1/events/", meeting.Id) };
+        var routes = Endpoints().Where(e => e.IsApi && subjects.Any(s => e.Route.StartsWith(s.Prefix + "{", StringComparison.Ordinal))).ToList();
+        var before = await StateAsync(owner, space, post, meeting.Id);
+
+        var failures = new List<string>();
+        foreach (var endpoint in routes)
+        {
+            var (prefix, id) = subjects.First(s => endpoint.Route.StartsWith(s.Prefix + "{", StringComparison.Ordinal));
+            // The subject's real id, a real comment for nested ids, a real reaction kind: so only the membership rule can refuse.
+            var url = prefix + id + endpoint.SampleUrl[(prefix.Length + 1)..]
+                .Replace("/1/", $"/{comment.Id}/", StringComparison.Ordinal)
+                .Replace("/reactions/x", "/reactions/like", StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
+            if (endpoint.Method is "POST" or "PUT" or "PATCH")
+            {
+                request.Content = endpoint.TakesMultipart
+                    ? new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "x.png" } }
+                    : new StringContent("""{"body":"Intrusion","title":"Intrusion","kind":"like","personId":1,"response":"yes"}""", Encoding.UTF8, "application/json");
+            }
+
+            var status = (await outsider.Http.SendAsync(request)).StatusCode;
+            if (status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
+            {
+                failures.Add($"{endpoint.Key} ({url}) answered {(int)status} to someone outside the secret space");
+            }
+        }
+
+        Assert.True(routes.Count > 15, $"Only {routes.Count} space and post routes found.");
+        Assert.Empty(failures);
+        Assert.Equal(before, await StateAsync(owner, space, post, meeting.Id));
+        TestContext.Current.TestOutputHelper?.WriteLine($"Membership: {routes.Count} space, post and event routes refused to a non-member of a secret space.");
+    }
+
+    /// <summary>What an intruder could have changed: the space's members, the post's text, comments and reactions, the event.</summary>
+    private static async Task<string> StateAsync(Actor owner, Ruche.Core.Spaces.SpaceSummary space, Ruche.Core.Feeds.PostCard post, long eventId)
+    {
+        var meeting = await owner.Http.GetStringAsync($"/api/v1/events/{eventId}");
+        var feed = await owner.SpaceFeedAsync(space);
+        var card = await owner.GetPostAsync(post.Id);
+        var members = await owner.Http.GetStringAsync($"/api/v1/spaces/{space.Id}/members");
+        return $"{meeting}|{feed.Items.Count}|{feed.Pinned.Count}|{card.Body}|{card.CommentCount}|{string.Join(',', card.Reactions.Select(r => $"{r.Kind}:{r.Count}"))}|{members}";
     }
 
     private async Task<HttpClient> TokenClientAsync(Actor person, params string[] scopes)
