@@ -67,10 +67,19 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
             $"Authorization matrix: {endpoints.Count} endpoints ({endpoints.Count(e => e.AllowsAnonymous)} public, {endpoints.Count(e => e.IsApi)} API), all refused to anonymous callers but the public ones.");
     }
 
-    [Fact]
-    public async Task Administration_refuses_employees()
+    /// <summary>
+    /// Administration is for administrators only: an employee, and each role that carries a mandate or a function but no
+    /// administration right (HR, union delegate, staff representative, direction), is refused every admin route.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("hr")]
+    [InlineData("union-delegate")]
+    [InlineData("staff-representative")]
+    [InlineData("direction")]
+    public async Task Administration_refuses_everyone_but_administrators(string? role)
     {
-        var employee = await app.NewPersonAsync("Employee");
+        var employee = role is null ? await app.NewPersonAsync("Employee") : await app.NewPersonAsync($"Role {role}", "Europe/Paris", role);
         var admin = await app.NewPersonAsync("Admin", "Europe/Paris", "administrator");
         var failures = new List<string>();
         foreach (var endpoint in Endpoints().Where(e => e.IsApi && e.Route.StartsWith("/api/v1/admin", StringComparison.Ordinal)))
@@ -78,7 +87,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
             var asEmployee = await SendAsync(employee.Http, endpoint, endpoint.SampleUrl.Replace("/1/", $"/{admin.Id}/", StringComparison.Ordinal));
             if (asEmployee != HttpStatusCode.Forbidden)
             {
-                failures.Add($"{endpoint.Key} answered {(int)asEmployee} to an employee");
+                failures.Add($"{endpoint.Key} answered {(int)asEmployee} to {role ?? "an employee"}");
             }
         }
 
