@@ -91,7 +91,9 @@ internal static partial class SqlFloor
             var read = query.Sql[..from]
                 + $"FROM \"BenchHomeFeed\" AS f INNER JOIN \"Posts\" AS {q}p{q} ON {q}p{q}.\"Id\" = f.\"PostId\" LEFT JOIN \"Spaces\" AS {q}s{q} ON {q}p{q}.\"SpaceId\" = {q}s{q}.\"Id\" WHERE f.\"PersonId\" = @me "
                 + "ORDER BY f.\"PostId\" DESC" + query.Sql[(order + orderBy.Length)..];
-            result.Add([new CapturedCommand(read, query.Parameters.Where(p => p.Name.TrimStart('@') is "me" or "p").ToList()), .. page.Skip(1)]);
+            // Whatever parameters the kept parts still use (the viewer, the page size, the clock of status badges…).
+            var used = query.Parameters.Where(p => Regex.IsMatch(read, Regex.Escape("@" + p.Name.TrimStart('@')) + @"\b")).ToList();
+            result.Add([new CapturedCommand(read, used), .. page.Skip(1)]);
         }
 
         await ExecuteAsync(connection, "ANALYZE \"BenchHomeFeed\"");

@@ -21,7 +21,8 @@ public sealed record SearchRequest(
 /// </summary>
 public sealed record SearchResults(IReadOnlyList<SearchResult> Items, string? NextCursor, IReadOnlyList<SearchFacet> Facets);
 
-public sealed record SearchFacet(string Type, int Count);
+/// <param name="More">True when there are more than <paramref name="Count"/>: counting stops at <see cref="SearchService.MaxOffset"/>, as far as pages go.</param>
+public sealed record SearchFacet(string Type, int Count, bool More = false);
 
 /// <summary>
 /// One result. <see cref="TitleHtml"/> and <see cref="SnippetHtml"/> are HTML-encoded text with the matched

@@ -52,13 +52,17 @@ public sealed class SearchService(RucheDbContext db, IFullTextIndex index, IEnum
             .ToList();
 
         // Counts first: they cover every type (the reader sees where else the query matched) and, when the
-        // requested type has nothing, spare the page query.
-        var counts = (await hits.Where(Predicates.AnyOf(readable.Select(r => r.Rule!).ToList()))
-                .GroupBy(h => h.Kind)
-                .Select(g => new { Kind = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(c => c.Kind, c => c.Count);
-        var facets = all.Select(s => new SearchFacet(s.Kind, counts.GetValueOrDefault(s.Kind))).ToList();
+        // requested type has nothing, spare the page query. Each stops past the deepest page one can reach: a common
+        // word matches thousands of documents, and checking each one's visibility only to print a number would cost
+        // more than the page itself.
+        var capped = readable.Select(r => hits.Where(r.Rule!).Select(h => h.Kind).Take(MaxOffset + 1)).Aggregate(Queryable.Concat);
+        var counts = (await capped.GroupBy(kind => kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Kind, c => c.Count, StringComparer.Ordinal);
+
+        var facets = all.Select(s => counts.GetValueOrDefault(s.Kind) is var count && count > MaxOffset
+                ? new SearchFacet(s.Kind, MaxOffset, More: true)
+                : new SearchFacet(s.Kind, count))
+            .ToList();
         var wanted = readable.Where(r => only is null || r.Source == only).ToList();
         if (wanted.Sum(r => counts.GetValueOrDefault(r.Source.Kind)) <= offset)
         {

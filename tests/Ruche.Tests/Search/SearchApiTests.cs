@@ -1,3 +1,5 @@
+using Ruche.Core.Search;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
@@ -71,6 +73,31 @@ public abstract class SearchApiTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task Counting_stops_past_the_deepest_reachable_page()
+    {
+        var author = await NewPersonAsync("Prolific");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Ruche.Core.Data.RucheDbContext>();
+            db.Posts.AddRange(Enumerable.Range(0, SearchService.MaxOffset + 5).Select(i => new Ruche.Core.Posts.Post
+            {
+                AuthorId = author.Id,
+                Body = $"Relevé {i} qwmzpx",
+                BodyHtml = $"<p>Relevé {i} qwmzpx</p>",
+                CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-i),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var page = await author.SearchAsync("qwmzpx");
+
+        Assert.Equal(new SearchFacet("post", SearchService.MaxOffset, More: true), page.Facets.Single(f => f.Type == "post"));
+        Assert.Equal(20, page.Items.Count);
+        Assert.NotNull(page.NextCursor);
+        Assert.Contains("Publications (1 000+)", System.Net.WebUtility.HtmlDecode(await (await App.SignInWithBrowserCookiesAsync(author)).PageAsync("/search?q=qwmzpx")).Replace('\u202F', ' ').Replace('\u00A0', ' '), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Snippets_show_user_html_as_text_with_matches_marked()
     {
         var author = await NewPersonAsync("Author");
@@ -104,7 +131,7 @@ public abstract class SearchApiTests(RucheApp app) : ProviderTests(app)
 
         Assert.Equal(pageSize, page.Items.Count);
 
-        // 2 for the bearer token (token, roles) + counts per type + the page + one per type on the page (≤ 4).
+        // 2 for the bearer token (token, roles) + the capped counts per type + the page + one per type on the page (≤ 4).
         Assert.InRange(commands, 1, 8);
     }
 
