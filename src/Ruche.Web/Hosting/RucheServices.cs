@@ -149,7 +149,10 @@ public static class RucheServices
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().AddRequirements(new TokenScopeRequirement()))
             .AddPolicy(FilesPolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser().AddRequirements(new TokenScopeRequirement()))
             .AddPolicy(Scim.ScimAuthenticationHandler.Policy, policy => policy.AddAuthenticationSchemes(Scim.ScimAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(LivePolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser());
+            // The live channel only tells what the reader may read: a token needs its read scope, whatever the HTTP method
+            // of the transport (negotiation is a POST).
+            .AddPolicy(LivePolicy, policy => policy.AddAuthenticationSchemes(BearerOrCookieScheme).RequireAuthenticatedUser()
+                .RequireAssertion(context => TokenScopeHandler.Granted(context.User) is not { } granted || granted.HasFlag(Core.Access.TokenScopes.Read)));
     }
 
     private static void AddFeatures(IServiceCollection services, RucheOptions options)

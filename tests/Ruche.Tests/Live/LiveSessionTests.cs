@@ -49,6 +49,20 @@ public abstract class LiveSessionTests(RucheApp app) : ProviderTests(app)
         Assert.False(session.Closed.IsCompleted);
     }
 
+    [Fact]
+    public async Task A_token_without_the_read_scope_cannot_listen()
+    {
+        var person = await NewPersonAsync("Écrivain");
+        var writeOnly = await Actor.ReadAsync<IssuedToken>(
+            await person.Http.PostAsJsonAsync("/api/v1/me/tokens", new { name = "Publication seule", scopes = new[] { "write" } }, Actor.Json), HttpStatusCode.Created);
+        var readOnly = await Actor.ReadAsync<IssuedToken>(
+            await person.Http.PostAsJsonAsync("/api/v1/me/tokens", new { name = "Lecture", scopes = new[] { "read" } }, Actor.Json), HttpStatusCode.Created);
+
+        await Assert.ThrowsAnyAsync<Exception>(async () => await (await LiveClient.ConnectAsync(App, writeOnly.Token)).DisposeAsync());
+        await using var reader = await LiveClient.ConnectAsync(App, readOnly.Token);
+        Assert.False(reader.Closed.IsCompleted);
+    }
+
     private async Task<int> CheckAllAsync() => await App.Services.GetRequiredService<LiveSessions>().CheckAllAsync(default);
 
     /// <summary>Signs in through the login form and returns the sign-in cookie, as a page's script sends it to /hub.</summary>
