@@ -14,9 +14,13 @@ public sealed class QuietHoursRelease(RucheDbContext db, Notifier notifier)
     /// <summary>Pushes the unread count to the people whose quiet hours ended in (<paramref name="since"/>, <paramref name="now"/>]; returns how many.</summary>
     public async Task<int> ReleaseAsync(DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var quiet = await db.QuietHours.Where(q => q.StartMinute != q.EndMinute)
-            .Join(db.People.Where(p => p.IsActive), q => q.PersonId, p => p.Id, (q, p) => new { q.PersonId, q.EndMinute, p.TimeZone })
-            .ToListAsync(cancellationToken);
+        // Only the end minutes reached on some clock in the interval are read (a few per time zone in use), not every
+        // person's quiet hours: the exact check per person follows.
+        var withQuietHours = db.QuietHours.Where(q => q.StartMinute != q.EndMinute)
+            .Join(db.People.Where(p => p.IsActive), q => q.PersonId, p => p.Id, (q, p) => new { q.PersonId, q.EndMinute, p.TimeZone });
+        var zones = await withQuietHours.Select(q => q.TimeZone).Distinct().ToListAsync(cancellationToken);
+        var minutes = zones.SelectMany(zone => MinutesReached(zone, since, now)).Distinct().ToList();
+        var quiet = await withQuietHours.Where(q => minutes.Contains(q.EndMinute)).ToListAsync(cancellationToken);
         var released = quiet.Where(q => EndedBetween(q.EndMinute, q.TimeZone, since, now)).Select(q => q.PersonId).ToList();
         if (released.Count > 0)
         {
@@ -24,6 +28,15 @@ public sealed class QuietHoursRelease(RucheDbContext db, Notifier notifier)
         }
 
         return released.Count;
+    }
+
+    /// <summary>The minutes of the day (after local midnight) the clock of a time zone showed in (since, now], at most a day's.</summary>
+    private static IEnumerable<int> MinutesReached(string timeZoneId, DateTimeOffset since, DateTimeOffset now)
+    {
+        var span = Math.Min((int)Math.Ceiling((now - since).TotalMinutes), 24 * 60);
+        return Enumerable.Range(0, span + 1)
+            .Select(i => TimeZones.ToLocal(now.AddMinutes(-i).UtcDateTime, timeZoneId))
+            .Select(local => (local.Hour * 60) + local.Minute);
     }
 
     /// <summary>True when the local time <paramref name="endMinute"/> (minutes after midnight) was reached in the interval, on that clock.</summary>
