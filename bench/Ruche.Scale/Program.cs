@@ -12,6 +12,12 @@ using Ruche.Data.Postgres;
 using Ruche.Data.Sqlite;
 using Ruche.Scale;
 
+if (args.Length > 0 && args[0] == "home-profile")
+{
+    await HomeProfile.RunAsync(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "floor-server")
 {
     await FloorServer.RunAsync(args);

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
@@ -111,11 +112,14 @@ internal static partial class SqlFloor
     /// <summary>FeedService.HomeAsync in this process, one page after another on one thread: pages per second (no HTTP, no auth).</summary>
     public static async Task<double> InProcessPagesPerSecondAsync(DbContextOptions<RucheDbContext> options, IReadOnlyList<long> viewers, TimeSpan duration)
     {
+        // Pooled contexts, as the app registers them.
+        var factory = new PooledDbContextFactory<RucheDbContext>(
+            new DbContextOptionsBuilder<RucheDbContext>(options).UseApplicationServiceProvider(RucheDbContext.IdentitySchema).Options);
         var clock = Stopwatch.StartNew();
         var pages = 0;
         while (clock.Elapsed < duration)
         {
-            await using var db = new RucheDbContext(options);
+            await using var db = await factory.CreateDbContextAsync();
             var feeds = Feeds(db);
             await feeds.HomeAsync(new Viewer(viewers[pages % viewers.Count], new HashSet<string> { RoleNames.Employee }), null, 20, CancellationToken.None);
             pages++;

@@ -10,8 +10,11 @@ public sealed class PostgresDatabaseProvider : IDatabaseProvider
 
     public Core.Search.IFullTextIndex FullText { get; } = new PostgresFullTextIndex();
 
+    /// <remarks>A list of ids in a query is one array parameter (<c>= ANY (@ids)</c>): the same SQL whatever its length.</remarks>
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabaseProvider).Assembly.GetName().Name));
+        options.UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsAssembly(typeof(PostgresDatabaseProvider).Assembly.GetName().Name)
+            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
     /// <summary>A transaction-scoped advisory lock named after the resource: released at commit or rollback.</summary>
     public async Task SerializeAsync(RucheDbContext db, string resource, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,9 +14,15 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public Core.Search.IFullTextIndex FullText { get; } = new SqliteFullTextIndex();
 
+    /// <remarks>
+    /// A list of ids in a query (<c>ids.Contains(x)</c>) is one JSON parameter: its SQL is the same whatever the
+    /// list's length, so EF Core generates it once (one SQL parameter per element made EF write it anew each time).
+    /// </remarks>
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly.GetName().Name))
+            .UseSqlite(connectionString, sqlite => sqlite
+                .MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly.GetName().Name)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(PragmaInterceptor.Instance);
 
     public void PrepareStorage(string connectionString)
@@ -41,10 +48,15 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     /// </summary>
     public Task SerializeAsync(RucheDbContext db, string resource, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL.</summary>
+    /// <summary>
+    /// Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL. Applied once
+    /// per SQLite connection: the pool hands the same one out again and again, and EF Core opens it for every query.
+    /// </summary>
     private sealed class PragmaInterceptor : DbConnectionInterceptor
     {
         public static readonly PragmaInterceptor Instance = new();
+
+        private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> applied = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -54,11 +66,23 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
             return Task.CompletedTask;
         }
 
-        private static void Apply(DbConnection connection)
+        private void Apply(DbConnection connection)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
-            command.ExecuteNonQuery();
+            if (connection is SqliteConnection { Handle: { } handle } && applied.TryGetValue(handle, out _))
+            {
+                return;
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+                command.ExecuteNonQuery();
+            }
+
+            if (connection is SqliteConnection { Handle: { } opened })
+            {
+                applied.AddOrUpdate(opened, Instance);
+            }
         }
     }
 }

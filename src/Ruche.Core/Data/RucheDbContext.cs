@@ -105,9 +105,10 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
     /// <summary>
     /// Identity builds its tables for the schema version in the application's IdentityOptions (3 adds
     /// AspNetUserPasskeys). A context made without the application's services (dotnet ef's design-time factories)
-    /// gets a provider that says the same, so migrations see the model the running app uses.
+    /// gets a provider that says the same, so migrations see the model the running app uses. A pooled context cannot
+    /// be changed in OnConfiguring: code that pools contexts outside the app passes it to UseApplicationServiceProvider.
     /// </summary>
-    private static readonly IServiceProvider IdentitySchema = new ServiceCollection()
+    public static readonly IServiceProvider IdentitySchema = new ServiceCollection()
         .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
         .BuildServiceProvider();
 
