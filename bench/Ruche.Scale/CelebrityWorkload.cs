@@ -64,7 +64,7 @@ internal sealed class CelebrityWorkload(Uri server, long spaceId, SignedIn annou
             log($"  {readers.Count} sampled members listening on /hub");
 
             // Two posts nobody measures: the first post into the space warms its queries and group sends.
-            var stop = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
             var reading = readers.Select(r => Task.Run(() => r.ReadUntilStoppedAsync(http, stop.Token))).ToList();
             foreach (var warm in new[] { -2, -1 })
             {
@@ -101,7 +101,6 @@ internal sealed class CelebrityWorkload(Uri server, long spaceId, SignedIn annou
 
             await stop.CancelAsync();
             await Task.WhenAll(reading);
-            stop.Dispose();
 
             var latencies = samples.Select(s => s.Milliseconds).Order().ToArray();
             var sent = samples.Where(s => s.PostId is not null).ToDictionary(s => s.PostId!.Value, s => s.SentAt);
@@ -136,7 +135,8 @@ internal sealed class CelebrityWorkload(Uri server, long spaceId, SignedIn annou
                 return new PostSample(null, sentAt, took);
             }
 
-            var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt64();
+            using var card = JsonDocument.Parse(text);
+            var id = card.RootElement.GetProperty("id").GetInt64();
             posted[id] = Stopwatch.GetTimestamp();
             return new PostSample(id, sentAt, took);
         }
