@@ -22,6 +22,7 @@ internal sealed record Visibility(int Expected, int Seen, int WithinTarget, doub
 }
 
 /// <summary>Figures of W3.</summary>
+/// <param name="PostsPerSecond">Posts sent, per second from the first sent to the last answered (10 when the server keeps up).</param>
 /// <param name="FeedReads">Home-feed pages the sampled members read while looking for the posts (their own load on the server).</param>
 internal sealed record CelebrityResult(
     int Members, int Sampled, int Posts, double PostsPerSecond, int PostErrors, double PostP50Ms, double PostP95Ms, double PostP99Ms, double PostMaxMs,
