@@ -11,14 +11,25 @@ using Ruche.Core.Spaces;
 namespace Ruche.Scale;
 
 /// <summary>The sizes of the company to build.</summary>
-internal sealed record CompanySize(int People, int Posts, int FollowsPerPerson)
+/// <param name="AnnouncementMembers">
+/// At least this many members in the announcement space (W3 needs 10,000): when the company has fewer people, the
+/// rest are "readers" — people in the Café and the announcements only, who neither post nor follow, so the other
+/// workloads see the company of <paramref name="People"/> people they were sized for.
+/// </param>
+internal sealed record CompanySize(int People, int Posts, int FollowsPerPerson, int AnnouncementMembers = 0)
 {
+    public int Readers => Math.Max(0, AnnouncementMembers - People);
+
     /// <summary>Twelve department teams, the announcements, and topical spaces (one per 25 people, at least ten).</summary>
     public int Spaces => 13 + Math.Max(10, People / 25);
 }
 
 /// <summary>What the load generator needs to know about the company it built.</summary>
-internal sealed record Company(long[] PersonIds, long[] OpenSpaceIds, long AnnouncementSpaceId, string[] Tags, long FirstPostId, long LastPostId, double IndexedDocsPerSecond, TimeSpan Took);
+/// <param name="AnnouncerId">The announcement space's owner (person 1, also the most followed person): who may post there.</param>
+/// <param name="ReaderIds">The extra announcement readers (see <see cref="CompanySize.AnnouncementMembers"/>), often none.</param>
+internal sealed record Company(
+    long[] PersonIds, long[] OpenSpaceIds, long AnnouncementSpaceId, long AnnouncerId, long[] ReaderIds, long[] TeamSpaceIds, string[] Tags,
+    long FirstPostId, long LastPostId, double IndexedDocsPerSecond, TimeSpan Took);
 
 /// <summary>
 /// A realistic company built fast: sites, departments, people with a skewed follow graph (a few people are followed
@@ -59,15 +70,15 @@ internal sealed class CompanyGenerator(RucheDbContext db, bool postgres, Company
 
         // People: one password hash for all (the demo password), like the demo company.
         var hash = new PasswordHasher<Person>().HashPassword(null!, Core.Demo.DemoCompany.Password);
-        var people = new long[size.People];
-        await writer.WriteAsync(Enumerable.Range(1, size.People).Select(i =>
+        var people = Enumerable.Range(1, size.People).Select(i => (long)i).ToArray();
+        var readers = Enumerable.Range(size.People + 1, size.Readers).Select(i => (long)i).ToArray();
+        await writer.WriteAsync(people.Concat(readers).Select(id =>
         {
-            people[i - 1] = i;
-            var handle = $"personne.{i}";
+            var handle = $"personne.{id}";
             var email = handle + "@bench.ruche";
             return new Person
             {
-                Id = i,
+                Id = id,
                 UserName = email,
                 NormalizedUserName = email.ToUpperInvariant(),
                 Email = email,
@@ -77,17 +88,17 @@ internal sealed class CompanyGenerator(RucheDbContext db, bool postgres, Company
                 SecurityStamp = Guid.NewGuid().ToString("N"),
                 ConcurrencyStamp = Guid.NewGuid().ToString(),
                 LockoutEnabled = true,
-                DisplayName = $"Personne {i}",
+                DisplayName = $"Personne {id}",
                 Handle = handle,
-                JobTitle = Words[i % Words.Length] + " lead",
-                DepartmentId = 1 + (i % departments.Count),
-                SiteId = 1 + (i % sites.Count),
+                JobTitle = Words[id % Words.Length] + " lead",
+                DepartmentId = 1 + (id % departments.Count),
+                SiteId = 1 + (id % sites.Count),
                 TimeZone = "Europe/Paris",
                 CreatedAt = start,
             };
         }));
-        await writer.WriteAsync(people.Select(id => new IdentityUserRole<long> { UserId = id, RoleId = employeeRole }));
-        log($"  {size.People:N0} people: {clock.Elapsed.TotalSeconds:0.0} s");
+        await writer.WriteAsync(people.Concat(readers).Select(id => new IdentityUserRole<long> { UserId = id, RoleId = employeeRole }));
+        log($"  {size.People:N0} people (+{readers.Length:N0} announcement readers): {clock.Elapsed.TotalSeconds:0.0} s");
 
         // Spaces: a private team per department, an announcement space, open project/interest spaces, a few secret ones.
         var spaces = new List<Space>();
@@ -130,8 +141,14 @@ internal sealed class CompanyGenerator(RucheDbContext db, bool postgres, Company
             }
 
             memberOf[i] = [.. mine];
-            memberships.AddRange(mine.Select(s => new SpaceMembership { SpaceId = s, PersonId = person, Role = SpaceRole.Member, Status = MembershipStatus.Active, CreatedAt = start }));
+            // The announcements take posts from their owners and moderators only: person 1 owns them (W3 posts as them).
+            memberships.AddRange(mine.Select(s => new SpaceMembership
+            {
+                SpaceId = s, PersonId = person, Role = s == announcements && person == people[0] ? SpaceRole.Owner : SpaceRole.Member, Status = MembershipStatus.Active, CreatedAt = start,
+            }));
         }
+
+        memberships.AddRange(readers.SelectMany(person => new[] { cafe, announcements }.Select(s => new SpaceMembership { SpaceId = s, PersonId = person, Role = SpaceRole.Member, Status = MembershipStatus.Active, CreatedAt = start })));
 
         await writer.WriteAsync(memberships);
 
@@ -220,12 +237,12 @@ internal sealed class CompanyGenerator(RucheDbContext db, bool postgres, Company
         }
 
         await writer.WriteAsync(spaces.Select(s => Indexed("space", new SearchSourceDocument(s.Id, s.Name, s.Description ?? string.Empty, s.Id, null, s.CreatedAt))));
-        await writer.WriteAsync(Enumerable.Range(1, size.People).Select(i => Indexed("person", new SearchSourceDocument(i, $"Personne {i}", Words[i % Words.Length] + " lead", null, null, start))));
+        await writer.WriteAsync(people.Concat(readers).Select(id => Indexed("person", new SearchSourceDocument(id, $"Personne {id}", Words[id % Words.Length] + " lead", null, null, start))));
         await writer.AdvanceSequencesAsync("AspNetUsers", "Sites", "Departments", "Posts", "Comments", "SearchDocuments");
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
 
         var sorted = openSpaces.ToArray();
-        return new Company(people, sorted, announcements, TagPool, 1, postId, size.Posts / Math.Max(indexing.TotalSeconds, 0.001), clock.Elapsed);
+        return new Company(people, sorted, announcements, people[0], readers, [.. teamOf.Values], TagPool, 1, postId, size.Posts / Math.Max(indexing.TotalSeconds, 0.001), clock.Elapsed);
     }
 
     private long searchId;

@@ -1,6 +1,6 @@
 // Ruche at company scale: builds a company (bulk insert), starts Ruche as its own process on loopback, replays the
 // workloads with N concurrent connections for a bounded time, and measures the floors in the same run.
-//   dotnet run -c Release --project bench/Ruche.Scale -- [--people 1000] [--posts 100000] [--providers sqlite,postgres]
+//   dotnet run -c Release --project bench/Ruche.Scale -- [--people 1000] [--posts 100000] [--providers sqlite,postgres] [--workloads w1,w3,w4,search,floors]
 // See bench/README.md.
 using System.Diagnostics;
 using System.Globalization;
@@ -26,7 +26,7 @@ if (args.Length > 0 && args[0] == "floor-server")
 
 var options = Options.Parse(args);
 var report = new List<ProviderReport>();
-Console.WriteLine($"Ruche.Scale: {options.People:N0} people, {options.Posts:N0} posts, {options.Connections} connections, W1 {options.Seconds} s, W4 {options.MixedSeconds} s, {Environment.ProcessorCount} cores");
+Console.WriteLine($"Ruche.Scale: {options.People:N0} people, {options.Posts:N0} posts, {options.Connections} connections, W1 {options.Seconds} s, W4 {options.MixedSeconds} s, {string.Join(',', options.Workloads)}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 foreach (var provider in options.Providers)
 {
     report.Add(await ScaleRun.RunAsync(provider, options));
@@ -36,12 +36,20 @@ Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output)
 await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(new { machine = Environment.MachineName, cores = Environment.ProcessorCount, options, providers = report }, ScaleRun.Json));
 Console.WriteLine();
 Report.Print(report);
-Console.WriteLine($"JSON: {Path.GetFullPath(options.Output)}");
+Console.WriteLine($"JSON: {Path.GetFullPath(options.Output)}; load average at the end {LoadAverage()}");
+
+// Other work on the machine weighs on every figure: printed at the start and the end of the run.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
 namespace Ruche.Scale
 {
-    internal sealed record Options(int People, int Posts, int Follows, int Connections, int Seconds, int MixedSeconds, int SearchRuns, IReadOnlyList<string> Providers, string Output, string? Postgres)
+    /// <param name="Workloads">What to run of w1, w3, w4, search and floors (the SQL floors, the Kestrel floor and the fan-out cost).</param>
+    internal sealed record Options(int People, int Posts, int Follows, int Connections, int Seconds, int MixedSeconds, int SearchRuns, IReadOnlyList<string> Providers, IReadOnlyList<string> Workloads, string Output, string? Postgres)
     {
+        public static readonly string[] AllWorkloads = ["w1", "w3", "w4", "search", "floors"];
+
+        public bool Runs(string workload) => Workloads.Contains(workload);
+
         public static Options Parse(string[] args)
         {
             string Get(string name, string fallback)
@@ -53,18 +61,26 @@ namespace Ruche.Scale
             int Number(string name, int fallback, int min, int max) => Math.Clamp(int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture), min, max);
             var postgres = Get("postgres", Environment.GetEnvironmentVariable("RUCHE_TEST_POSTGRES") ?? string.Empty);
             var providers = Get("providers", postgres.Length > 0 ? "sqlite,postgres" : "sqlite").Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var workloads = Get("workloads", string.Join(',', AllWorkloads)).ToLowerInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries);
+            if (workloads.Except(AllWorkloads).FirstOrDefault() is { } unknown)
+            {
+                throw new ArgumentException($"Unknown workload {unknown}: choose among {string.Join(',', AllWorkloads)}.");
+            }
+
             return new Options(
                 Number("people", 1000, 10, 100_000), Number("posts", 100_000, 100, 5_000_000), Number("follows", 100, 0, 1000),
                 Number("connections", 64, 1, 512), Number("seconds", 10, 2, 120), Number("mixed-seconds", 30, 2, 300), Number("search-runs", 20, 3, 100),
-                providers, Get("out", "bench/results/scale.json"), postgres.Length > 0 ? postgres : null);
+                providers, workloads, Get("out", "bench/results/scale.json"), postgres.Length > 0 ? postgres : null);
         }
     }
 
     internal sealed record SearchFigure(string Query, double P50Ms, double P95Ms, int Results);
 
+    /// <summary>One provider's figures; what a run left out (<see cref="Options.Workloads"/>) is null.</summary>
     internal sealed record ProviderReport(
-        string Provider, double GenerateSeconds, double IndexedDocsPerSecond, double InProcessHomePagesPerSecond, IReadOnlyList<LoadResult> Workloads,
-        double SqlFloorPagesPerSecond, double PrecomputedSqlPagesPerSecond, LoadResult KestrelFloor, double HomeVsSqlFloor, double HomeVsKestrelFloor, IReadOnlyList<SearchFigure> Search);
+        string Provider, double GenerateSeconds, double IndexedDocsPerSecond, double InProcessHomePagesPerSecond, IReadOnlyList<LoadResult> Workloads, CelebrityResult? Celebrity,
+        double? SqlFloorPagesPerSecond, double? PrecomputedSqlPagesPerSecond, LoadResult? KestrelFloor, double? HomeVsSqlFloor, double? HomeVsKestrelFloor, FanOutResult? FanOut,
+        IReadOnlyList<SearchFigure> Search);
 
     internal static class ScaleRun
     {
@@ -117,11 +133,13 @@ namespace Ruche.Scale
                 databaseProvider.Configure(builder, connectionString);
                 Company company;
                 List<string?> tokens;
+                SignedIn announcer;
+                List<SignedIn> sampled;
                 var random = new Random(7);
                 await using (var db = new RucheDbContext(builder.Options))
                 {
                     Console.WriteLine("generating");
-                    company = await new CompanyGenerator(db, postgres, new CompanySize(options.People, options.Posts, options.Follows)).BuildAsync(Console.WriteLine);
+                    company = await new CompanyGenerator(db, postgres, new CompanySize(options.People, options.Posts, options.Follows, options.Runs("w3") || options.Runs("floors") ? CelebrityWorkload.Members : 0)).BuildAsync(Console.WriteLine);
                     Console.WriteLine($"generated in {company.Took.TotalSeconds:0.0} s; search rows analysed and written at {company.IndexedDocsPerSecond:N0} docs/s");
                 }
 
@@ -133,6 +151,15 @@ namespace Ruche.Scale
                     {
                         tokens.Add((await tokenService.IssueSignInTokenAsync(person, CancellationToken.None)).Token);
                     }
+
+                    // W3: the announcements' owner, and members sampled among everyone in the space but them.
+                    announcer = new(company.AnnouncerId, (await tokenService.IssueSignInTokenAsync(company.AnnouncerId, CancellationToken.None)).Token);
+                    sampled = [];
+                    var members = company.PersonIds.Concat(company.ReaderIds).Where(p => p != company.AnnouncerId).ToArray();
+                    foreach (var person in options.Runs("w3") ? members.OrderBy(_ => random.Next()).Take(CelebrityWorkload.Sampled) : [])
+                    {
+                        sampled.Add(new(person, (await tokenService.IssueSignInTokenAsync(person, CancellationToken.None)).Token));
+                    }
                 }
 
                 var viewers = Enumerable.Range(0, 20).Select(_ => company.PersonIds[random.Next(company.PersonIds.Length)]).ToList();
@@ -143,22 +170,45 @@ namespace Ruche.Scale
 
                 var workloads = new List<LoadResult>();
                 var search = new List<SearchFigure>();
+                CelebrityResult? celebrity = null;
                 await using (var ruche = await ServerProcess.StartAsync(web.Dll, [], environment, web.Folder, "/health/ready"))
                 {
                     var duration = TimeSpan.FromSeconds(options.Seconds);
                     var warmUp = TimeSpan.FromSeconds(3);
-                    Console.WriteLine("W1 home feed");
-                    workloads.Add(await LoadRunner.RunAsync("W1 home feed", ruche.Address, tokens, options.Connections, duration, warmUp,
-                        (_, _) => new LoadRequest("home", HttpMethod.Get, "/api/v1/feeds/home?pageSize=20"), ruche));
-                    Console.WriteLine($"  {workloads[^1].Throughput:N0} req/s");
+                    if (options.Runs("w1"))
+                    {
+                        Console.WriteLine("W1 home feed");
+                        workloads.Add(await LoadRunner.RunAsync("W1 home feed", ruche.Address, tokens, options.Connections, duration, warmUp,
+                            (_, _) => new LoadRequest("home", HttpMethod.Get, "/api/v1/feeds/home?pageSize=20"), ruche));
+                        Console.WriteLine($"  {workloads[^1].Throughput:N0} req/s");
+                    }
 
-                    var readable = await ReadablePostsAsync(ruche.Address, tokens[0]!);
-                    Console.WriteLine("W4 mixed");
-                    workloads.Add(await LoadRunner.RunAsync("W4 mixed", ruche.Address, tokens, options.Connections, TimeSpan.FromSeconds(options.MixedSeconds), warmUp,
-                        (_, r) => Mixed(r, company, readable), ruche));
-                    Console.WriteLine($"  {workloads[^1].Throughput:N0} req/s");
+                    if (options.Runs("w3"))
+                    {
+                        Console.WriteLine($"W3 celebrity: {CelebrityWorkload.PostsPerSecond} posts/s into the announcements ({company.PersonIds.Length + company.ReaderIds.Length:N0} members, {company.ReaderIds.Length:N0} of them readers only) for {CelebrityWorkload.Duration.TotalSeconds:0} s");
+                        celebrity = await new CelebrityWorkload(ruche.Address, company.AnnouncementSpaceId, announcer, sampled, company.PersonIds.Length + company.ReaderIds.Length, ruche).RunAsync(Console.WriteLine);
+                        Console.WriteLine(FormattableString.Invariant($"  post p50 {celebrity.PostP50Ms:0} ms, p99 {celebrity.PostP99Ms:0} ms; seen live p95 {celebrity.Live.P95Ms:0} ms, in the feed p95 {celebrity.Feed.P95Ms:0} ms"));
+                    }
 
-                    search.AddRange(await SearchAsync(ruche.Address, tokens[0]!, options.SearchRuns));
+                    if (options.Runs("w4"))
+                    {
+                        var readable = await ReadablePostsAsync(ruche.Address, tokens[0]!);
+                        Console.WriteLine("W4 mixed");
+                        workloads.Add(await LoadRunner.RunAsync("W4 mixed", ruche.Address, tokens, options.Connections, TimeSpan.FromSeconds(options.MixedSeconds), warmUp,
+                            (_, r) => Mixed(r, company, readable), ruche));
+                        Console.WriteLine($"  {workloads[^1].Throughput:N0} req/s");
+                    }
+
+                    if (options.Runs("search"))
+                    {
+                        search.AddRange(await SearchAsync(ruche.Address, tokens[0]!, options.SearchRuns));
+                    }
+                }
+
+                var w1 = workloads.FirstOrDefault(w => w.Workload == "W1 home feed");
+                if (!options.Runs("floors"))
+                {
+                    return new ProviderReport(provider, company.Took.TotalSeconds, company.IndexedDocsPerSecond, inProcess, workloads, celebrity, null, null, null, null, null, null, search);
                 }
 
                 Console.WriteLine("floors");
@@ -172,7 +222,8 @@ namespace Ruche.Scale
                     ? await SqlFloor.PgbenchAsync(connectionString, precomputedPages, options.Connections, TimeSpan.FromSeconds(options.Seconds), Path.Combine(folder, "pgbench-precomputed"))
                     : await SqlFloor.SqliteLoopAsync(connectionString, precomputedPages, options.Connections, TimeSpan.FromSeconds(options.Seconds));
                 Console.WriteLine($"  SQL floor: read-time join {sqlFloor:N0} pages/s, precomputed feed table {precomputed:N0} pages/s");
-                var bytes = (int)workloads[0].BytesPerResponse;
+                // The Kestrel floor answers a body of W1's size (a 20-post page's size when W1 did not run).
+                var bytes = (int)(w1?.BytesPerResponse ?? 16_400);
                 LoadResult kestrel;
                 var self = typeof(ScaleRun).Assembly.Location;
                 await using (var floor = await ServerProcess.StartAsync(self, ["floor-server", bytes.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>(), AppContext.BaseDirectory, "/ready"))
@@ -181,8 +232,12 @@ namespace Ruche.Scale
                         (_, _) => new LoadRequest("floor", HttpMethod.Get, "/floor"), floor);
                 }
 
-                return new ProviderReport(provider, company.Took.TotalSeconds, company.IndexedDocsPerSecond, inProcess, workloads, sqlFloor, precomputed, kestrel,
-                    workloads[0].Throughput / sqlFloor, workloads[0].Throughput / kestrel.Throughput, search);
+                System.Data.Common.DbConnection fanOutConnection = postgres ? new NpgsqlConnection(connectionString) : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                var fanOut = await FanOutCost.MeasureAsync(fanOutConnection, postgres, company, Console.WriteLine);
+                await fanOutConnection.DisposeAsync();
+
+                return new ProviderReport(provider, company.Took.TotalSeconds, company.IndexedDocsPerSecond, inProcess, workloads, celebrity, sqlFloor, precomputed, kestrel,
+                    w1?.Throughput / sqlFloor, w1?.Throughput / kestrel.Throughput, fanOut, search);
             }
             finally
             {
@@ -303,7 +358,7 @@ namespace Ruche.Scale
             Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var p in providers)
             {
-                foreach (var w in p.Workloads.Append(p.KestrelFloor))
+                foreach (var w in p.KestrelFloor is null ? p.Workloads : p.Workloads.Append(p.KestrelFloor))
                 {
                     Console.WriteLine(FormattableString.Invariant($"| {p.Provider} | {w.Workload} | {w.Connections} | {w.Throughput:N0} | {w.P50Ms:0.0} | {w.P95Ms:0.0} | {w.P99Ms:0.0} | {w.Errors} | {w.CpuSecondsPer1000:0.00} | {w.PeakRssMb:0} | {w.BytesPerResponse:N0} |"));
                 }
@@ -315,6 +370,31 @@ namespace Ruche.Scale
             foreach (var p in providers)
             {
                 Console.WriteLine(FormattableString.Invariant($"| {p.Provider} | {p.GenerateSeconds:0.0} | {p.IndexedDocsPerSecond:N0} | {p.InProcessHomePagesPerSecond:N0} | {p.SqlFloorPagesPerSecond:N0} | {p.PrecomputedSqlPagesPerSecond:N0} | {p.HomeVsSqlFloor:P0} | {p.HomeVsKestrelFloor:P1} |"));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("W3: posts into the announcements at 10/s for 10 s (open loop); delays from sending each post to each sampled member seeing it (live: the home-feed PostPublished; feed: a home page holding it), target 2 s");
+            Console.WriteLine("| provider | members | sampled | posts | posts/s | post errors | post p50 / p95 / p99 / max ms | live p50 / p95 / max ms | live ≤ 2 s | feed p50 / p95 / max ms | feed ≤ 2 s | feed reads | all within 2 s | server CPU s | peak RSS MB |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var p in providers)
+            {
+                if (p.Celebrity is { } c)
+                {
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"| {p.Provider} | {c.Members:N0} | {c.Sampled} | {c.Posts} | {c.PostsPerSecond:0.0} | {c.PostErrors} | {c.PostP50Ms:0} / {c.PostP95Ms:0} / {c.PostP99Ms:0} / {c.PostMaxMs:0} | {c.Live.P50Ms:0} / {c.Live.P95Ms:0} / {c.Live.MaxMs:0} | {c.Live.WithinTarget:N0} of {c.Live.Expected:N0} | {c.Feed.P50Ms:0} / {c.Feed.P95Ms:0} / {c.Feed.MaxMs:0} | {c.Feed.WithinTarget:N0} of {c.Feed.Expected:N0} | {c.FeedReads:N0} | {(c.Live.AllWithinTarget && c.Feed.AllWithinTarget ? "yes" : "no")} | {c.CpuSeconds:0.0} | {c.PeakRssMb:0} |"));
+                }
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("Fan-out on write into BenchHomeFeed (SQL level, one INSERT … SELECT per post, feeds prefilled to 800 entries per member):");
+            Console.WriteLine("| provider | case | posts | rows/post | ms/post | max ms | rows/s |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
+            foreach (var p in providers)
+            {
+                foreach (var f in p.FanOut?.Cases ?? [])
+                {
+                    Console.WriteLine(FormattableString.Invariant($"| {p.Provider} | {f.Case} | {f.Posts} | {f.RowsPerPost:N0} | {f.MsPerPost:0.0} | {f.MaxMs:0.0} | {f.RowsPerSecond:N0} |"));
+                }
             }
 
             Console.WriteLine();

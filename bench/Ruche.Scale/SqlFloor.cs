@@ -49,14 +49,12 @@ internal static partial class SqlFloor
     /// The write-time alternative at the SQL level: a per-person feed table ("BenchHomeFeed", the newest 800 entries of
     /// each sampled person, as Mastodon keeps) filled from Ruche's own home query, and the same page read from it — the
     /// page query joins the feed table instead of evaluating the follow/membership/tag conditions; the card queries are
-    /// unchanged. What the fan-out on write costs is not measured here.
+    /// unchanged. What the fan-out on write costs is <see cref="FanOutCost"/>'s measure.
     /// </summary>
     public static async Task<IReadOnlyList<IReadOnlyList<CapturedCommand>>> PrecomputedPagesAsync(DbConnection connection, IReadOnlyList<IReadOnlyList<CapturedCommand>> pages, bool postgres)
     {
         await connection.OpenAsync();
-        await ExecuteAsync(connection, postgres
-            ? "CREATE TABLE IF NOT EXISTS \"BenchHomeFeed\" (\"PersonId\" bigint NOT NULL, \"PostId\" bigint NOT NULL, PRIMARY KEY (\"PersonId\", \"PostId\"))"
-            : "CREATE TABLE IF NOT EXISTS \"BenchHomeFeed\" (\"PersonId\" INTEGER NOT NULL, \"PostId\" INTEGER NOT NULL, PRIMARY KEY (\"PersonId\", \"PostId\")) WITHOUT ROWID");
+        await ExecuteAsync(connection, FeedTableDdl(postgres));
         var result = new List<IReadOnlyList<CapturedCommand>>();
         foreach (var page in pages)
         {
@@ -101,6 +99,11 @@ internal static partial class SqlFloor
         await connection.CloseAsync();
         return result;
     }
+
+    /// <summary>The per-person feed table: one row per (person, post), newest first by its primary key.</summary>
+    public static string FeedTableDdl(bool postgres) => postgres
+        ? "CREATE TABLE IF NOT EXISTS \"BenchHomeFeed\" (\"PersonId\" bigint NOT NULL, \"PostId\" bigint NOT NULL, PRIMARY KEY (\"PersonId\", \"PostId\"))"
+        : "CREATE TABLE IF NOT EXISTS \"BenchHomeFeed\" (\"PersonId\" INTEGER NOT NULL, \"PostId\" INTEGER NOT NULL, PRIMARY KEY (\"PersonId\", \"PostId\")) WITHOUT ROWID";
 
     private static async Task ExecuteAsync(DbConnection connection, string sql)
     {
