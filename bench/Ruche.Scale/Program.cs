@@ -33,7 +33,7 @@ foreach (var provider in options.Providers)
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
-await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(new { machine = Environment.MachineName, cores = Environment.ProcessorCount, options, providers = report }, ScaleRun.Json));
+await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(new { machine = Environment.MachineName, cores = Environment.ProcessorCount, options = options.WithoutPassword(), providers = report }, ScaleRun.Json));
 Console.WriteLine();
 Report.Print(report);
 Console.WriteLine($"JSON: {Path.GetFullPath(options.Output)}; load average at the end {LoadAverage()}");
@@ -49,6 +49,10 @@ namespace Ruche.Scale
         public static readonly string[] AllWorkloads = ["w1", "w3", "w4", "search", "floors"];
 
         public bool Runs(string workload) => Workloads.Contains(workload);
+
+        /// <summary>The options as written to the results file: the server's password left out.</summary>
+        public Options WithoutPassword() =>
+            Postgres is null ? this : this with { Postgres = new NpgsqlConnectionStringBuilder(Postgres) { Password = null }.ConnectionString };
 
         public static Options Parse(string[] args)
         {
