@@ -57,7 +57,7 @@ internal static class HomeProfile
         }
 
         // The same commands, bare, one connection, one thread.
-        await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        await using DbConnection connection = postgres ? new NpgsqlConnection(PostgresDatabaseProvider.WithPreparation(connectionString)) : new SqliteConnection(connectionString);
         await connection.OpenAsync();
         var perCommand = new Dictionary<string, double>();
         var done = 0;

@@ -44,7 +44,10 @@ static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', F
 namespace Ruche.Scale
 {
     /// <param name="Workloads">What to run of w1, w3, w4, search and floors (the SQL floors, the Kestrel floor and the fan-out cost).</param>
-    internal sealed record Options(int People, int Posts, int Follows, int Connections, int Seconds, int MixedSeconds, int SearchRuns, IReadOnlyList<string> Providers, IReadOnlyList<string> Workloads, string Output, string? Postgres)
+    /// <param name="WarmUpSeconds">Load before each of W1 and W4 is measured: the JIT keeps recompiling hot methods (tiered PGO) for
+    /// the first tens of seconds of a fresh server, and a server that runs for days is measured at its steady state.</param>
+    /// <param name="Keep">Leave the generated database in place (and print its connection string), for home-profile.</param>
+    internal sealed record Options(int People, int Posts, int Follows, int Connections, int Seconds, int MixedSeconds, int SearchRuns, int WarmUpSeconds, bool Keep, IReadOnlyList<string> Providers, IReadOnlyList<string> Workloads, string Output, string? Postgres)
     {
         public static readonly string[] AllWorkloads = ["w1", "w3", "w4", "search", "floors"];
 
@@ -74,7 +77,7 @@ namespace Ruche.Scale
             return new Options(
                 Number("people", 1000, 10, 100_000), Number("posts", 100_000, 100, 5_000_000), Number("follows", 100, 0, 1000),
                 Number("connections", 64, 1, 512), Number("seconds", 10, 2, 120), Number("mixed-seconds", 30, 2, 300), Number("search-runs", 20, 3, 100),
-                providers, workloads, Get("out", "bench/results/scale.json"), postgres.Length > 0 ? postgres : null);
+                Number("warmup", 10, 0, 120), args.Contains("--keep"), providers, workloads, Get("out", "bench/results/scale.json"), postgres.Length > 0 ? postgres : null);
         }
     }
 
@@ -178,7 +181,7 @@ namespace Ruche.Scale
                 await using (var ruche = await ServerProcess.StartAsync(web.Dll, [], environment, web.Folder, "/health/ready"))
                 {
                     var duration = TimeSpan.FromSeconds(options.Seconds);
-                    var warmUp = TimeSpan.FromSeconds(3);
+                    var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
                     if (options.Runs("w1"))
                     {
                         Console.WriteLine("W1 home feed");
@@ -245,7 +248,11 @@ namespace Ruche.Scale
             }
             finally
             {
-                if (postgres)
+                if (options.Keep)
+                {
+                    Console.WriteLine($"kept: {(postgres ? new NpgsqlConnectionStringBuilder(connectionString) { Password = null }.ConnectionString : connectionString)}");
+                }
+                else if (postgres)
                 {
                     NpgsqlConnection.ClearAllPools();
                     await using var admin = new NpgsqlConnection(options.Postgres);
@@ -257,7 +264,10 @@ namespace Ruche.Scale
                     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 }
 
-                Directory.Delete(folder, recursive: true);
+                if (!options.Keep)
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
         }
 

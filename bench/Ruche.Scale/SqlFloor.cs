@@ -135,7 +135,8 @@ internal static partial class SqlFloor
     public static async Task<double> PgbenchAsync(string connectionString, IReadOnlyList<IReadOnlyList<CapturedCommand>> pages, int clients, TimeSpan duration, string folder)
     {
         Directory.CreateDirectory(folder);
-        var arguments = new List<string> { "-n", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture) };
+        // Prepared statements, as Ruche's connections prepare theirs (PostgresDatabaseProvider.WithPreparation).
+        var arguments = new List<string> { "-n", "-M", "prepared", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture) };
         for (var i = 0; i < pages.Count; i++)
         {
             var file = Path.Combine(folder, $"home-{i}.sql");

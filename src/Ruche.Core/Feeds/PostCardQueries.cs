@@ -30,9 +30,10 @@ internal sealed class PostCardQueries
                 p.Id,
                 new PersonRef(p.Author!.Id, p.Author.DisplayName, p.Author.Handle, p.Author.JobTitle, p.Author.TimeZone, p.Author.PhotoFileId)
                 {
-                    // PresenceQueries.Current, written out: a compiled query cannot call it.
-                    Presence = db.PresenceStatuses.Where(s => s.PersonId == p.AuthorId && s.ExpiresAt > now)
-                        .Select(s => new PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
+                    // PresenceQueries.Current, written out (a compiled query cannot call it) as a join on the key.
+                    Presence = p.Author.PresenceStatus != null && p.Author.PresenceStatus.ExpiresAt > now
+                        ? new PresenceBadge(p.Author.PresenceStatus.Mode, p.Author.PresenceStatus.Note)
+                        : null,
                 },
                 p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
                 p.Body,

@@ -44,6 +44,9 @@ public sealed class Person : IdentityUser<long>
     public DateTime CreatedAt { get; set; }
 
     public List<PersonSkill> Skills { get; set; } = [];
+
+    /// <summary>Where they said they work from; read through <see cref="Presence.PresenceQueries"/>, which keeps only one still in force.</summary>
+    public Presence.PresenceStatus? PresenceStatus { get; set; }
 }
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>

@@ -40,6 +40,6 @@ internal sealed class PresenceStatusConfiguration : IEntityTypeConfiguration<Pre
         builder.HasKey(s => s.PersonId);
         builder.Property(s => s.Mode).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Note).HasMaxLength(Common.Limits.PresenceNoteMaxLength);
-        builder.HasOne<Person>().WithOne().HasForeignKey<PresenceStatus>(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithOne(p => p.PresenceStatus).HasForeignKey<PresenceStatus>(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
