@@ -83,10 +83,7 @@ public sealed class AccessTokenService(RucheDbContext db, Audit.AuditLog audit, 
         var now = time.UtcNow();
         return await db.AccessTokens
             .Where(t => t.TokenHash == hash && t.Kind != AccessTokenKind.Scim && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now) && t.Person!.IsActive)
-            .Select(t => new TokenHolder(
-                t.PersonId,
-                t.Scopes,
-                db.UserRoles.Where(r => r.UserId == t.PersonId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList()))
+            .Select(t => new TokenHolder(t.PersonId, t.Scopes))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -163,5 +160,4 @@ public sealed record IssuedToken(long Id, string Token, DateTime ExpiresAt);
 public sealed record AccessTokenView(long Id, string Name, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt, IReadOnlyList<string> Scopes);
 
 /// <summary>The person behind a valid token and its scopes (null: unrestricted).</summary>
-/// <summary>Who a valid token speaks for, with their roles, read in the same query as the token.</summary>
-public sealed record TokenHolder(long PersonId, TokenScopes? Scopes, IReadOnlyList<string> Roles);
+public sealed record TokenHolder(long PersonId, TokenScopes? Scopes);

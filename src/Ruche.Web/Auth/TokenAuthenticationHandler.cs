@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ruche.Core.Access;
+using Ruche.Core.Data;
 using Ruche.Web.Hosting;
 
 namespace Ruche.Web.Auth;
@@ -16,7 +18,8 @@ public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AccessTokenService tokens)
+    AccessTokenService tokens,
+    RucheDbContext db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "RucheToken";
@@ -35,8 +38,13 @@ public sealed class TokenAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown, expired or revoked token.");
         }
 
-        var claims = holder.Roles.Select(r => new Claim(ClaimTypes.Role, r))
-            .Append(new Claim(ClaimTypes.NameIdentifier, holder.PersonId.ToString(CultureInfo.InvariantCulture)))
+        var id = holder.PersonId;
+
+        var roles = await db.UserRoles.Where(r => r.UserId == id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(Context.RequestAborted);
+        var claims = roles.Select(r => new Claim(ClaimTypes.Role, r))
+            .Append(new Claim(ClaimTypes.NameIdentifier, id.ToString(CultureInfo.InvariantCulture)))
             .Concat(holder.Scopes is { } scopes ? TokenScopeNames.Names(scopes).Select(s => new Claim(TokenScopeHandler.ScopeClaim, s)) : []);
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
