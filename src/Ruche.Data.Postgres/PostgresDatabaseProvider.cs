@@ -19,7 +19,8 @@ public sealed class PostgresDatabaseProvider : IDatabaseProvider
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithPreparation(connectionString), npgsql => npgsql
             .MigrationsAssembly(typeof(PostgresDatabaseProvider).Assembly.GetName().Name)
-            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+            .AddInterceptors(PersonRefExpansion.Instance);
 
     /// <summary>The connection string with automatic preparation on, unless it says otherwise.</summary>
     public static string WithPreparation(string connectionString)

@@ -23,7 +23,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
             .UseSqlite(connectionString, sqlite => sqlite
                 .MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly.GetName().Name)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(PragmaInterceptor.Instance);
+            .AddInterceptors(PragmaInterceptor.Instance, PersonRefExpansion.Instance);
 
     public void PrepareStorage(string connectionString)
     {

@@ -6,6 +6,7 @@ using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
 using Ruche.Core.Notifications;
+using Ruche.Core.People;
 using Ruche.Core.Presence;
 using Ruche.Core.Spaces;
 
@@ -26,17 +27,13 @@ public sealed class EventService(
     public async Task<EventView> GetAsync(Viewer viewer, long eventId, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var presence = PresenceQueries.Current(db, now);
         var me = viewer.PersonId;
         var row = await db.Events.VisibleTo(me).Where(e => e.Id == eventId)
             .Select(e => new
             {
                 Event = e,
                 Space = new SpaceRef(e.Space!.Id, e.Space.Name, e.Space.Visibility),
-                Organizer = new PersonRef(e.Organizer!.Id, e.Organizer.DisplayName, e.Organizer.Handle, e.Organizer.JobTitle, e.Organizer.TimeZone, e.Organizer.PhotoFileId)
-                {
-                    Presence = presence.Where(s => s.PersonId == e.OrganizerId).Select(s => new PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
-                },
+                Organizer = PersonRefs.Of(e.Organizer!, now),
                 Moderates = e.Space.Members.Any(m => m.PersonId == me && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member),
             })
             .AsNoTracking()
@@ -44,10 +41,7 @@ public sealed class EventService(
         var attendees = await db.EventAttendees.Where(a => a.EventId == eventId)
             .OrderBy(a => a.Response).ThenBy(a => a.Person!.DisplayName)
             .Select(a => new EventAttendeeView(
-                new PersonRef(a.Person!.Id, a.Person.DisplayName, a.Person.Handle, a.Person.JobTitle, a.Person.TimeZone, a.Person.PhotoFileId)
-                {
-                    Presence = presence.Where(s => s.PersonId == a.PersonId).Select(s => new PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
-                },
+                PersonRefs.Of(a.Person!, now),
                 a.Response,
                 a.Invited))
             .ToListAsync(cancellationToken);

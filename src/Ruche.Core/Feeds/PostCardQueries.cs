@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Ruche.Core.Data;
+using Ruche.Core.People;
 using Ruche.Core.Posts;
 using Ruche.Core.Presence;
 using Ruche.Core.Spaces;
@@ -28,13 +29,7 @@ internal sealed class PostCardQueries
             .Where(p => ids.Contains(p.Id))
             .Select(p => new PostCardRow(
                 p.Id,
-                new PersonRef(p.Author!.Id, p.Author.DisplayName, p.Author.Handle, p.Author.JobTitle, p.Author.TimeZone, p.Author.PhotoFileId)
-                {
-                    // PresenceQueries.Current, written out (a compiled query cannot call it) as a join on the key.
-                    Presence = p.Author.PresenceStatus != null && p.Author.PresenceStatus.ExpiresAt > now
-                        ? new PresenceBadge(p.Author.PresenceStatus.Mode, p.Author.PresenceStatus.Note)
-                        : null,
-                },
+                PersonRefs.Of(p.Author!, now),
                 p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
                 p.Body,
                 p.BodyHtml,
@@ -43,7 +38,7 @@ internal sealed class PostCardQueries
                 p.PinnedAt,
                 p.SharedPostId,
                 p.IsShare,
-                p.Comments.Count(),
+                p.Comments.Count,
                 db.GoalLists.Any(l => l.PostId == p.Id))));
 
     public readonly Func<RucheDbContext, long[], IAsyncEnumerable<PostTagRow>> Tags = EF.CompileAsyncQuery(

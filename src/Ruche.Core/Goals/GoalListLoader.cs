@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
+using Ruche.Core.People;
 
 namespace Ruche.Core.Goals;
 
@@ -11,12 +12,13 @@ public sealed class GoalListLoader(RucheDbContext db, TimeProvider time)
     /// <param name="lists">Lists already filtered by <see cref="GoalQueries.VisibleTo(IQueryable{GoalList}, RucheDbContext, long)"/>.</param>
     public async Task<List<GoalListView>> LoadAsync(Viewer viewer, IQueryable<GoalList> lists, CancellationToken cancellationToken)
     {
+        var now = time.UtcNow();
         var rows = await lists
             .Select(l => new
             {
                 l.Id,
                 l.PostId,
-                Person = new PersonRef(l.Person!.Id, l.Person.DisplayName, l.Person.Handle, l.Person.JobTitle, l.Person.TimeZone, l.Person.PhotoFileId),
+                Person = PersonRefs.Of(l.Person!, now),
                 l.LocalDate,
                 l.ClosesAt,
             })
@@ -37,7 +39,7 @@ public sealed class GoalListLoader(RucheDbContext db, TimeProvider time)
                     g.LinkUrl,
                     g.LinkPostId,
                     LinkPerson = g.LinkPersonId == null ? null : db.People.Where(p => p.Id == g.LinkPersonId)
-                        .Select(p => new PersonRef(p.Id, p.DisplayName, p.Handle, p.JobTitle, p.TimeZone, p.PhotoFileId)).FirstOrDefault(),
+                        .Select(p => PersonRefs.Of(p, now)).FirstOrDefault(),
                     g.Status,
                     g.StatusNote,
                     g.CarriedFromGoalId,
@@ -51,7 +53,7 @@ public sealed class GoalListLoader(RucheDbContext db, TimeProvider time)
                 .Select(s => new SuggestionView(
                     s.Id,
                     s.GoalId,
-                    new PersonRef(s.Author!.Id, s.Author.DisplayName, s.Author.Handle, s.Author.JobTitle, s.Author.TimeZone, s.Author.PhotoFileId),
+                    PersonRefs.Of(s.Author!, now),
                     s.Text,
                     s.Note,
                     s.Status,
@@ -59,7 +61,6 @@ public sealed class GoalListLoader(RucheDbContext db, TimeProvider time)
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.GoalId);
 
-        var now = time.GetUtcNow().UtcDateTime;
         return rows.Select(r =>
         {
             var closed = now >= r.ClosesAt;

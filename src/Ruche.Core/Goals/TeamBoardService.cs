@@ -3,6 +3,7 @@ using NodaTime;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
+using Ruche.Core.People;
 using Ruche.Core.Spaces;
 using Ruche.Core.WorkTime;
 
@@ -26,7 +27,7 @@ public sealed class TeamBoardService(RucheDbContext db, SpaceService spaces, Wor
         var members = db.People.Where(p => db.SpaceMemberships.Any(m => m.SpaceId == spaceId && m.PersonId == p.Id && m.Status == MembershipStatus.Active));
         var shown = date ?? (await calendar.ProfilesAsync(db.People.Where(p => p.Id == viewer.PersonId), now, cancellationToken)).Single().LocalDate(now).ToDateOnly();
         var people = await members.OrderBy(p => p.DisplayName).ThenBy(p => p.Id)
-            .Select(p => new PersonRef(p.Id, p.DisplayName, p.Handle, p.JobTitle, p.TimeZone, p.PhotoFileId))
+            .Select(p => PersonRefs.Of(p, now))
             .ToListAsync(cancellationToken);
         var profiles = (await calendar.ProfilesAsync(members, shown.AddDays(-1), shown.AddDays(1), cancellationToken)).ToDictionary(p => p.PersonId);
         var lists = (await loader.LoadAsync(
@@ -48,10 +49,10 @@ public sealed class TeamBoardService(RucheDbContext db, SpaceService spaces, Wor
     /// <summary>A person's goals over the last twelve weeks up to their today, with their streak.</summary>
     public async Task<GoalHistory> HistoryAsync(Viewer viewer, long personId, CancellationToken cancellationToken)
     {
-        var person = await db.People.Where(p => p.Id == personId && p.ErasedAt == null)
-                .Select(p => new PersonRef(p.Id, p.DisplayName, p.Handle, p.JobTitle, p.TimeZone, p.PhotoFileId)).SingleOrDefaultAsync(cancellationToken)
-            ?? throw RucheException.NotFound("person.not-found", "No such person.");
         var now = time.UtcNow();
+        var person = await db.People.Where(p => p.Id == personId && p.ErasedAt == null)
+                .Select(p => PersonRefs.Of(p, now)).SingleOrDefaultAsync(cancellationToken)
+            ?? throw RucheException.NotFound("person.not-found", "No such person.");
         var holidays = await calendar.HolidaysAsync(cancellationToken);
         var to = Instant.FromDateTimeUtc(now).InZone(WorkCalendar.Zone(person.TimeZone)).Date.ToDateOnly();
         var from = to.AddDays(1 - HistoryDays);

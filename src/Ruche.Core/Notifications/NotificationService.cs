@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
+using Ruche.Core.People;
 
 namespace Ruche.Core.Notifications;
 
 /// <summary>A person's notification centre: their rows only, filtered by the read rule again at every read.</summary>
-public sealed class NotificationService(RucheDbContext db, Notifier notifier)
+public sealed class NotificationService(RucheDbContext db, Notifier notifier, TimeProvider time)
 {
     private const int ActorsShown = 3;
 
@@ -23,6 +24,7 @@ public sealed class NotificationService(RucheDbContext db, Notifier notifier)
             query = query.Where(n => n.UpdatedAt < after.UpdatedAt || (n.UpdatedAt == after.UpdatedAt && n.Id < afterId));
         }
 
+        var now = time.UtcNow();
         var rows = await query.OrderByDescending(n => n.UpdatedAt).ThenByDescending(n => n.Id).Take(size + 1)
             .Select(n => new
             {
@@ -49,7 +51,7 @@ public sealed class NotificationService(RucheDbContext db, Notifier notifier)
                 {
                     a.NotificationId,
                     a.ActedAt,
-                    Person = new PersonRef(a.Person!.Id, a.Person.DisplayName, a.Person.Handle, a.Person.JobTitle, a.Person.TimeZone, a.Person.PhotoFileId),
+                    Person = PersonRefs.Of(a.Person!, now),
                 })
                 .ToListAsync(cancellationToken))
             .OrderByDescending(a => a.ActedAt).ThenBy(a => a.Person.Id)

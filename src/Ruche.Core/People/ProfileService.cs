@@ -29,11 +29,11 @@ public sealed class ProfileService(RucheDbContext db, FileService files, TimePro
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        var presence = Presence.PresenceQueries.Current(db, time.UtcNow());
+        var now = time.UtcNow();
         return await people.OrderBy(p => p.DisplayName)
             .Select(p => new DirectoryEntry(
                 p.Id, p.DisplayName, p.Handle, p.JobTitle, p.Department!.Name, p.Site!.Name, p.TimeZone, p.PhotoFileId,
-                presence.Where(s => s.PersonId == p.Id).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault()))
+                PersonRefs.PresenceOf(p, now)))
             .Take(500)
             .ToListAsync(cancellationToken);
     }
@@ -192,7 +192,7 @@ public sealed class ProfileService(RucheDbContext db, FileService files, TimePro
 
     private IQueryable<Profile> Profiles(IQueryable<Person> people)
     {
-        var presence = Presence.PresenceQueries.Current(db, time.UtcNow());
+        var now = time.UtcNow();
         return people.Select(p => new Profile(
             p.Id,
             p.DisplayName,
@@ -201,17 +201,14 @@ public sealed class ProfileService(RucheDbContext db, FileService files, TimePro
             p.JobTitle,
             p.DepartmentId == null ? null : new NamedRef(p.Department!.Id, p.Department.Name),
             p.SiteId == null ? null : new SiteRef(p.Site!.Id, p.Site.Name, p.Site.TimeZone),
-            p.ManagerId == null ? null : new PersonRef(p.Manager!.Id, p.Manager.DisplayName, p.Manager.Handle, p.Manager.JobTitle, p.Manager.TimeZone, p.Manager.PhotoFileId)
-            {
-                Presence = presence.Where(s => s.PersonId == p.ManagerId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
-            },
+            p.ManagerId == null ? null : PersonRefs.Of(p.Manager!, now),
             p.TimeZone,
             p.Bio,
             p.Skills.OrderBy(s => s.Skill).Select(s => s.Skill).ToList(),
             p.PhotoFileId,
             db.PersonFollows.Count(f => f.FolloweeId == p.Id),
             db.PersonFollows.Count(f => f.FollowerId == p.Id),
-            presence.Where(s => s.PersonId == p.Id).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault()));
+            PersonRefs.PresenceOf(p, now)));
     }
 
     private static RucheException NotFound() => RucheException.NotFound("person.not-found", "No such person.");

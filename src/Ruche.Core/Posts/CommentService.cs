@@ -5,6 +5,7 @@ using Ruche.Core.Data;
 using Ruche.Core.Feeds;
 using Ruche.Core.Live;
 using Ruche.Core.Notifications;
+using Ruche.Core.People;
 
 namespace Ruche.Core.Posts;
 
@@ -98,15 +99,12 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     /// <summary>Comments as readers see them; one may delete one's own, and moderators of the post anyone's.</summary>
     private IQueryable<CommentView> Views(IQueryable<Comment> comments, long viewerId, bool moderatesPost)
     {
-        var presence = Presence.PresenceQueries.Current(db, time.UtcNow());
+        var now = time.UtcNow();
         return comments.Select(c => new CommentView(
             c.Id,
             c.PostId,
             c.ParentCommentId,
-            new PersonRef(c.Author!.Id, c.Author.DisplayName, c.Author.Handle, c.Author.JobTitle, c.Author.TimeZone, c.Author.PhotoFileId)
-            {
-                Presence = presence.Where(s => s.PersonId == c.AuthorId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
-            },
+            PersonRefs.Of(c.Author!, now),
             c.BodyHtml,
             c.CreatedAt,
             c.AuthorId == viewerId || moderatesPost));

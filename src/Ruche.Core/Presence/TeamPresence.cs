@@ -3,6 +3,7 @@ using NodaTime;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
+using Ruche.Core.People;
 using Ruche.Core.Spaces;
 using Ruche.Core.WorkTime;
 
@@ -24,12 +25,8 @@ public sealed class TeamPresence(RucheDbContext db, SpaceService spaces, WorkCal
         }
 
         var now = time.UtcNow();
-        var presence = PresenceQueries.Current(db, now);
         var members = await db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Active && m.Person!.IsActive)
-            .Select(m => new PersonRef(m.Person!.Id, m.Person.DisplayName, m.Person.Handle, m.Person.JobTitle, m.Person.TimeZone, m.Person.PhotoFileId)
-            {
-                Presence = presence.Where(s => s.PersonId == m.PersonId).Select(s => new PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
-            })
+            .Select(m => PersonRefs.Of(m.Person!, now))
             .ToListAsync(cancellationToken);
         var ids = members.Select(m => m.Id).ToList();
         var working = await calendar.WorkingNowAsync(db.People.Where(p => ids.Contains(p.Id)), now, cancellationToken);

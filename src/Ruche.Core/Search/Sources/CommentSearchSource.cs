@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
+using Ruche.Core.People;
 using Ruche.Core.Posts;
 
 namespace Ruche.Core.Search.Sources;
@@ -44,7 +45,7 @@ public sealed class CommentSearchSource(TimeProvider time) : ISearchSource
 
     public async Task<IReadOnlyDictionary<long, SearchSourceView>> DescribeAsync(RucheDbContext db, Viewer viewer, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        var presence = Presence.PresenceQueries.Current(db, Data.Clock.UtcNow(time));
+        var now = Data.Clock.UtcNow(time);
         var visiblePosts = db.Posts.VisibleTo(viewer.PersonId);
         var rows = await db.Comments.Where(c => ids.Contains(c.Id))
             .Join(visiblePosts, c => c.PostId, p => p.Id, (c, p) => new
@@ -53,10 +54,7 @@ public sealed class CommentSearchSource(TimeProvider time) : ISearchSource
                 c.PostId,
                 c.Body,
                 c.CreatedAt,
-                Author = new PersonRef(c.Author!.Id, c.Author.DisplayName, c.Author.Handle, c.Author.JobTitle, c.Author.TimeZone, c.Author.PhotoFileId)
-                {
-                    Presence = presence.Where(s => s.PersonId == c.AuthorId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
-                },
+                Author = PersonRefs.Of(c.Author!, now),
                 Space = p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
             })
             .ToListAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
 using Ruche.Core.Feeds;
+using Ruche.Core.People;
 
 namespace Ruche.Core.Search.Sources;
 
@@ -44,7 +45,7 @@ public sealed class EventSearchSource(TimeProvider time) : ISearchSource
 
     public async Task<IReadOnlyDictionary<long, SearchSourceView>> DescribeAsync(RucheDbContext db, Viewer viewer, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        var presence = Presence.PresenceQueries.Current(db, Data.Clock.UtcNow(time));
+        var now = Data.Clock.UtcNow(time);
         var rows = await db.Events.VisibleTo(viewer.PersonId).Where(e => ids.Contains(e.Id))
             .Select(e => new
             {
@@ -52,10 +53,7 @@ public sealed class EventSearchSource(TimeProvider time) : ISearchSource
                 e.Title,
                 e.Description,
                 e.StartsAt,
-                Organizer = new PersonRef(e.Organizer!.Id, e.Organizer.DisplayName, e.Organizer.Handle, e.Organizer.JobTitle, e.Organizer.TimeZone, e.Organizer.PhotoFileId)
-                {
-                    Presence = presence.Where(s => s.PersonId == e.OrganizerId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
-                },
+                Organizer = PersonRefs.Of(e.Organizer!, now),
                 Space = new SpaceRef(e.Space!.Id, e.Space.Name, e.Space.Visibility),
             })
             .ToListAsync(cancellationToken);

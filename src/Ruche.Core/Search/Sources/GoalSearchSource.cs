@@ -5,11 +5,12 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
 using Ruche.Core.Goals;
+using Ruche.Core.People;
 
 namespace Ruche.Core.Search.Sources;
 
 /// <summary>Daily goals and what came of them, readable by whoever reads their post (<see cref="GoalQueries"/>).</summary>
-public sealed class GoalSearchSource : ISearchSource
+public sealed class GoalSearchSource(TimeProvider time) : ISearchSource
 {
     public const string KindName = "goal";
 
@@ -44,6 +45,7 @@ public sealed class GoalSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<long, SearchSourceView>> DescribeAsync(RucheDbContext db, Viewer viewer, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
+        var now = Clock.UtcNow(time);
         var rows = await db.Goals.VisibleTo(db, viewer.PersonId).Where(g => ids.Contains(g.Id))
             .Join(db.GoalLists, g => g.ListId, l => l.Id, (g, l) => new
             {
@@ -51,7 +53,7 @@ public sealed class GoalSearchSource : ISearchSource
                 g.Text,
                 l.PostId,
                 l.CreatedAt,
-                Person = new PersonRef(l.Person!.Id, l.Person.DisplayName, l.Person.Handle, l.Person.JobTitle, l.Person.TimeZone, l.Person.PhotoFileId),
+                Person = PersonRefs.Of(l.Person!, now),
                 Space = l.Post!.SpaceId == null ? null : new SpaceRef(l.Post.Space!.Id, l.Post.Space.Name, l.Post.Space.Visibility),
             })
             .ToListAsync(cancellationToken);

@@ -47,14 +47,11 @@ public sealed class PersonSearchSource(TimeProvider time) : ISearchSource
 
     public async Task<IReadOnlyDictionary<long, SearchSourceView>> DescribeAsync(RucheDbContext db, Viewer viewer, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        var presence = Presence.PresenceQueries.Current(db, Data.Clock.UtcNow(time));
+        var now = Data.Clock.UtcNow(time);
         var rows = await db.People.Where(p => ids.Contains(p.Id) && p.IsActive)
             .Select(p => new
             {
-                Person = new PersonRef(p.Id, p.DisplayName, p.Handle, p.JobTitle, p.TimeZone, p.PhotoFileId)
-                {
-                    Presence = presence.Where(s => s.PersonId == p.Id).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
-                },
+                Person = PersonRefs.Of(p, now),
                 p.CreatedAt,
                 Skills = p.Skills.Select(s => s.Skill).ToList(),
             })

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
+using Ruche.Core.People;
 using Ruche.Core.Posts;
 
 namespace Ruche.Core.Search.Sources;
@@ -44,17 +45,14 @@ public sealed class PostSearchSource(TimeProvider time) : ISearchSource
 
     public async Task<IReadOnlyDictionary<long, SearchSourceView>> DescribeAsync(RucheDbContext db, Viewer viewer, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        var presence = Presence.PresenceQueries.Current(db, Data.Clock.UtcNow(time));
+        var now = Data.Clock.UtcNow(time);
         var rows = await db.Posts.VisibleTo(viewer.PersonId).Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
                 p.Id,
                 p.Body,
                 p.CreatedAt,
-                Author = new PersonRef(p.Author!.Id, p.Author.DisplayName, p.Author.Handle, p.Author.JobTitle, p.Author.TimeZone, p.Author.PhotoFileId)
-                {
-                    Presence = presence.Where(s => s.PersonId == p.AuthorId).Select(s => new Presence.PresenceBadge(s.Mode, s.Note)).FirstOrDefault(),
-                },
+                Author = PersonRefs.Of(p.Author!, now),
                 Space = p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
             })
             .ToListAsync(cancellationToken);
