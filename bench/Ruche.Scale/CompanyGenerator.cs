@@ -5,6 +5,7 @@ using Ruche.Core.Data;
 using Ruche.Core.Follows;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Presence;
 using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 
@@ -98,6 +99,11 @@ internal sealed class CompanyGenerator(RucheDbContext db, bool postgres, Company
             };
         }));
         await writer.WriteAsync(people.Concat(readers).Select(id => new IdentityUserRole<long> { UserId = id, RoleId = employeeRole }));
+
+        // Most people say where they work from today: every card, comment and list showing them reads it.
+        var tomorrow = TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(1);
+        WorkingFrom[] modes = [WorkingFrom.Office, WorkingFrom.Home, WorkingFrom.Office, WorkingFrom.Travelling];
+        await writer.WriteAsync(people.Concat(readers).Where(id => id % 5 < 3).Select(id => new PresenceStatus { PersonId = id, Mode = modes[id % modes.Length], ExpiresAt = tomorrow }));
         log($"  {size.People:N0} people (+{readers.Length:N0} announcement readers): {clock.Elapsed.TotalSeconds:0.0} s");
 
         // Spaces: a private team per department, an announcement space, open project/interest spaces, a few secret ones.
