@@ -37,14 +37,14 @@ public sealed class AccessTokenService(RucheDbContext db, Audit.AuditLog audit, 
         }
 
         var scopes = scopeNames is { Count: > 0 } ? TokenScopeNames.Parse(scopeNames) : TokenScopeNames.Default;
-        if (scopes.HasFlag(TokenScopes.Admin) && !viewer.IsAdministrator)
-        {
-            throw RucheException.Forbidden("token.scope-admin", "Only administrators make tokens with the admin scope.");
-        }
-
         if (ceiling is { } limit && (scopes & ~limit) != TokenScopes.None)
         {
             throw RucheException.Forbidden("token.scope-exceeds", "A token cannot make another token with more scopes than its own.");
+        }
+
+        if (scopes.HasFlag(TokenScopes.Admin) && !viewer.IsAdministrator)
+        {
+            throw RucheException.Forbidden("token.scope-admin", "Only administrators make tokens with the admin scope.");
         }
 
         var issued = await IssueAsync(viewer.PersonId, trimmed, AccessTokenKind.Personal, time.UtcNow().AddDays(days), scopes, cancellationToken);

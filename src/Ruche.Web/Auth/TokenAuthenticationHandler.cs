@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ruche.Core.Access;
 using Ruche.Core.Data;
+using Ruche.Core.People;
 using Ruche.Web.Hosting;
 
 namespace Ruche.Web.Auth;
@@ -43,7 +44,10 @@ public sealed class TokenAuthenticationHandler(
         var roles = await db.UserRoles.Where(r => r.UserId == id)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(Context.RequestAborted);
-        var claims = roles.Select(r => new Claim(ClaimTypes.Role, r))
+        // Administration is the admin scope's: without it, the token speaks for the person as an employee everywhere
+        // (editing others' profiles, deleting anyone's post…), not only under /api/v1/admin.
+        var claims = roles.Where(r => r != RoleNames.Administrator || holder.Scopes is not { } granted || granted.HasFlag(TokenScopes.Admin))
+            .Select(r => new Claim(ClaimTypes.Role, r))
             .Append(new Claim(ClaimTypes.NameIdentifier, id.ToString(CultureInfo.InvariantCulture)))
             .Concat(holder.Scopes is { } scopes ? TokenScopeNames.Names(scopes).Select(s => new Claim(TokenScopeHandler.ScopeClaim, s)) : []);
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));

@@ -56,6 +56,23 @@ public abstract class TokenScopeTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task An_administrators_token_without_the_admin_scope_has_no_administrator_powers_anywhere()
+    {
+        var admin = await NewPersonAsync("Chief", "Europe/Paris", "administrator");
+        var other = await NewPersonAsync("Colleague");
+        var (_, writer) = await TokenAsync(admin, ["read", "write"]);
+
+        // Editing someone else's profile is an administrator's power outside /api/v1/admin.
+        await writer.PatchAsJsonAsync($"/api/v1/people/{other.Id}", new { jobTitle = "Renommé par un script" })
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "profile.not-yours");
+        Assert.NotEqual("Renommé par un script", (await other.GetAsync<Core.People.Profile>("/api/v1/people/me")).JobTitle);
+
+        var (_, adminToken) = await TokenAsync(admin, ["read", "write", "admin"]);
+        Assert.Equal(HttpStatusCode.OK, (await adminToken.PatchAsJsonAsync($"/api/v1/people/{other.Id}", new { jobTitle = "Renommée par l'admin" })).StatusCode);
+        Assert.Equal("Renommée par l'admin", (await other.GetAsync<Core.People.Profile>("/api/v1/people/me")).JobTitle);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_refused()
     {
         var person = await NewPersonAsync("Late");
