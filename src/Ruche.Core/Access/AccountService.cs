@@ -195,10 +195,9 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
             ?? throw RucheException.NotFound("person.not-found", "No such person.");
         var wanted = roles.Append(RoleNames.Employee).ToHashSet(StringComparer.Ordinal);
         var current = (await users.GetRolesAsync(person)).ToHashSet(StringComparer.Ordinal);
-        if (current.Contains(RoleNames.Administrator) && !wanted.Contains(RoleNames.Administrator)
-            && (await users.GetUsersInRoleAsync(RoleNames.Administrator)).Count == 1)
+        if (current.Contains(RoleNames.Administrator) && !wanted.Contains(RoleNames.Administrator))
         {
-            throw RucheException.Conflict("role.last-administrator", "The company keeps at least one administrator.");
+            await Administrators.RequireAnotherThanAsync(users, personId);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -83,6 +83,11 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
             return;
         }
 
+        if (!active && await users.IsInRoleAsync(person, RoleNames.Administrator))
+        {
+            await Administrators.RequireAnotherThanAsync(users, id);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         person.IsActive = active;
         Check(await users.UpdateSecurityStampAsync(person));
@@ -108,10 +113,10 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
         var total = await query.CountAsync(cancellationToken);
         var departments = await query.OrderBy(d => d.Id).Skip(Math.Max(0, startIndex - 1)).Take(Math.Clamp(count, 0, PageSizeMax)).ToListAsync(cancellationToken);
         var ids = departments.Select(d => d.Id).ToList();
-        var members = await db.People.AsNoTracking().Where(p => p.DepartmentId != null && ids.Contains(p.DepartmentId.Value))
-            .Select(p => new { DepartmentId = p.DepartmentId!.Value, p.Id, p.DisplayName }).ToListAsync(cancellationToken);
-        return ([.. departments.Select(d => new ProvisionedGroup(d.Id, d.Name,
-            [.. members.Where(m => m.DepartmentId == d.Id).OrderBy(m => m.Id).Select(m => new GroupMember(m.Id, m.DisplayName))]))], total);
+        var members = (await db.People.AsNoTracking().Where(p => p.DepartmentId != null && ids.Contains(p.DepartmentId.Value))
+                .OrderBy(p => p.Id).Select(p => new { DepartmentId = p.DepartmentId!.Value, p.Id, p.DisplayName }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.DepartmentId, m => new GroupMember(m.Id, m.DisplayName));
+        return ([.. departments.Select(d => new ProvisionedGroup(d.Id, d.Name, [.. members[d.Id]]))], total);
     }
 
     public async Task<ProvisionedGroup?> FindGroupAsync(long id, CancellationToken cancellationToken)
@@ -123,11 +128,14 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
 
     public async Task<ProvisionedGroup> CreateGroupAsync(string? name, IReadOnlyCollection<long> members, CancellationToken cancellationToken)
     {
+        // One transaction: an unknown member leaves no group behind for the directory's retry to collide with.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var department = new Department { Name = await UniqueGroupNameAsync(name, null, cancellationToken) };
         db.Departments.Add(department);
         await db.SaveChangesAsync(cancellationToken);
         await ChangeMembersAsync(department.Id, members, [], replace: true, cancellationToken);
         await audit.RecordAsync(null, "scim.group-created", $"department:{department.Id}", null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (await FindGroupAsync(department.Id, cancellationToken))!;
     }
 
@@ -135,6 +143,7 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
     public async Task<ProvisionedGroup> UpdateGroupAsync(
         long id, string? name, IReadOnlyCollection<long> add, IReadOnlyCollection<long> remove, bool replaceMembers, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw GroupNotFound();
         if (name is not null)
         {
@@ -144,6 +153,7 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
 
         await ChangeMembersAsync(id, add, remove, replaceMembers, cancellationToken);
         await audit.RecordAsync(null, "scim.group-updated", $"department:{id}", null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (await FindGroupAsync(id, cancellationToken))!;
     }
 

@@ -49,10 +49,9 @@ public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, 
 
         var person = await db.People.Include(p => p.Skills).SingleOrDefaultAsync(p => p.Id == personId, cancellationToken)
             ?? throw RucheException.NotFound("person.not-found", "No such person.");
-        if ((await users.GetRolesAsync(person)).Contains(RoleNames.Administrator)
-            && (await users.GetUsersInRoleAsync(RoleNames.Administrator)).Count == 1)
+        if ((await users.GetRolesAsync(person)).Contains(RoleNames.Administrator))
         {
-            throw RucheException.Conflict("role.last-administrator", "The company keeps at least one administrator.");
+            await Access.Administrators.RequireAnotherThanAsync(users, personId);
         }
 
         var email = person.Email;
