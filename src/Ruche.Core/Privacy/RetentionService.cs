@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Files;
+using Ruche.Core.Search.Sources;
 
 namespace Ruche.Core.Privacy;
 
@@ -114,9 +115,13 @@ public sealed class RetentionService(RucheDbContext db, IFileStore files, Audit.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fileIds = await db.PostImages.Where(i => ids.Contains(i.PostId)).Select(i => i.FileId).ToListAsync(cancellationToken);
         var commentIds = await db.Comments.Where(c => ids.Contains(c.PostId)).Select(c => c.Id).ToListAsync(cancellationToken);
+        // A daily goals post takes its goals with it (cascade): their text leaves the search index too.
+        var goalIds = await db.Goals.Where(g => db.GoalLists.Any(l => l.Id == g.ListId && ids.Contains(l.PostId))).Select(g => g.Id).ToListAsync(cancellationToken);
         await db.Posts.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
         await db.Files.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
-        await db.SearchDocuments.Where(d => (d.Kind == "post" && ids.Contains(d.SourceId)) || (d.Kind == "comment" && commentIds.Contains(d.SourceId)))
+        await db.SearchDocuments.Where(d => (d.Kind == PostSearchSource.KindName && ids.Contains(d.SourceId))
+                || (d.Kind == CommentSearchSource.KindName && commentIds.Contains(d.SourceId))
+                || (d.Kind == GoalSearchSource.KindName && goalIds.Contains(d.SourceId)))
             .ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var id in fileIds)
@@ -136,11 +141,11 @@ public sealed class RetentionService(RucheDbContext db, IFileStore files, Audit.
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Replies (one level deep) go with the comment they answer (cascade), and so do their search documents.
+        var gone = await db.Comments.Where(c => ids.Contains(c.Id) || (c.ParentCommentId != null && ids.Contains(c.ParentCommentId.Value)))
+            .Select(c => c.Id).ToListAsync(cancellationToken);
         await db.Comments.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
-
-        // Replies under a deleted comment went with it (cascade): their search documents go too.
-        await db.SearchDocuments.Where(d => d.Kind == "comment" && (ids.Contains(d.SourceId) || !db.Comments.Any(c => c.Id == d.SourceId)))
-            .ExecuteDeleteAsync(cancellationToken);
+        await db.SearchDocuments.Where(d => d.Kind == CommentSearchSource.KindName && gone.Contains(d.SourceId)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ids.Count;
     }

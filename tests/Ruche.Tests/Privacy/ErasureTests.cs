@@ -30,6 +30,7 @@ public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
         Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
         var post = await leaver.PostAsync("Mon dernier message avant le départ #aurevoir");
         await leaver.CommentAsync(post, "Merci à tous");
+        var answer = await admin.CommentAsync(post, "Tu vas nous manquer");
         await leaver.ReactAsync(await admin.PostAsync("Bonne route !"), "love");
         await leaver.FollowAsync(admin);
         await admin.FollowAsync(leaver);
@@ -66,6 +67,12 @@ public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
         var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
         Assert.False(await db.CalendarFeeds.AnyAsync(f => f.PersonId == leaver.Id));
         Assert.False(await db.PresenceStatuses.AnyAsync(s => s.PersonId == leaver.Id));
+        if (content == "Delete")
+        {
+            // What was deleted is no longer findable, others' comments under the deleted post included.
+            Assert.False(await db.SearchDocuments.AnyAsync(d => (d.Kind == "post" && d.SourceId == post.Id) || (d.Kind == "event" && d.SourceId == organised.Id)
+                || (d.Kind == "comment" && d.SourceId == answer.Id)));
+        }
     }
 
     [Fact]
