@@ -60,7 +60,7 @@ public sealed class CalendarFeedService(RucheDbContext db, EventSettings setting
         var events = await db.Events.VisibleTo(me)
             .Where(e => e.OrganizerId == me || e.Attendees.Any(a => a.PersonId == me && a.Response != RsvpResponse.No))
             .Where(e => e.SeriesEndsAt == null || e.SeriesEndsAt > since)
-            .OrderBy(e => e.StartsAt).Take(FeedMaxEvents)
+            .OrderByDescending(e => e.StartsAt).Take(FeedMaxEvents) // at the cap, the latest and upcoming events stay
             .Select(e => new { Event = e, Organizer = e.Organizer!.DisplayName })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
