@@ -6,16 +6,12 @@ namespace Ruche.Core.Goals;
 /// <summary>A team space's goals for one date: every active member, their local time now, and their list if posted.</summary>
 public sealed record TeamBoard(SpaceRef Space, DateOnly Date, IReadOnlyList<TeamBoardMember> Members, IReadOnlyList<WeekRate> Weeks);
 
+/// <param name="Person">With where they work from today (<see cref="PersonRef.Presence"/>) when they said so.</param>
 /// <param name="LocalTimeNow">The member's wall-clock time now ("14:05"), so colleagues across time zones know when to expect answers.</param>
-/// <param name="WorkingFrom">
-/// Where the member works from today (office, home…). Filled by the telework presence feature; null until it is there or
-/// when the member has said nothing.
-/// </param>
 public sealed record TeamBoardMember(
     PersonRef Person,
     string LocalTimeNow,
     bool IsWorkingDay,
-    string? WorkingFrom,
     GoalListView? List)
 {
     public int Done => List?.DoneCount ?? 0;

@@ -24,7 +24,7 @@ public sealed class TeamBoardService(RucheDbContext db, SpaceService spaces, Wor
         var space = await ReadableSpaceAsync(viewer, spaceId, cancellationToken);
         var now = time.UtcNow();
         var holidays = await calendar.HolidaysAsync(cancellationToken);
-        var members = db.People.Where(p => db.SpaceMemberships.Any(m => m.SpaceId == spaceId && m.PersonId == p.Id && m.Status == MembershipStatus.Active));
+        var members = db.People.Where(p => p.IsActive && db.SpaceMemberships.Any(m => m.SpaceId == spaceId && m.PersonId == p.Id && m.Status == MembershipStatus.Active));
         var shown = date ?? (await calendar.ProfilesAsync(db.People.Where(p => p.Id == viewer.PersonId), now, cancellationToken)).Single().LocalDate(now).ToDateOnly();
         var people = await members.OrderBy(p => p.DisplayName).ThenBy(p => p.Id)
             .Select(p => PersonRefs.Of(p, now))
@@ -40,7 +40,6 @@ public sealed class TeamBoardService(RucheDbContext db, SpaceService spaces, Wor
                 p,
                 profile.LocalTime(now).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                 profile.IsWorkingDay(LocalDate.FromDateOnly(shown), holidays),
-                null,
                 lists.GetValueOrDefault(p.Id));
         }).ToList();
         return new TeamBoard(space, shown, rows, await WeeklyRatesAsync(viewer, members, shown, cancellationToken));

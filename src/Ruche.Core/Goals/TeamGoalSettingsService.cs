@@ -10,7 +10,12 @@ public sealed class TeamGoalSettingsService(RucheDbContext db, SpaceService spac
 {
     public async Task<TeamGoalSettingsView> GetAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
     {
-        await spaces.GetAsync(viewer, spaceId, cancellationToken);
+        var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
+        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
+        {
+            throw RucheException.Forbidden("space.members-only", "Only members read this space's settings.");
+        }
+
         var settings = await db.TeamGoalSettings.AsNoTracking().SingleOrDefaultAsync(s => s.SpaceId == spaceId, cancellationToken) ?? new TeamGoalSettings();
         return new TeamGoalSettingsView(spaceId, settings.ReminderMinute, settings.WeeklyRecap);
     }
@@ -18,7 +23,7 @@ public sealed class TeamGoalSettingsService(RucheDbContext db, SpaceService spac
     public async Task<TeamGoalSettingsView> SetAsync(Viewer viewer, long spaceId, int? reminderMinute, bool? weeklyRecap, CancellationToken cancellationToken)
     {
         var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
-        if (space.MyStatus != MembershipStatus.Active || space.MyRole is not (SpaceRole.Owner or SpaceRole.Moderator))
+        if (!space.CanModerate)
         {
             throw RucheException.Forbidden("space.moderators-only", "Only this space's owners and moderators change its settings.");
         }

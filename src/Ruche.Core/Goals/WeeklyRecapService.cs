@@ -23,27 +23,34 @@ public sealed class WeeklyRecapService(RucheDbContext db, ContentRenderer render
     public async Task<int> PostDueAsync(CancellationToken cancellationToken)
     {
         var now = Instant.FromDateTimeUtc(time.UtcNow());
-        var members = await db.SpaceMemberships
-            .Where(m => m.Status == MembershipStatus.Active && m.Space!.Kind == SpaceKind.Team
+        // One row per team and time zone (not per member), and the claims of those weeks in one read: this runs every
+        // five minutes on every node, and a team that never posts goals never gets a claim.
+        var zones = await db.SpaceMemberships
+            .Where(m => m.Status == MembershipStatus.Active && m.Person!.IsActive && m.Space!.Kind == SpaceKind.Team
                 && !db.TeamGoalSettings.Any(t => t.SpaceId == m.SpaceId && !t.WeeklyRecap))
             .Select(m => new { m.SpaceId, m.Person!.TimeZone })
+            .Distinct()
             .ToListAsync(cancellationToken);
+
+        // The latest week that is over for everyone: its Saturday has begun in every member's zone.
+        var weeks = zones.GroupBy(m => m.SpaceId)
+            .Select(team => (SpaceId: team.Key, WeekStart: team.Select(m => LastFinishedMonday(now.InZone(WorkCalendar.Zone(m.TimeZone)).Date)).Min().ToDateOnly()))
+            .ToList();
+        var starts = weeks.Select(w => w.WeekStart).Distinct().ToList();
+        var claimed = (await db.WeeklyRecapClaims.Where(c => starts.Contains(c.WeekStart)).Select(c => new { c.SpaceId, c.WeekStart }).ToListAsync(cancellationToken))
+            .Select(c => (c.SpaceId, c.WeekStart)).ToHashSet();
         var posted = 0;
-        foreach (var team in members.GroupBy(m => m.SpaceId))
+        foreach (var (spaceId, weekStart) in weeks.Where(w => !claimed.Contains(w)))
         {
-            // The latest week that is over for everyone: its Saturday has begun in every member's zone.
-            var monday = team.Select(m => LastFinishedMonday(now.InZone(WorkCalendar.Zone(m.TimeZone)).Date)).Min();
-            var weekStart = monday.ToDateOnly();
-            if (await db.WeeklyRecapClaims.AnyAsync(c => c.SpaceId == team.Key && c.WeekStart == weekStart, cancellationToken)
-                || !await db.GoalLists.AnyAsync(
+            if (!await db.GoalLists.AnyAsync(
                     l => l.LocalDate >= weekStart && l.LocalDate <= weekStart.AddDays(6)
-                        && db.SpaceMemberships.Any(m => m.SpaceId == team.Key && m.PersonId == l.PersonId && m.Status == MembershipStatus.Active),
+                        && db.SpaceMemberships.Any(m => m.SpaceId == spaceId && m.PersonId == l.PersonId && m.Status == MembershipStatus.Active),
                     cancellationToken))
             {
                 continue;
             }
 
-            if (await PostAsync(team.Key, weekStart, cancellationToken))
+            if (await PostAsync(spaceId, weekStart, cancellationToken))
             {
                 posted++;
             }

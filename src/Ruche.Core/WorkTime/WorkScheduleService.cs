@@ -72,9 +72,12 @@ public sealed class WorkScheduleService(RucheDbContext db)
         }
     }
 
-    public async Task<IReadOnlyList<CompanyHolidayView>> CompanyHolidaysAsync(CancellationToken cancellationToken) =>
-        await db.CompanyHolidays.OrderBy(h => h.Date).ThenBy(h => h.CountryCode)
+    public async Task<IReadOnlyList<CompanyHolidayView>> CompanyHolidaysAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        RequireAdministrator(viewer);
+        return await db.CompanyHolidays.OrderBy(h => h.Date).ThenBy(h => h.CountryCode)
             .Select(h => new CompanyHolidayView(h.Id, h.CountryCode, h.Date, h.Name)).ToListAsync(cancellationToken);
+    }
 
     /// <summary>An administrator adds a public holiday for a country the library does not cover (or an extra one).</summary>
     public async Task<CompanyHolidayView> AddCompanyHolidayAsync(Viewer viewer, string? countryCode, DateOnly? date, string? name, CancellationToken cancellationToken)

@@ -51,14 +51,7 @@ public static class GoalsApi
 
         var admin = api.MapGroup("/admin").WithTags("Administration");
         admin.MapGet("/holidays", async (ClaimsPrincipal user, WorkScheduleService service, CancellationToken ct) =>
-        {
-            if (!user.RequireViewer().IsAdministrator)
-            {
-                throw Core.Common.RucheException.Forbidden("administrator-required", "Only administrators may do this.");
-            }
-
-            return TypedResults.Ok(await service.CompanyHolidaysAsync(ct));
-        }).WithName("ListCompanyHolidays");
+            TypedResults.Ok(await service.CompanyHolidaysAsync(user.RequireViewer(), ct))).WithName("ListCompanyHolidays");
         admin.MapPost("/holidays", async (HolidayRequest request, ClaimsPrincipal user, WorkScheduleService service, CancellationToken ct) =>
         {
             var holiday = await service.AddCompanyHolidayAsync(user.RequireViewer(), request.CountryCode, request.Date, request.Name, ct);

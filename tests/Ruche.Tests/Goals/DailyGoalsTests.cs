@@ -228,7 +228,7 @@ public abstract class DailyGoalsTests(RucheApp app) : ProviderTests(app)
         Assert.Equal(new DateOnly(2026, 3, 2), board.Date);
         var kiritimati = board.Members.First(m => m.Person.TimeZone == "Pacific/Kiritimati" && m.List != null);
         Assert.Equal("22:00", kiritimati.LocalTimeNow); // 08:00 UTC is 22:00 on Kiritimati (UTC+14)
-        Assert.Null(kiritimati.WorkingFrom);
+        Assert.Null(kiritimati.Person.Presence);
 
         // Posted after their working day ended, Kiritimati's list stays open until their midnight.
         Assert.False(kiritimati.List!.Closed);
