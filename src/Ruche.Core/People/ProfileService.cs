@@ -18,6 +18,13 @@ public sealed class ProfileService(RucheDbContext db, FileService files, TimePro
         return await Profiles(db.People.Where(p => p.Handle == key)).SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
     }
 
+    /// <summary>The people these handles name, by normalised handle, in one query; a handle nobody has is left out.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> IdsByHandleAsync(IEnumerable<string> handles, CancellationToken cancellationToken)
+    {
+        var keys = handles.Select(Content.Mentions.NormalizeHandle).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return await db.People.Where(p => keys.Contains(p.Handle)).ToDictionaryAsync(p => p.Handle, p => p.Id, StringComparer.Ordinal, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<DirectoryEntry>> DirectoryAsync(string? search, CancellationToken cancellationToken)
     {
         var people = db.People.Where(p => p.IsActive);

@@ -12,8 +12,6 @@ namespace Ruche.Web.Events;
 /// <summary>The HTML forms of events and calendar feeds; they call the same services as the API.</summary>
 public static class EventForms
 {
-    private const int HandlesMax = 50;
-
     public static IEndpointRouteBuilder MapEventForms(this IEndpointRouteBuilder app)
     {
         var ui = app.MapGroup("/ui/events").ExcludeFromDescription();
@@ -61,22 +59,18 @@ public static class EventForms
     {
         var names = (handles ?? string.Empty).Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(h => h.TrimStart('@')).Where(h => h.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (names.Count > HandlesMax)
+        if (names.Count > Limits.EventInviteesMax)
         {
-            throw RucheException.Invalid("event.too-many-invitees", $"Invite at most {HandlesMax} people at once from this form.");
+            throw RucheException.Invalid("event.too-many-invitees", $"Invite at most {Limits.EventInviteesMax} people at once.");
         }
 
+        var known = await people.IdsByHandleAsync(names, cancellationToken);
         var ids = new List<long>();
         foreach (var name in names)
         {
-            try
-            {
-                ids.Add((await people.GetByHandleAsync(name, cancellationToken)).Id);
-            }
-            catch (RucheException)
-            {
-                throw RucheException.Invalid("event.invitee-invalid", $"Nobody is called @{name}.");
-            }
+            ids.Add(Core.Content.Mentions.NormalizeHandle(name) is { } key && known.TryGetValue(key, out var id)
+                ? id
+                : throw RucheException.Invalid("event.invitee-invalid", $"Nobody is called @{name}."));
         }
 
         return ids;

@@ -61,6 +61,19 @@ public abstract class EventPageTests(RucheApp app) : ProviderTests(app)
         });
         Assert.Equal($"/events/new?space={space.Id}&error=event.time-zone-invalid", refused.Headers.Location!.OriginalString);
         Assert.Contains("fuseau IANA", WebUtility.HtmlDecode(await browser.PageAsync(refused.Headers.Location.OriginalString)), StringComparison.Ordinal);
+
+        // One unknown handle among known ones refuses the whole form.
+        var unknown = await browser.SubmitFormAsync($"/events/new?space={space.Id}", "/ui/events", new()
+        {
+            ["spaceId"] = space.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["title"] = "Invités fantômes",
+            ["start"] = "2027-05-10T09:00",
+            ["end"] = "2027-05-10T10:00",
+            ["timeZone"] = "Europe/Paris",
+            ["invitees"] = $"@{member.Handle}, @personne-{Guid.NewGuid():N}",
+        });
+        Assert.Equal($"/events/new?space={space.Id}&error=event.invitee-invalid", unknown.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("Invités fantômes", WebUtility.HtmlDecode(await memberBrowser.PageAsync("/events")), StringComparison.Ordinal);
     }
 
     [Fact]
