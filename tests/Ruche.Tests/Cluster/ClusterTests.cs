@@ -74,7 +74,8 @@ public sealed partial class ClusterTests(LocalCluster cluster) : IClassFixture<L
         live.On(nameof(IRucheClient.Listening), () => listening.TrySetResult());
         live.On<PostPublishedEvent>(nameof(IRucheClient.PostPublished), async message =>
         {
-            if (message.PostId == await postId.Task)
+            // A post comes as two messages, in no set order: one to its home audience, one company-wide.
+            if (message.PostId == await postId.Task && message.Feeds.Contains(LiveFeeds.Company))
             {
                 heard.TrySetResult(message);
             }
