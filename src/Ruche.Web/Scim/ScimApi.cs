@@ -30,7 +30,7 @@ public static partial class ScimApi
             return ScimResults.Json(ScimResults.List(page.Select(p => ScimResults.User(p, BaseUrl(http))), total, start));
         }));
         scim.MapGet("/Users/{id}", (string id, DirectoryProvisioning directory, HttpContext http) => RunAsync(async () =>
-            await directory.FindPersonAsync(ParseId(id), http.RequestAborted) is { } person
+            await directory.FindPersonAsync(ParseId(id, PersonNotFound), http.RequestAborted) is { } person
                 ? ScimResults.Json(ScimResults.User(person, BaseUrl(http)))
                 : throw PersonNotFound()));
         scim.MapPost("/Users", (DirectoryProvisioning directory, HttpContext http) => RunAsync(async () =>
@@ -42,21 +42,21 @@ public static partial class ScimApi
         }));
         scim.MapPut("/Users/{id}", (string id, DirectoryProvisioning directory, HttpContext http) => RunAsync(async () =>
         {
-            var current = await directory.FindPersonAsync(ParseId(id), http.RequestAborted) ?? throw PersonNotFound();
+            var current = await directory.FindPersonAsync(ParseId(id, PersonNotFound), http.RequestAborted) ?? throw PersonNotFound();
             var user = UserFields.From(await ScimResults.ReadBodyAsync(http.Request), null);
             var person = await directory.ReplacePersonAsync(current.Id, user.Email, user.DisplayName, user.Active, http.RequestAborted);
             return ScimResults.Json(ScimResults.User(person, BaseUrl(http)));
         }));
         scim.MapPatch("/Users/{id}", (string id, DirectoryProvisioning directory, HttpContext http) => RunAsync(async () =>
         {
-            var current = await directory.FindPersonAsync(ParseId(id), http.RequestAborted) ?? throw PersonNotFound();
+            var current = await directory.FindPersonAsync(ParseId(id, PersonNotFound), http.RequestAborted) ?? throw PersonNotFound();
             var user = UserFields.Patch(await ScimResults.ReadBodyAsync(http.Request), new UserFields(current.Email, current.DisplayName, current.IsActive));
             var person = await directory.ReplacePersonAsync(current.Id, user.Email, user.DisplayName, user.Active, http.RequestAborted);
             return ScimResults.Json(ScimResults.User(person, BaseUrl(http)));
         }));
         scim.MapDelete("/Users/{id}", (string id, DirectoryProvisioning directory, HttpContext http) => RunAsync(async () =>
         {
-            await directory.SetActiveAsync(ParseId(id), false, http.RequestAborted);
+            await directory.SetActiveAsync(ParseId(id, PersonNotFound), false, http.RequestAborted);
             return Results.NoContent();
         }));
 
@@ -68,7 +68,7 @@ public static partial class ScimApi
             return ScimResults.Json(ScimResults.List(page.Select(g => ScimResults.Group(g, BaseUrl(http))), total, start));
         }));
         scim.MapGet("/Groups/{id}", (string id, DirectoryProvisioning directory, HttpContext http) => RunAsync(async () =>
-            await directory.FindGroupAsync(ParseId(id), http.RequestAborted) is { } group
+            await directory.FindGroupAsync(ParseId(id, GroupNotFound), http.RequestAborted) is { } group
                 ? ScimResults.Json(ScimResults.Group(group, BaseUrl(http)))
                 : throw GroupNotFound()));
         scim.MapPost("/Groups", (DirectoryProvisioning directory, HttpContext http) => RunAsync(async () =>
@@ -80,18 +80,18 @@ public static partial class ScimApi
         scim.MapPut("/Groups/{id}", (string id, DirectoryProvisioning directory, HttpContext http) => RunAsync(async () =>
         {
             var body = await ScimResults.ReadBodyAsync(http.Request);
-            var group = await directory.UpdateGroupAsync(ParseId(id), Text(body, "displayName"), MemberIds(body["members"]), [], replaceMembers: true, http.RequestAborted);
+            var group = await directory.UpdateGroupAsync(ParseId(id, GroupNotFound), Text(body, "displayName"), MemberIds(body["members"]), [], replaceMembers: true, http.RequestAborted);
             return ScimResults.Json(ScimResults.Group(group, BaseUrl(http)));
         }));
         scim.MapPatch("/Groups/{id}", (string id, DirectoryProvisioning directory, HttpContext http) => RunAsync(async () =>
         {
             var change = GroupPatch.From(await ScimResults.ReadBodyAsync(http.Request));
-            var group = await directory.UpdateGroupAsync(ParseId(id), change.Name, change.Add, change.Remove, change.Replace, http.RequestAborted);
+            var group = await directory.UpdateGroupAsync(ParseId(id, GroupNotFound), change.Name, change.Add, change.Remove, change.Replace, http.RequestAborted);
             return ScimResults.Json(ScimResults.Group(group, BaseUrl(http)));
         }));
         scim.MapDelete("/Groups/{id}", (string id, DirectoryProvisioning directory, HttpContext http) => RunAsync(async () =>
         {
-            await directory.DeleteGroupAsync(ParseId(id), http.RequestAborted);
+            await directory.DeleteGroupAsync(ParseId(id, GroupNotFound), http.RequestAborted);
             return Results.NoContent();
         }));
         return app;
@@ -129,8 +129,9 @@ public static partial class ScimApi
             : throw new ScimFilterException($"Only the filter '{attribute} eq \"…\"' is supported.");
     }
 
-    internal static long ParseId(string? id) =>
-        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw PersonNotFound();
+    /// <summary>A resource id; one that is not a number names no resource of that kind (<paramref name="notFound"/>).</summary>
+    internal static long ParseId(string? id, Func<Exception> notFound) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw notFound();
 
     internal static string? Text(JsonObject body, string name) =>
         body.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value is JsonValue value && value.TryGetValue<string>(out var text)
@@ -145,7 +146,7 @@ public static partial class ScimApi
     private static long ParseMember(string value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw RucheException.Invalid("scim.member-unknown", "A member is not a person known to Ruche.");
 
-    private static RucheException PersonNotFound() => RucheException.NotFound("person.not-found", "No such user.");
+    internal static RucheException PersonNotFound() => RucheException.NotFound("person.not-found", "No such user.");
 
     private static RucheException GroupNotFound() => RucheException.NotFound("scim.group-not-found", "No such group.");
 

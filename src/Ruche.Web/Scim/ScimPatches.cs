@@ -94,7 +94,7 @@ public sealed partial record GroupPatch(string? Name, List<long> Add, List<long>
                 ("replace", "members") => patch with { Add = ScimApi.MemberIds(operation.Value), Replace = true },
                 ("remove", "members") when operation.Value is null => patch with { Add = [], Replace = true },
                 ("remove", "members") => patch with { Remove = [.. patch.Remove, .. ScimApi.MemberIds(operation.Value)] },
-                ("remove", _) when memberFilter is { Success: true } => patch with { Remove = [.. patch.Remove, ScimApi.ParseId(memberFilter.Groups["id"].Value)] },
+                ("remove", _) when memberFilter is { Success: true } => patch with { Remove = [.. patch.Remove, ScimApi.ParseId(memberFilter.Groups["id"].Value, ScimApi.PersonNotFound)] },
                 ("replace" or "add", "displayname") when operation.Value is JsonValue name && name.TryGetValue<string>(out var text) => patch with { Name = text },
                 ("replace" or "add", null) when operation.Value is JsonObject values => patch with
                 {

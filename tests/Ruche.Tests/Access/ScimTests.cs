@@ -126,6 +126,7 @@ public abstract class ScimTests(RucheApp app) : ProviderTests(app)
 
         Assert.Equal(HttpStatusCode.NoContent, (await scim.DeleteAsync($"/scim/v2/Groups/{groupId}")).StatusCode);
         await ShouldBeScimErrorAsync(await scim.GetAsync($"/scim/v2/Groups/{groupId}"), HttpStatusCode.NotFound);
+        Assert.Equal("scim.group-not-found: No such group.", (string)(await ShouldBeScimErrorAsync(await scim.GetAsync("/scim/v2/Groups/not-a-number"), HttpStatusCode.NotFound))["detail"]!);
         Assert.Empty((await JsonAsync(await scim.GetAsync($"/scim/v2/Users/{bob.Id}")))["groups"]!.AsArray());
     }
 
