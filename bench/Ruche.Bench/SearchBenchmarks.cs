@@ -93,7 +93,7 @@ public class SearchBenchmarks
     public async Task<int> SearchPage()
     {
         await using var db = new RucheDbContext(options);
-        var results = await new SearchService(db, provider.FullText, Sources).SearchAsync(viewer, new SearchRequest(Query, PageSize: 20), CancellationToken.None);
+        var results = await new SearchService(db, ((IFullTextEngine)provider).FullText, Sources).SearchAsync(viewer, new SearchRequest(Query, PageSize: 20), CancellationToken.None);
         return results.Items.Count;
     }
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Follows;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
-using Ruche.Core.Presence;
 using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 

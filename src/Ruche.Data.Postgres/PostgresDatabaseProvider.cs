@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Ruche.Core.Data;
+using Ruche.Core.Search;
 
 namespace Ruche.Data.Postgres;
 
 /// <summary>PostgreSQL through Npgsql, for companies that outgrow one machine.</summary>
-public sealed class PostgresDatabaseProvider : IDatabaseProvider
+public sealed class PostgresDatabaseProvider : IDatabaseProvider, IFullTextEngine
 {
     public string Name => "Postgres";
 
-    public Core.Search.IFullTextIndex FullText { get; } = new PostgresFullTextIndex();
+    public IFullTextIndex FullText { get; } = new PostgresFullTextIndex();
 
     /// <remarks>
     /// A list of ids in a query is one array parameter (<c>= ANY (@ids)</c>): the same SQL whatever its length. Statements

@@ -4,15 +4,16 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Ruche.Core.Data;
+using Ruche.Core.Search;
 
 namespace Ruche.Data.Sqlite;
 
 /// <summary>The embedded default: one file, no setup.</summary>
-public sealed class SqliteDatabaseProvider : IDatabaseProvider
+public sealed class SqliteDatabaseProvider : IDatabaseProvider, IFullTextEngine
 {
     public string Name => "Sqlite";
 
-    public Core.Search.IFullTextIndex FullText { get; } = new SqliteFullTextIndex();
+    public IFullTextIndex FullText { get; } = new SqliteFullTextIndex();
 
     /// <remarks>
     /// A list of ids in a query (<c>ids.Contains(x)</c>) is one JSON parameter: its SQL is the same whatever the

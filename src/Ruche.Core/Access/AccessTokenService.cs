@@ -131,7 +131,7 @@ public sealed class AccessTokenService(RucheDbContext db, Audit.AuditLog audit, 
         var now = time.UtcNow();
         return await db.AccessTokens.AnyAsync(
             t => t.TokenHash == hash && t.Kind == AccessTokenKind.Scim && t.RevokedAt == null && t.ExpiresAt > now && t.Person!.IsActive
-                && db.UserRoles.Any(ur => ur.UserId == t.PersonId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == People.RoleNames.Administrator)),
+                && db.UserRoles.Any(ur => ur.UserId == t.PersonId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == RoleNames.Administrator)),
             cancellationToken);
     }
 

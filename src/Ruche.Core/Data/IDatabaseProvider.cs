@@ -21,7 +21,4 @@ public interface IDatabaseProvider
     /// write depends on the last row, like the audit chain). Call inside a transaction.
     /// </summary>
     Task SerializeAsync(RucheDbContext db, string resource, CancellationToken cancellationToken);
-
-    /// <summary>The engine's own full-text search over the search documents (ADR 0006).</summary>
-    Search.IFullTextIndex FullText { get; }
 }

@@ -93,7 +93,7 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
 
     public DbSet<Events.CalendarFeed> CalendarFeeds => Set<Events.CalendarFeed>();
 
-    public DbSet<Presence.PresenceStatus> PresenceStatuses => Set<Presence.PresenceStatus>();
+    public DbSet<PresenceStatus> PresenceStatuses => Set<PresenceStatus>();
 
     public DbSet<Privacy.RetentionPolicy> RetentionPolicies => Set<Privacy.RetentionPolicy>();
 

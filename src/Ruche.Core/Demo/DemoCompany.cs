@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Follows;

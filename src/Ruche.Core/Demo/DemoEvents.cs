@@ -2,6 +2,7 @@ using NodaTime;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
+using Ruche.Core.People;
 using Ruche.Core.Presence;
 using Ruche.Core.Spaces;
 

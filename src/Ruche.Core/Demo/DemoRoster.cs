@@ -1,4 +1,5 @@
 using System.Text;
+using Ruche.Core.Common;
 using Ruche.Core.People;
 
 namespace Ruche.Core.Demo;

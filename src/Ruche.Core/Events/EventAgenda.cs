@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Feeds;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Events;

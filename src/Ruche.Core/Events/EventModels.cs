@@ -1,4 +1,5 @@
-using Ruche.Core.Feeds;
+using Ruche.Core.People;
+using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Events;
 

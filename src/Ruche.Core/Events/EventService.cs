@@ -4,10 +4,8 @@ using NodaTime;
 using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
-using Ruche.Core.Feeds;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
-using Ruche.Core.Presence;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Events;

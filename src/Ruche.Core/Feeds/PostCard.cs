@@ -1,3 +1,4 @@
+using Ruche.Core.People;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
@@ -20,14 +21,6 @@ public sealed record PostCard(
     SharedPostCard? Shared,
     PostPermissions Can,
     Goals.GoalListView? Goals = null);
-
-public sealed record PersonRef(long Id, string DisplayName, string Handle, string? JobTitle, string TimeZone, Guid? PhotoFileId)
-{
-    /// <summary>Where they work from today, when they said so and their day is not over; read in the same query as the person.</summary>
-    public Presence.PresenceBadge? Presence { get; init; }
-}
-
-public sealed record SpaceRef(long Id, string Name, SpaceVisibility Visibility);
 
 public sealed record ReactionCount(ReactionKind Kind, int Count, bool Mine);
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Ruche.Core.Data;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
-using Ruche.Core.Presence;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Feeds;

@@ -1,4 +1,4 @@
-using Ruche.Core.Feeds;
+using Ruche.Core.People;
 
 namespace Ruche.Core.Goals;
 

@@ -1,4 +1,4 @@
-using Ruche.Core.Feeds;
+using Ruche.Core.People;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Goals;
@@ -26,7 +26,7 @@ public sealed record WeekRate(DateOnly Monday, int Done, int Total)
 }
 
 /// <summary>A person's last weeks of goals (the heat map) and their current streak of working days with goals posted.</summary>
-public sealed record GoalHistory(Feeds.PersonRef Person, DateOnly From, DateOnly To, IReadOnlyList<GoalDay> Days, int Streak);
+public sealed record GoalHistory(PersonRef Person, DateOnly From, DateOnly To, IReadOnlyList<GoalDay> Days, int Streak);
 
 /// <param name="Total">Goals set that day (replaced ones excluded); 0 when nothing was posted.</param>
 public sealed record GoalDay(DateOnly Date, bool IsWorkingDay, int Done, int Total);

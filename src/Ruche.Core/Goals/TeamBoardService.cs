@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Feeds;
 using Ruche.Core.People;
 using Ruche.Core.Spaces;
 using Ruche.Core.WorkTime;

@@ -46,7 +46,7 @@ public sealed class Person : IdentityUser<long>
     public List<PersonSkill> Skills { get; set; } = [];
 
     /// <summary>Where they said they work from; read through <see cref="PersonRefs"/>, which shows it only while in force.</summary>
-    public Presence.PresenceStatus? PresenceStatus { get; set; }
+    public PresenceStatus? PresenceStatus { get; set; }
 }
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>

@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using Ruche.Core.Feeds;
-using Ruche.Core.Presence;
 
 namespace Ruche.Core.People;
 

@@ -1,3 +1,5 @@
+using Ruche.Core.People;
+
 namespace Ruche.Core.Posts;
 
 /// <summary>A new post: in a space, or on the author's profile when <see cref="SpaceId"/> is null.</summary>
@@ -9,7 +11,7 @@ public sealed record CommentView(
     long Id,
     long PostId,
     long? ParentCommentId,
-    Feeds.PersonRef Author,
+    PersonRef Author,
     string BodyHtml,
     DateTime CreatedAt,
     bool CanDelete);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.People;
 
 namespace Ruche.Core.Presence;
 

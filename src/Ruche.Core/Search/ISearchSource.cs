@@ -2,7 +2,8 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Feeds;
+using Ruche.Core.People;
+using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Search;
 

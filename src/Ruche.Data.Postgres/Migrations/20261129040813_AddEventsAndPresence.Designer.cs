@@ -1057,7 +1057,7 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("Reactions");
                 });
 
-            modelBuilder.Entity("Ruche.Core.Presence.PresenceStatus", b =>
+            modelBuilder.Entity("Ruche.PresenceStatus", b =>
                 {
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
@@ -1553,11 +1553,11 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ruche.Core.Presence.PresenceStatus", b =>
+            modelBuilder.Entity("Ruche.PresenceStatus", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithOne()
-                        .HasForeignKey("Ruche.Core.Presence.PresenceStatus", "PersonId")
+                        .HasForeignKey("Ruche.PresenceStatus", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1315,7 +1315,7 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("Reactions");
                 });
 
-            modelBuilder.Entity("Ruche.Core.Presence.PresenceStatus", b =>
+            modelBuilder.Entity("Ruche.PresenceStatus", b =>
                 {
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
@@ -2048,11 +2048,11 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ruche.Core.Presence.PresenceStatus", b =>
+            modelBuilder.Entity("Ruche.PresenceStatus", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithOne()
-                        .HasForeignKey("Ruche.Core.Presence.PresenceStatus", "PersonId")
+                        .HasForeignKey("Ruche.PresenceStatus", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

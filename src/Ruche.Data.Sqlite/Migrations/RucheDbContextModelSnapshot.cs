@@ -1274,7 +1274,7 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("Reactions");
                 });
 
-            modelBuilder.Entity("Ruche.Core.Presence.PresenceStatus", b =>
+            modelBuilder.Entity("Ruche.PresenceStatus", b =>
                 {
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
@@ -1999,11 +1999,11 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ruche.Core.Presence.PresenceStatus", b =>
+            modelBuilder.Entity("Ruche.PresenceStatus", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithOne()
-                        .HasForeignKey("Ruche.Core.Presence.PresenceStatus", "PersonId")
+                        .HasForeignKey("Ruche.PresenceStatus", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

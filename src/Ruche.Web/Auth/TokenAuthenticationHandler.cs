@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ruche.Core.Access;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.People;
 using Ruche.Web.Hosting;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Ruche.Core.Common;
 using Ruche.Core.Events;
 using Ruche.Core.People;
+using Ruche.Core.Profiles;
 using Ruche.Web.Auth;
 using Ruche.Web.Hosting;
 

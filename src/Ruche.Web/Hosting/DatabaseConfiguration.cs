@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Ruche.Core.Data;
+using Ruche.Core.Search;
 using Ruche.Data.Postgres;
 using Ruche.Data.Sqlite;
 
@@ -29,7 +30,9 @@ public static class DatabaseConfiguration
         }
 
         services.AddSingleton(provider);
-        services.AddSingleton(provider.FullText);
+        services.AddSingleton(provider is IFullTextEngine engine
+            ? engine.FullText
+            : throw new InvalidOperationException($"The {provider.Name} database provider brings no full-text engine."));
         services.AddSingleton(new DatabaseConnection(connectionString));
         // Pooled: a request reuses a context's internal services instead of building them (a tenth of a feed page's time).
         services.AddDbContextPool<RucheDbContext>((serviceProvider, builder) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Demo;
 using Ruche.Core.People;

@@ -11,6 +11,7 @@ using Ruche.Core.Files;
 using Ruche.Core.Follows;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Profiles;
 using Ruche.Core.Search;
 using Ruche.Core.Search.Sources;
 using Ruche.Core.Spaces;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Follows;
 using Ruche.Core.People;
+using Ruche.Core.Profiles;
 using Ruche.Web.Auth;
 
 namespace Ruche.Web.People;

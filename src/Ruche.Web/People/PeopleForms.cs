@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Ruche.Core.Follows;
 using Ruche.Core.People;
+using Ruche.Core.Profiles;
 using Ruche.Web.Auth;
 using Ruche.Web.Hosting;
 using Ruche.Web.Posts;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ruche.Core.People;
 using Ruche.Core.Presence;
 using Ruche.Web.Auth;
 

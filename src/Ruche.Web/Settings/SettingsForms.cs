@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Ruche.Core.Access;
 using Ruche.Core.People;
+using Ruche.Core.Profiles;
 using Ruche.Web.Auth;
 using Ruche.Web.Hosting;
 

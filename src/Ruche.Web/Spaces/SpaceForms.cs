@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Ruche.Core.Follows;
+using Ruche.Core.Profiles;
 using Ruche.Core.Spaces;
 using Ruche.Web.Auth;
 using Ruche.Web.Hosting;
@@ -52,7 +53,7 @@ public static class SpaceForms
             return null;
         });
 
-    private static Task<IResult> AddByHandleAsync(long id, [FromForm] AddMemberForm form, ClaimsPrincipal user, SpaceService spaces, Core.People.ProfileService people, HttpContext http) =>
+    private static Task<IResult> AddByHandleAsync(long id, [FromForm] AddMemberForm form, ClaimsPrincipal user, SpaceService spaces, ProfileService people, HttpContext http) =>
         FormResults.RunAsync(http, form.ReturnUrl, async () =>
         {
             var person = await people.GetByHandleAsync(form.Handle ?? string.Empty, http.RequestAborted);

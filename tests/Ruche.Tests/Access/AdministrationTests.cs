@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ruche.Core.Common;
 using Ruche.Core.People;
 using Ruche.Tests.Infrastructure;
 using Ruche.Web.Admin;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Ruche.Core.Access;
 using Ruche.Core.People;
+using Ruche.Core.Profiles;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Access;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Access;
 using Ruche.Core.Data;
+using Ruche.Core.Profiles;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Access;
@@ -65,11 +66,11 @@ public abstract class TokenScopeTests(RucheApp app) : ProviderTests(app)
         // Editing someone else's profile is an administrator's power outside /api/v1/admin.
         await writer.PatchAsJsonAsync($"/api/v1/people/{other.Id}", new { jobTitle = "Renommé par un script" })
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "profile.not-yours");
-        Assert.NotEqual("Renommé par un script", (await other.GetAsync<Core.People.Profile>("/api/v1/people/me")).JobTitle);
+        Assert.NotEqual("Renommé par un script", (await other.GetAsync<Profile>("/api/v1/people/me")).JobTitle);
 
         var (_, adminToken) = await TokenAsync(admin, ["read", "write", "admin"]);
         Assert.Equal(HttpStatusCode.OK, (await adminToken.PatchAsJsonAsync($"/api/v1/people/{other.Id}", new { jobTitle = "Renommée par l'admin" })).StatusCode);
-        Assert.Equal("Renommée par l'admin", (await other.GetAsync<Core.People.Profile>("/api/v1/people/me")).JobTitle);
+        Assert.Equal("Renommée par l'admin", (await other.GetAsync<Profile>("/api/v1/people/me")).JobTitle);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Ruche.Core.Feeds;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Profiles;
 using Ruche.Core.Spaces;
 using Ruche.Web.Feeds;
 using Ruche.Web.Hosting;

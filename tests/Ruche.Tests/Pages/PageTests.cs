@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ruche.Core.Profiles;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 using Ruche.Web.Admin;
@@ -281,7 +282,7 @@ public abstract class PageTests(RucheApp app) : ProviderTests(app)
         });
         await Actor.ExpectAsync(again, HttpStatusCode.Redirect);
         Assert.Contains("error=invitation.invalid", again.Headers.Location?.OriginalString, StringComparison.Ordinal);
-        Assert.DoesNotContain(await admin.GetAsync<List<Core.People.DirectoryEntry>>("/api/v1/people?search=Imposteur"), e => e.DisplayName == "Imposteur");
+        Assert.DoesNotContain(await admin.GetAsync<List<DirectoryEntry>>("/api/v1/people?search=Imposteur"), e => e.DisplayName == "Imposteur");
     }
 }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Ruche.Core.Common;
 using Ruche.Core.Follows;
 using Ruche.Core.People;
+using Ruche.Core.Profiles;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.People;

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
-using Ruche.Core.Feeds;
 using Ruche.Core.People;
+using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Search.Sources;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Feeds;
 using Ruche.Core.People;
 
 namespace Ruche.Core.Search.Sources;

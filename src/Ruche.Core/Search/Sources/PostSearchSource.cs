@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Feeds;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Search.Sources;
 

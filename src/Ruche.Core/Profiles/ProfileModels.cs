@@ -1,6 +1,6 @@
-using Ruche.Core.Feeds;
+using Ruche.Core.People;
 
-namespace Ruche.Core.People;
+namespace Ruche.Core.Profiles;
 
 public sealed record Profile(
     long Id,
@@ -17,7 +17,7 @@ public sealed record Profile(
     Guid? PhotoFileId,
     int FollowerCount,
     int FollowingCount,
-    Presence.PresenceBadge? Presence = null);
+    PresenceBadge? Presence = null);
 
 public sealed record NamedRef(long Id, string Name);
 
@@ -34,4 +34,4 @@ public sealed record ProfileUpdate(
     string? Bio = null,
     IReadOnlyList<string>? Skills = null);
 
-public sealed record DirectoryEntry(long Id, string DisplayName, string Handle, string? JobTitle, string? Department, string? Site, string TimeZone, Guid? PhotoFileId, Presence.PresenceBadge? Presence = null);
+public sealed record DirectoryEntry(long Id, string DisplayName, string Handle, string? JobTitle, string? Department, string? Site, string TimeZone, Guid? PhotoFileId, PresenceBadge? Presence = null);

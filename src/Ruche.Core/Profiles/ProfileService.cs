@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Feeds;
 using Ruche.Core.Files;
+using Ruche.Core.People;
 
-namespace Ruche.Core.People;
+namespace Ruche.Core.Profiles;
 
 /// <summary>The directory: reading profiles and keeping them up to date.</summary>
 public sealed class ProfileService(RucheDbContext db, FileService files, TimeProvider time)

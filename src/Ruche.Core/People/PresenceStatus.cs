@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Ruche.Core.People;
 
-namespace Ruche.Core.Presence;
+namespace Ruche.Core.People;
 
 /// <summary>
 /// Where a person works from today, as they said it. It lasts until the end of their local day

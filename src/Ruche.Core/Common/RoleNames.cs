@@ -1,4 +1,4 @@
-namespace Ruche.Core.People;
+namespace Ruche.Core.Common;
 
 /// <summary>Company roles. Stored as Identity roles; more arrive with later features (ethics referent…).</summary>
 public static class RoleNames
