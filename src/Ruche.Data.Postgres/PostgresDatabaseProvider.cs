@@ -21,7 +21,7 @@ public sealed class PostgresDatabaseProvider : IDatabaseProvider, IFullTextEngin
         options.UseNpgsql(WithPreparation(connectionString), npgsql => npgsql
             .MigrationsAssembly(typeof(PostgresDatabaseProvider).Assembly.GetName().Name)
             .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(PersonRefExpansion.Instance);
+            .AddInterceptors(QueryExpansion.Instance);
 
     /// <summary>The connection string with automatic preparation on, unless it says otherwise.</summary>
     public static string WithPreparation(string connectionString)

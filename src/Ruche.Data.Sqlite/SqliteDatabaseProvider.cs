@@ -24,7 +24,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider, IFullTextEngine
             .UseSqlite(connectionString, sqlite => sqlite
                 .MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly.GetName().Name)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(PragmaInterceptor.Instance, PersonRefExpansion.Instance);
+            .AddInterceptors(PragmaInterceptor.Instance, QueryExpansion.Instance);
 
     public void PrepareStorage(string connectionString)
     {

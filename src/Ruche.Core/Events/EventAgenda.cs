@@ -18,11 +18,7 @@ public sealed class EventAgenda(RucheDbContext db, SpaceService spaces, TimeProv
     /// <summary>The upcoming occurrences of a space's events, for whoever may read the space.</summary>
     public async Task<IReadOnlyList<EventSummary>> ForSpaceAsync(Viewer viewer, long spaceId, int? days, CancellationToken cancellationToken)
     {
-        var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
-        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
-        {
-            throw RucheException.Forbidden("space.members-only", "Only members see this space's events.");
-        }
+        var space = await spaces.GetReadableAsync(viewer, spaceId, "Only members see this space's events.", cancellationToken);
 
         return await ListAsync(viewer, db.Events.Where(e => e.SpaceId == spaceId), days, cancellationToken);
     }
@@ -37,7 +33,7 @@ public sealed class EventAgenda(RucheDbContext db, SpaceService spaces, TimeProv
             viewer,
             db.Events.Where(e => e.OrganizerId == me
                 || e.Attendees.Any(a => a.PersonId == me && a.Response != RsvpResponse.No)
-                || e.Space!.Members.Any(m => m.PersonId == me && m.Status == MembershipStatus.Active)),
+                || e.Space!.HasActiveMember(me)),
             days,
             cancellationToken);
     }

@@ -32,7 +32,7 @@ public sealed class EventService(
                 Event = e,
                 Space = new SpaceRef(e.Space!.Id, e.Space.Name, e.Space.Visibility),
                 Organizer = PersonRefs.Of(e.Organizer!, now),
-                Moderates = e.Space.Members.Any(m => m.PersonId == me && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member),
+                Moderates = e.Space.IsModeratedBy(me),
             })
             .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
@@ -83,7 +83,7 @@ public sealed class EventService(
         }
 
         var input2 = EventInputs.Check(input);
-        var invitees = await CheckInviteesAsync(space.Id, space.Visibility, inviteeIds ?? [], cancellationToken);
+        var invitees = await CheckInviteesAsync(space.Id, inviteeIds ?? [], cancellationToken);
         var content = await renderer.RenderAsync(input2.Description, cancellationToken);
         var now = time.UtcNow();
         var e = new SpaceEvent
@@ -151,8 +151,7 @@ public sealed class EventService(
     public async Task<EventView> InviteAsync(Viewer viewer, long eventId, IReadOnlyCollection<long> personIds, CancellationToken cancellationToken)
     {
         var e = await RequireEditableAsync(viewer, eventId, cancellationToken);
-        var visibility = await db.Spaces.Where(s => s.Id == e.SpaceId).Select(s => s.Visibility).SingleAsync(cancellationToken);
-        var invitees = await CheckInviteesAsync(e.SpaceId, visibility, personIds, cancellationToken);
+        var invitees = await CheckInviteesAsync(e.SpaceId, personIds, cancellationToken);
         var present = await db.EventAttendees.Where(a => a.EventId == eventId && invitees.Contains(a.PersonId)).Select(a => a.PersonId).ToListAsync(cancellationToken);
         var added = invitees.Except(present).ToList();
         db.EventAttendees.AddRange(added.Select(id => new EventAttendee { EventId = eventId, PersonId = id, Invited = true, Response = RsvpResponse.Pending }));
@@ -210,7 +209,7 @@ public sealed class EventService(
             .Select(e => new
             {
                 Event = e,
-                Moderates = e.Space!.Members.Any(m => m.PersonId == me && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member),
+                Moderates = e.Space!.IsModeratedBy(me),
             })
             .SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
         if (row.Event.OrganizerId != me && !row.Moderates)
@@ -227,7 +226,7 @@ public sealed class EventService(
     }
 
     /// <summary>Active people who may see an event of this space; anyone else makes the whole request invalid.</summary>
-    private async Task<List<long>> CheckInviteesAsync(long spaceId, SpaceVisibility visibility, IReadOnlyCollection<long> personIds, CancellationToken cancellationToken)
+    private async Task<List<long>> CheckInviteesAsync(long spaceId, IReadOnlyCollection<long> personIds, CancellationToken cancellationToken)
     {
         var ids = personIds.Distinct().ToList();
         if (ids.Count > Limits.EventInviteesMax)
@@ -240,13 +239,8 @@ public sealed class EventService(
             return ids;
         }
 
-        var people = db.People.Where(p => ids.Contains(p.Id) && p.IsActive);
-        if (visibility != SpaceVisibility.Open)
-        {
-            people = people.Where(p => db.SpaceMemberships.Any(m => m.SpaceId == spaceId && m.PersonId == p.Id && m.Status == MembershipStatus.Active));
-        }
-
-        var found = await people.Select(p => p.Id).ToListAsync(cancellationToken);
+        var found = await db.People.Where(p => ids.Contains(p.Id) && p.IsActive && db.Spaces.Any(s => s.Id == spaceId && s.IsReadableBy(p.Id)))
+            .Select(p => p.Id).ToListAsync(cancellationToken);
         if (found.Count != ids.Count)
         {
             throw RucheException.Invalid("event.invitee-invalid", "Invite only active people who can see the event: members of the space unless it is open.");

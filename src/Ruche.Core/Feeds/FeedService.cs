@@ -49,21 +49,17 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, SpaceS
         db.Posts.VisibleTo(me).Where(p =>
             p.AuthorId == me
             || db.PersonFollows.Any(f => f.FollowerId == me && f.FolloweeId == p.AuthorId)
-            || db.SpaceMemberships.Any(m => m.PersonId == me && m.SpaceId == p.SpaceId && m.Status == MembershipStatus.Active)
+            || db.SpaceMemberships.Any(m => m.PersonId == me && m.SpaceId == p.SpaceId && m.IsActive())
             || db.SpaceFollows.Any(f => f.PersonId == me && f.SpaceId == p.SpaceId)
             || p.Tags.Any(t => db.TagFollows.Any(f => f.PersonId == me && f.Tag == t.Tag)));
 
     /// <summary>The posts of the company feed: those of open spaces and profiles.</summary>
     internal static IQueryable<Post> CompanyPosts(RucheDbContext db, long me) =>
-        db.Posts.VisibleTo(me).Where(p => p.SpaceId == null || p.Space!.Visibility == SpaceVisibility.Open);
+        db.Posts.VisibleTo(me).Where(p => p.IsCompanyWide());
 
     public async Task<SpaceFeed> SpaceAsync(Viewer viewer, long spaceId, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {
-        var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
-        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
-        {
-            throw RucheException.Forbidden("space.members-only", "Only members read this space's posts.");
-        }
+        var space = await spaces.GetReadableAsync(viewer, spaceId, "Only members read this space's posts.", cancellationToken);
 
         var posts = db.Posts.VisibleTo(viewer.PersonId).Where(p => p.SpaceId == spaceId);
         var pinned = cursor is null

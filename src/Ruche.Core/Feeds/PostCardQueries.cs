@@ -56,8 +56,7 @@ internal sealed class PostCardQueries
     /// <summary>Among the given spaces, those the reader owns or moderates.</summary>
     public readonly Func<RucheDbContext, long, long[], IAsyncEnumerable<long>> Moderated = EF.CompileAsyncQuery(
         (RucheDbContext db, long readerId, long[] spaceIds) => db.SpaceMemberships
-            .Where(m => m.PersonId == readerId && m.Status == MembershipStatus.Active && spaceIds.Contains(m.SpaceId)
-                && (m.Role == SpaceRole.Owner || m.Role == SpaceRole.Moderator))
+            .Where(m => m.PersonId == readerId && spaceIds.Contains(m.SpaceId) && m.IsModerating())
             .Select(m => m.SpaceId));
 }
 

@@ -49,11 +49,7 @@ public sealed class FollowService(RucheDbContext db, SpaceService spaces, TimePr
     /// <summary>Follows a space the viewer may read, bringing its posts home without joining it.</summary>
     public async Task FollowSpaceAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
     {
-        var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
-        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
-        {
-            throw RucheException.Forbidden("space.members-only", "Only members follow this space.");
-        }
+        var space = await spaces.GetReadableAsync(viewer, spaceId, "Only members follow this space.", cancellationToken);
 
         if (!await db.SpaceFollows.AnyAsync(f => f.PersonId == viewer.PersonId && f.SpaceId == spaceId, cancellationToken))
         {

@@ -23,7 +23,7 @@ public sealed class TeamBoardService(RucheDbContext db, SpaceService spaces, Wor
         var space = await ReadableSpaceAsync(viewer, spaceId, cancellationToken);
         var now = time.UtcNow();
         var holidays = await calendar.HolidaysAsync(cancellationToken);
-        var members = db.People.Where(p => p.IsActive && db.SpaceMemberships.Any(m => m.SpaceId == spaceId && m.PersonId == p.Id && m.Status == MembershipStatus.Active));
+        var members = db.People.Where(p => p.IsActive && db.SpaceMemberships.Any(m => m.SpaceId == spaceId && m.PersonId == p.Id && m.IsActive()));
         var shown = date ?? (await calendar.ProfilesAsync(db.People.Where(p => p.Id == viewer.PersonId), now, cancellationToken)).Single().LocalDate(now).ToDateOnly();
         var people = await members.OrderBy(p => p.DisplayName).ThenBy(p => p.Id)
             .Select(p => PersonRefs.Of(p, now))
@@ -120,11 +120,7 @@ public sealed class TeamBoardService(RucheDbContext db, SpaceService spaces, Wor
 
     private async Task<SpaceRef> ReadableSpaceAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
     {
-        var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
-        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
-        {
-            throw RucheException.Forbidden("space.members-only", "Only this space's members see its board.");
-        }
+        var space = await spaces.GetReadableAsync(viewer, spaceId, "Only this space's members see its board.", cancellationToken);
 
         return new SpaceRef(space.Id, space.Name, space.Visibility);
     }

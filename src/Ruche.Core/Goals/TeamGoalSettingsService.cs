@@ -10,11 +10,7 @@ public sealed class TeamGoalSettingsService(RucheDbContext db, SpaceService spac
 {
     public async Task<TeamGoalSettingsView> GetAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
     {
-        var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
-        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
-        {
-            throw RucheException.Forbidden("space.members-only", "Only members read this space's settings.");
-        }
+        var space = await spaces.GetReadableAsync(viewer, spaceId, "Only members read this space's settings.", cancellationToken);
 
         var settings = await db.TeamGoalSettings.AsNoTracking().SingleOrDefaultAsync(s => s.SpaceId == spaceId, cancellationToken) ?? new TeamGoalSettings();
         return new TeamGoalSettingsView(spaceId, settings.ReminderMinute, settings.WeeklyRecap);

@@ -18,7 +18,7 @@ public static class TeamSpaces
     /// <summary>The rule as a query over every person, for set-based use (the reminder pass reads 100,000 people at once).</summary>
     public static IQueryable<PersonTeam> GoalsSpaceIds(RucheDbContext db)
     {
-        var teamMemberships = db.SpaceMemberships.Where(m => m.Status == MembershipStatus.Active && m.Space!.Kind == SpaceKind.Team);
+        var teamMemberships = db.SpaceMemberships.Where(m => m.IsActive() && m.Space!.Kind == SpaceKind.Team);
         return db.People.Select(p => new PersonTeam
         {
             PersonId = p.Id,

@@ -26,7 +26,7 @@ public sealed class WeeklyRecapService(RucheDbContext db, ContentRenderer render
         // One row per team and time zone (not per member), and the claims of those weeks in one read: this runs every
         // five minutes on every node, and a team that never posts goals never gets a claim.
         var zones = await db.SpaceMemberships
-            .Where(m => m.Status == MembershipStatus.Active && m.Person!.IsActive && m.Space!.Kind == SpaceKind.Team
+            .Where(m => m.IsActive() && m.Person!.IsActive && m.Space!.Kind == SpaceKind.Team
                 && !db.TeamGoalSettings.Any(t => t.SpaceId == m.SpaceId && !t.WeeklyRecap))
             .Select(m => new { m.SpaceId, m.Person!.TimeZone })
             .Distinct()
@@ -44,7 +44,7 @@ public sealed class WeeklyRecapService(RucheDbContext db, ContentRenderer render
         {
             if (!await db.GoalLists.AnyAsync(
                     l => l.LocalDate >= weekStart && l.LocalDate <= weekStart.AddDays(6)
-                        && db.SpaceMemberships.Any(m => m.SpaceId == spaceId && m.PersonId == l.PersonId && m.Status == MembershipStatus.Active),
+                        && db.SpaceMemberships.Any(m => m.SpaceId == spaceId && m.PersonId == l.PersonId && m.IsActive()),
                     cancellationToken))
             {
                 continue;
@@ -69,7 +69,7 @@ public sealed class WeeklyRecapService(RucheDbContext db, ContentRenderer render
     private async Task<bool> PostAsync(long spaceId, DateOnly weekStart, CancellationToken cancellationToken)
     {
         var weekEnd = weekStart.AddDays(6);
-        var inTeam = db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Active).Select(m => m.PersonId);
+        var inTeam = db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.IsActive()).Select(m => m.PersonId);
         var rows = await db.Goals
             .Join(db.GoalLists, g => g.ListId, l => l.Id, (g, l) => new { Goal = g, List = l })
             .Where(x => x.List.LocalDate >= weekStart && x.List.LocalDate <= weekEnd && inTeam.Contains(x.List.PersonId))

@@ -69,22 +69,19 @@ public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, 
     private async Task<PostAudience?> AudienceAsync(long postId, CancellationToken cancellationToken)
     {
         var post = await db.Posts.Where(p => p.Id == postId)
-            .Select(p => new { p.AuthorId, p.SpaceId, Visibility = p.SpaceId == null ? SpaceVisibility.Open : p.Space!.Visibility })
+            .Select(p => new { p.AuthorId, p.SpaceId, CompanyWide = p.IsCompanyWide() })
             .SingleOrDefaultAsync(cancellationToken);
         if (post is null)
         {
             return null;
         }
 
-        if (post.Visibility == SpaceVisibility.Open)
+        if (post.CompanyWide)
         {
             return new PostAudience(post.AuthorId, post.SpaceId, CompanyWide: true, []);
         }
 
-        var members = await db.SpaceMemberships
-            .Where(m => m.SpaceId == post.SpaceId && m.Status == MembershipStatus.Active)
-            .Select(m => m.PersonId)
-            .ToListAsync(cancellationToken);
+        var members = await db.Spaces.Where(s => s.Id == post.SpaceId).SelectMany(s => s.ActiveMemberIds()).ToListAsync(cancellationToken);
         return new PostAudience(post.AuthorId, post.SpaceId, CompanyWide: false, members);
     }
 
@@ -96,7 +93,7 @@ public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, 
     {
         var tags = db.PostTags.Where(t => t.PostId == postId).Select(t => t.Tag);
         var people = await db.PersonFollows.Where(f => f.FolloweeId == authorId).Select(f => f.FollowerId)
-            .Union(db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Active).Select(m => m.PersonId))
+            .Union(db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.IsActive()).Select(m => m.PersonId))
             .Union(db.SpaceFollows.Where(f => f.SpaceId == spaceId).Select(f => f.PersonId))
             .Union(db.TagFollows.Where(f => tags.Contains(f.Tag)).Select(f => f.PersonId))
             .ToListAsync(cancellationToken);

@@ -18,7 +18,7 @@ public static class NotificationQueries
         // Built outside the lambda so EF Core inlines it as a subquery (it cannot translate a call to VisibleTo inside).
         var readable = db.Posts.VisibleTo(personId);
         var events = db.Events.VisibleTo(personId);
-        var moderated = db.SpaceMemberships.Where(m => m.PersonId == personId && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member);
+        var moderated = db.SpaceMemberships.Where(m => m.PersonId == personId && m.IsModerating());
         return notifications.Where(n => n.RecipientId == personId
             && (n.PostId == null || readable.Any(p => p.Id == n.PostId))
             && (n.SpaceId == null || moderated.Any(m => m.SpaceId == n.SpaceId))

@@ -71,7 +71,7 @@ public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, Ti
                 NotificationSubject.Post => await db.Posts.VisibleTo(id).AnyAsync(p => p.Id == subject.PostId),
                 NotificationSubject.Event => await db.Events.VisibleTo(id).AnyAsync(e => e.Id == subject.EventId),
                 NotificationSubject.SpaceModeration => await db.SpaceMemberships.AnyAsync(m => m.SpaceId == subject.SpaceId && m.PersonId == id
-                    && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member),
+                    && m.IsModerating()),
                 _ => subject is { PostId: null, SpaceId: null, EventId: null },
             };
             if (sees)

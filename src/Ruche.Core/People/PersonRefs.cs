@@ -1,11 +1,12 @@
 using System.Linq.Expressions;
+using Ruche.Core.Data;
 
 namespace Ruche.Core.People;
 
 /// <summary>
 /// A person as shown beside what they wrote or did, and their working-from status still in force, written once for
 /// every query: call <see cref="Of"/> or <see cref="PresenceOf"/> inside a LINQ projection.
-/// <see cref="Data.PersonRefExpansion"/>, an EF Core query interceptor every provider registers, replaces each call by
+/// <see cref="QueryExpansion"/>, an EF Core query interceptor every provider registers, replaces each call by
 /// its projection before translation, so the status is read in the same SQL command, joined on its key.
 /// </summary>
 public static class PersonRefs
@@ -24,11 +25,10 @@ public static class PersonRefs
         };
 
     /// <summary>Only inside a query projection, where it is expanded into <see cref="Projection"/>.</summary>
-    public static PersonRef Of(Person person, DateTime now) => throw OutsideAQuery();
+    [ExpandedFrom(nameof(Projection))]
+    public static PersonRef Of(Person person, DateTime now) => throw ExpandedFromAttribute.OutsideAQuery();
 
     /// <summary>Only inside a query projection, where it is expanded into <see cref="PresenceProjection"/>.</summary>
-    public static PresenceBadge? PresenceOf(Person person, DateTime now) => throw OutsideAQuery();
-
-    private static InvalidOperationException OutsideAQuery() =>
-        new("PersonRefs belongs inside an EF Core query projection, where PersonRefExpansion expands it.");
+    [ExpandedFrom(nameof(PresenceProjection))]
+    public static PresenceBadge? PresenceOf(Person person, DateTime now) => throw ExpandedFromAttribute.OutsideAQuery();
 }

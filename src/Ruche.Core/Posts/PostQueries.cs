@@ -1,15 +1,26 @@
+using System.Linq.Expressions;
+using Ruche.Core.Data;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Posts;
 
 /// <summary>
-/// The one rule for who reads a post, as a query operator: every feed, page, count and export goes
-/// through it. Profile posts are company-wide; a space's posts follow the space's visibility.
+/// The one rule for who reads a post, composed from its space's (<see cref="SpaceRules"/>): profile posts are
+/// company-wide; a space's posts are read by whoever reads the space. Every feed, page, count and export goes through it.
 /// </summary>
 public static class PostQueries
 {
-    public static IQueryable<Post> VisibleTo(this IQueryable<Post> posts, long viewerId) =>
-        posts.Where(p => p.SpaceId == null
-            || p.Space!.Visibility == SpaceVisibility.Open
-            || p.Space.Members.Any(m => m.PersonId == viewerId && m.Status == MembershipStatus.Active));
+    public static IQueryable<Post> VisibleTo(this IQueryable<Post> posts, long viewerId) => posts.Where(p => p.IsReadableBy(viewerId));
+
+    /// <summary>Everyone in the company reads it: a profile post, or a post in a company-wide space.</summary>
+    [ExpandedFrom(nameof(CompanyWideRule))]
+    public static bool IsCompanyWide(this Post post) => throw ExpandedFromAttribute.OutsideAQuery();
+
+    [ExpandedFrom(nameof(ReadableByRule))]
+    public static bool IsReadableBy(this Post post, long personId) => throw ExpandedFromAttribute.OutsideAQuery();
+
+    private static readonly Expression<Func<Post, bool>> CompanyWideRule = p => p.SpaceId == null || p.Space!.IsCompanyWide();
+
+    private static readonly Expression<Func<Post, long, bool>> ReadableByRule =
+        (p, personId) => p.SpaceId == null || p.Space!.IsReadableBy(personId);
 }

@@ -17,14 +17,10 @@ public sealed class TeamPresence(RucheDbContext db, SpaceService spaces, WorkCal
 {
     public async Task<TeamView> ForSpaceAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
     {
-        var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
-        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
-        {
-            throw RucheException.Forbidden("space.members-only", "Only members see who is in this space.");
-        }
+        var space = await spaces.GetReadableAsync(viewer, spaceId, "Only members see who is in this space.", cancellationToken);
 
         var now = time.UtcNow();
-        var members = await db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Active && m.Person!.IsActive)
+        var members = await db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.IsActive() && m.Person!.IsActive)
             .Select(m => PersonRefs.Of(m.Person!, now))
             .ToListAsync(cancellationToken);
         var ids = members.Select(m => m.Id).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Privacy;
@@ -14,14 +15,14 @@ public sealed class PostsDisclosure(RucheDbContext db) : IDisclosureSource
     public async Task<IReadOnlyList<Disclosure>> DescribeAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var me = viewer.PersonId;
-        var companyWide = await db.Posts.CountAsync(p => p.AuthorId == me && (p.SpaceId == null || p.Space!.Visibility == SpaceVisibility.Open), cancellationToken);
-        var restricted = await db.Posts.Where(p => p.AuthorId == me && p.SpaceId != null && p.Space!.Visibility != SpaceVisibility.Open)
+        var companyWide = await db.Posts.CountAsync(p => p.AuthorId == me && p.IsCompanyWide(), cancellationToken);
+        var restricted = await db.Posts.Where(p => p.AuthorId == me && !p.IsCompanyWide())
             .GroupBy(p => new { p.Space!.Id, p.Space.Name })
             .Select(g => new
             {
                 g.Key.Name,
                 Posts = g.Count(),
-                Members = db.SpaceMemberships.Count(m => m.SpaceId == g.Key.Id && m.Status == MembershipStatus.Active),
+                Members = db.SpaceMemberships.Count(m => m.SpaceId == g.Key.Id && m.IsActive()),
             })
             .ToListAsync(cancellationToken);
         var comments = await db.Comments.CountAsync(c => c.AuthorId == me, cancellationToken);

@@ -9,11 +9,11 @@ public sealed record SpaceSummary(
     bool IsDefault,
     int MemberCount,
     SpaceRole? MyRole,
-    MembershipStatus? MyStatus)
+    MembershipStatus? MyStatus,
+    bool CanRead,
+    bool CanModerate)
 {
     public bool IsMember => MyStatus == MembershipStatus.Active;
-
-    public bool CanModerate => IsMember && MyRole is SpaceRole.Owner or SpaceRole.Moderator;
 
     /// <summary>Announcement spaces take posts from their owners and moderators only.</summary>
     public bool CanPost => IsMember && (Kind != SpaceKind.Announcements || CanModerate);

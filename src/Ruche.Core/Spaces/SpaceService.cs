@@ -21,6 +21,16 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFound();
 
+    /// <summary>
+    /// The space, when the viewer may read what lives in it (<see cref="SpaceRules.IsReadableBy"/>, evaluated in the
+    /// same query): a secret space is "not found" to a non-member, a private one is forbidden with <paramref name="refusal"/>.
+    /// </summary>
+    public async Task<SpaceSummary> GetReadableAsync(Viewer viewer, long spaceId, string refusal, CancellationToken cancellationToken)
+    {
+        var space = await GetAsync(viewer, spaceId, cancellationToken);
+        return space.CanRead ? space : throw RucheException.Forbidden("space.members-only", refusal);
+    }
+
     public async Task<SpaceSummary> CreateAsync(Viewer viewer, NewSpace request, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim();
@@ -148,8 +158,7 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
     }
 
     private Task<List<long>> ModeratorIdsAsync(long spaceId, CancellationToken cancellationToken) =>
-        db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.Status == MembershipStatus.Active && m.Role != SpaceRole.Member)
-            .Select(m => m.PersonId).ToListAsync(cancellationToken);
+        db.Spaces.Where(s => s.Id == spaceId).SelectMany(s => s.ModeratorIds()).ToListAsync(cancellationToken);
 
     /// <summary>Removes a member or declines a pending request.</summary>
     public async Task RemoveMemberAsync(Viewer viewer, long spaceId, long personId, CancellationToken cancellationToken)
@@ -198,11 +207,7 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
     /// <summary>Members (and, for moderators, pending requests) of a space the viewer may read.</summary>
     public async Task<IReadOnlyList<SpaceMemberView>> MembersAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
     {
-        var space = await GetAsync(viewer, spaceId, cancellationToken);
-        if (space.Visibility != SpaceVisibility.Open && !space.IsMember)
-        {
-            throw RucheException.Forbidden("space.members-only", "Only members see who is in this space.");
-        }
+        var space = await GetReadableAsync(viewer, spaceId, "Only members see who is in this space.", cancellationToken);
 
         var query = db.SpaceMemberships.Where(m => m.SpaceId == spaceId);
         if (!space.CanModerate)
@@ -240,9 +245,11 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
             s.Kind,
             s.Visibility,
             s.IsDefault,
-            s.Members.Count(m => m.Status == MembershipStatus.Active),
+            s.ActiveMemberIds().Count(),
             s.Members.Where(m => m.PersonId == viewerId).Select(m => (SpaceRole?)m.Role).FirstOrDefault(),
-            s.Members.Where(m => m.PersonId == viewerId).Select(m => (MembershipStatus?)m.Status).FirstOrDefault()));
+            s.Members.Where(m => m.PersonId == viewerId).Select(m => (MembershipStatus?)m.Status).FirstOrDefault(),
+            s.IsReadableBy(viewerId),
+            s.IsModeratedBy(viewerId)));
 
     private static RucheException NotFound() => RucheException.NotFound("space.not-found", "No such space.");
 }

@@ -31,7 +31,7 @@ public sealed class WorkScheduleService(RucheDbContext db)
         }
 
         if (change.GoalsSpaceId is { } spaceId && !await db.SpaceMemberships.AnyAsync(
-                m => m.SpaceId == spaceId && m.PersonId == viewer.PersonId && m.Status == MembershipStatus.Active && m.Space!.Kind == SpaceKind.Team, cancellationToken))
+                m => m.SpaceId == spaceId && m.PersonId == viewer.PersonId && m.IsActive() && m.Space!.Kind == SpaceKind.Team, cancellationToken))
         {
             throw RucheException.Invalid("schedule.space-invalid", "Daily goals go to a team space you are a member of.");
         }
