@@ -70,5 +70,5 @@ public class FeedBenchmarks
     }
 
     private FeedService Feeds(RucheDbContext db) =>
-        new(db, new PostCardLoader(db, new Ruche.Core.Goals.GoalListLoader(db, TimeProvider.System), TimeProvider.System), new SpaceService(db, new Ruche.Core.Notifications.Notifier(db, new SilentLiveChannel(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Ruche.Core.Notifications.Notifier>.Instance), TimeProvider.System));
+        new(db, new PostCardLoader(db, new Ruche.Core.Goals.GoalListLoader(db, TimeProvider.System), TimeProvider.System), new SpaceService(db, new Ruche.Core.Notifications.Notifier(db, new SqliteDatabaseProvider(), new Ruche.Core.Subjects.SubjectKinds([]), new SilentLiveChannel(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Ruche.Core.Notifications.Notifier>.Instance), TimeProvider.System));
 }

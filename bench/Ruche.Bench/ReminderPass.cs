@@ -74,7 +74,9 @@ internal static class ReminderPass
         {
             await using var db = new RucheDbContext(options);
             var watch = Stopwatch.StartNew();
-            var sent = await new GoalReminderService(db, new WorkCalendar(db), clock).SendDueAsync(CancellationToken.None);
+            var notifier = new Core.Notifications.Notifier(
+                db, provider, new Core.Subjects.SubjectKinds([OwnGoalsSubject.Instance]), new SilentLiveChannel(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Notifications.Notifier>.Instance);
+            var sent = await new GoalReminderService(db, new WorkCalendar(db), notifier, clock).SendDueAsync(CancellationToken.None);
             Console.WriteLine($"{label}: {pass}: {sent:N0} reminders in {watch.Elapsed.TotalSeconds:F2} s");
         }
     }

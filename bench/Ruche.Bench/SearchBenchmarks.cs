@@ -7,8 +7,11 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Demo;
 using Ruche.Core.People;
+using Ruche.Core.Posts;
+using Ruche.Core.Profiles;
 using Ruche.Core.Search;
-using Ruche.Core.Search.Sources;
+
+using Ruche.Core.Spaces;
 using Ruche.Data.Postgres;
 using Ruche.Data.Sqlite;
 

@@ -255,7 +255,7 @@ internal static partial class SqlFloor
     /// <summary>The feed service as the app builds it, on one context.</summary>
     private static FeedService Feeds(RucheDbContext db)
     {
-        var notifier = new Core.Notifications.Notifier(db, new NoLive(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Notifications.Notifier>.Instance);
+        var notifier = new Core.Notifications.Notifier(db, new Data.Sqlite.SqliteDatabaseProvider(), new Core.Subjects.SubjectKinds([]), new NoLive(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Notifications.Notifier>.Instance);
         var loader = new PostCardLoader(db, new Core.Goals.GoalListLoader(db, TimeProvider.System), TimeProvider.System);
         return new FeedService(db, loader, new SpaceService(db, notifier, TimeProvider.System));
     }

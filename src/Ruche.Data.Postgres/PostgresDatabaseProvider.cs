@@ -40,6 +40,8 @@ public sealed class PostgresDatabaseProvider : IDatabaseProvider, IFullTextEngin
     public async Task SerializeAsync(RucheDbContext db, string resource, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({resource}))", cancellationToken);
 
+    public (string Sql, object Parameter) IdTable(IReadOnlyCollection<long> ids) => ("SELECT unnest({0}) AS value", ids.ToArray());
+
     public void PrepareStorage(string connectionString)
     {
         // The server owns its storage; the database itself is created by the migration run.

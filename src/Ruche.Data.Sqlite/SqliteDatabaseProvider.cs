@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -48,6 +49,9 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider, IFullTextEngine
     /// so transactions on any resource already take turns.
     /// </summary>
     public Task SerializeAsync(RucheDbContext db, string resource, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public (string Sql, object Parameter) IdTable(IReadOnlyCollection<long> ids) =>
+        ("SELECT value FROM json_each({0})", JsonSerializer.Serialize(ids));
 
     /// <summary>
     /// Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL. Applied once

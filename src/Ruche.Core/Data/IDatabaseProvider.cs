@@ -21,4 +21,10 @@ public interface IDatabaseProvider
     /// write depends on the last row, like the audit chain). Call inside a transaction.
     /// </summary>
     Task SerializeAsync(RucheDbContext db, string resource, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A list of ids as a table of one column named <c>value</c>, for statements written in SQL: the text to place
+    /// where a subquery goes (with <c>{0}</c> for the one parameter) and that parameter's value, whatever the list's length.
+    /// </summary>
+    (string Sql, object Parameter) IdTable(IReadOnlyCollection<long> ids);
 }

@@ -29,10 +29,8 @@ public sealed class QueryExpansion : ExpressionVisitor, IQueryExpressionIntercep
             return base.VisitMethodCall(node);
         }
 
-        var arguments = expansion.Parameters.Zip(node.Arguments.Select(Visit)).ToDictionary(p => p.First, p => p.Second!);
-
         // The expansion may itself call marked methods (a post's rule calls its space's): expand what it brings in.
-        return Visit(new Substitution(arguments).Visit(expansion.Body));
+        return Visit(Lambda.Apply(expansion, [.. node.Arguments.Select(Visit)!]));
     }
 
     private static LambdaExpression? Find(MethodInfo method)
@@ -47,11 +45,6 @@ public sealed class QueryExpansion : ExpressionVisitor, IQueryExpressionIntercep
         return field.GetValue(null) as LambdaExpression is { } lambda && lambda.Parameters.Count == method.GetParameters().Length
             ? lambda
             : throw new InvalidOperationException($"{method.DeclaringType.Name}.{marked.Field} is not an expression taking {method.Name}'s parameters.");
-    }
-
-    private sealed class Substitution(Dictionary<ParameterExpression, Expression> values) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => values.GetValueOrDefault(node, node);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Data;
 using Ruche.Core.Notifications;
+using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Demo;
@@ -23,11 +24,11 @@ internal static class DemoNotifications
         var reactions = (await db.Reactions.Where(r => r.CreatedAt >= since)
                 .Join(posts, r => r.PostId, p => p.Id, (r, p) => new { p.AuthorId, PostId = p.Id, r.PersonId, r.CreatedAt })
                 .ToListAsync(cancellationToken))
-            .Select(r => new Event(NotificationKinds.Reaction.Name, r.AuthorId, r.PostId, r.PersonId, r.CreatedAt));
+            .Select(r => new Event(PostNotifications.Reaction.Name, r.AuthorId, r.PostId, r.PersonId, r.CreatedAt));
         var comments = (await db.Comments.Where(c => c.CreatedAt >= since)
                 .Join(posts, c => c.PostId, p => p.Id, (c, p) => new { p.AuthorId, PostId = p.Id, CommenterId = c.AuthorId, c.CreatedAt })
                 .ToListAsync(cancellationToken))
-            .Select(c => new Event(NotificationKinds.Comment.Name, c.AuthorId, c.PostId, c.CommenterId, c.CreatedAt));
+            .Select(c => new Event(PostNotifications.Comment.Name, c.AuthorId, c.PostId, c.CommenterId, c.CreatedAt));
 
         // Mentions reach only people who may read the post: profile posts and open spaces, or members.
         var members = (await db.SpaceMemberships.Where(m => m.Status == MembershipStatus.Active).Select(m => new { m.SpaceId, m.PersonId })
@@ -40,7 +41,7 @@ internal static class DemoNotifications
                 })
                 .ToListAsync(cancellationToken))
             .Where(m => m.Open || members.Contains((m.SpaceId!.Value, m.PersonId)))
-            .Select(m => new Event(NotificationKinds.Mention.Name, m.PersonId, m.PostId, m.AuthorId, m.CreatedAt));
+            .Select(m => new Event(PostNotifications.Mention.Name, m.PersonId, m.PostId, m.AuthorId, m.CreatedAt));
 
         foreach (var group in reactions.Concat(comments).Concat(mentions).Where(e => e.ActorId != e.RecipientId)
                      .GroupBy(e => (e.Kind, e.RecipientId, e.PostId)))
@@ -52,7 +53,8 @@ internal static class DemoNotifications
                 RecipientId = group.Key.RecipientId,
                 Kind = group.Key.Kind,
                 GroupKey = $"{group.Key.Kind}:post:{group.Key.PostId}",
-                PostId = group.Key.PostId,
+                SubjectKind = PostSubject.Kind,
+                SubjectId = group.Key.PostId,
                 ActorCount = actors.Count,
                 Actors = actors,
                 IsRead = now - updated > StillUnread,

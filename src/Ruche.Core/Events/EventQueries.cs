@@ -5,8 +5,9 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Events;
 
 /// <summary>
-/// The one rule for who sees an event: the read rule of its space (<see cref="SpaceRules.IsReadableBy"/>).
-/// Pages, the API, search, .ics files, calendar feeds and notifications all go through it.
+/// The one rule for who sees an event: the read rule of its space (<see cref="SpaceRules.IsReadableBy"/>), as the
+/// forward half of <see cref="EventSubject"/>. Pages, the API, search, .ics files, calendar feeds and notifications all
+/// go through it.
 /// </summary>
 public static class EventQueries
 {
@@ -15,5 +16,5 @@ public static class EventQueries
     [ExpandedFrom(nameof(ReadableByRule))]
     public static bool IsReadableBy(this SpaceEvent spaceEvent, long personId) => throw ExpandedFromAttribute.OutsideAQuery();
 
-    private static readonly Expression<Func<SpaceEvent, long, bool>> ReadableByRule = (e, personId) => e.Space!.IsReadableBy(personId);
+    private static readonly Expression<Func<SpaceEvent, long, bool>> ReadableByRule = EventSubject.Instance.Readable;
 }

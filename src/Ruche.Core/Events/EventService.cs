@@ -102,7 +102,7 @@ public sealed class EventService(
         e.Attendees.AddRange(invitees.Where(id => id != viewer.PersonId).Select(id => new EventAttendee { PersonId = id, Invited = true, Response = RsvpResponse.Pending }));
         db.Events.Add(e);
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.NotifyEventAsync(NotificationKinds.EventInvitation, viewer.PersonId, invitees, e.Id);
+        await notifier.NotifyAsync(EventNotifications.Invitation, viewer.PersonId, invitees, e.Id);
         return await GetAsync(viewer, e.Id, cancellationToken);
     }
 
@@ -122,7 +122,7 @@ public sealed class EventService(
             e.EditedAt = time.UtcNow();
             e.Sequence++;
             await db.SaveChangesAsync(cancellationToken);
-            await notifier.NotifyEventAsync(NotificationKinds.EventChanged, viewer.PersonId, await AudienceAsync(eventId, cancellationToken), eventId);
+            await notifier.NotifyAsync(EventNotifications.Changed, viewer.PersonId, await AudienceAsync(eventId, cancellationToken), eventId);
         }
 
         return await GetAsync(viewer, eventId, cancellationToken);
@@ -144,7 +144,7 @@ public sealed class EventService(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await notifier.NotifyEventAsync(NotificationKinds.EventCancelled, viewer.PersonId, await AudienceAsync(eventId, cancellationToken), eventId);
+        await notifier.NotifyAsync(EventNotifications.Cancelled, viewer.PersonId, await AudienceAsync(eventId, cancellationToken), eventId);
     }
 
     /// <summary>Invites more people (organiser or space moderators); those already there are left as they are.</summary>
@@ -156,7 +156,7 @@ public sealed class EventService(
         var added = invitees.Except(present).ToList();
         db.EventAttendees.AddRange(added.Select(id => new EventAttendee { EventId = eventId, PersonId = id, Invited = true, Response = RsvpResponse.Pending }));
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.NotifyEventAsync(NotificationKinds.EventInvitation, viewer.PersonId, added, eventId);
+        await notifier.NotifyAsync(EventNotifications.Invitation, viewer.PersonId, added, eventId);
         return await GetAsync(viewer, eventId, cancellationToken);
     }
 

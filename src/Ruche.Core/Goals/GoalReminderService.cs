@@ -13,11 +13,12 @@ namespace Ruche.Core.Goals;
 /// (their week, their site's public holidays, not on leave), past their team's reminder minute on their own clock and
 /// before the end of their working day, who has not posted today's goals; then claims (person, local date) in the
 /// database and writes the notification in the same transaction. The claim is a unique row inserted with
-/// "on conflict do nothing … returning": two nodes running the pass at once each notify only the people they claimed,
+/// "on conflict do nothing … returning", and raises the notifications through <see cref="Notifier"/> (which leaves out
+/// whoever turned the kind off): two nodes running the pass at once each notify only the people they claimed,
 /// a restart resumes where the claims stop, and a reminder missed while every node was down is still sent later that
 /// working day (never once it is over).
 /// </summary>
-public sealed class GoalReminderService(RucheDbContext db, WorkCalendar calendar, TimeProvider time)
+public sealed class GoalReminderService(RucheDbContext db, WorkCalendar calendar, Notifier notifier, TimeProvider time)
 {
     /// <summary>People read per query; each page is one transaction of claims and notifications.</summary>
     public const int PageSize = 5_000;
@@ -29,10 +30,6 @@ public sealed class GoalReminderService(RucheDbContext db, WorkCalendar calendar
     {
         var now = time.UtcNow();
         var holidays = await calendar.HolidaysAsync(cancellationToken);
-        var silenced = (await db.NotificationPreferences
-                .Where(p => p.Kind == NotificationKinds.GoalsReminder.Name && p.Channel == NotificationChannel.None)
-                .Select(p => p.PersonId).ToListAsync(cancellationToken))
-            .ToHashSet();
         var sent = 0;
         long after = 0;
         while (true)
@@ -46,7 +43,7 @@ public sealed class GoalReminderService(RucheDbContext db, WorkCalendar calendar
             after = last;
             if (page.Due.Count > 0)
             {
-                sent += await ClaimAndNotifyAsync(page.Due, silenced, now, cancellationToken);
+                sent += await ClaimAndNotifyAsync(page.Due, cancellationToken);
             }
         }
     }
@@ -111,7 +108,7 @@ public sealed class GoalReminderService(RucheDbContext db, WorkCalendar calendar
         return (last, candidates.Where(c => !done.Contains(c)).ToList());
     }
 
-    private async Task<int> ClaimAndNotifyAsync(List<(long PersonId, DateOnly Date)> due, HashSet<long> silenced, DateTime now, CancellationToken cancellationToken)
+    private async Task<int> ClaimAndNotifyAsync(List<(long PersonId, DateOnly Date)> due, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = new List<(long PersonId, DateOnly Date)>();
@@ -120,21 +117,16 @@ public sealed class GoalReminderService(RucheDbContext db, WorkCalendar calendar
             claimed.AddRange(await ClaimAsync(chunk, cancellationToken));
         }
 
-        foreach (var (personId, date) in claimed.Where(c => !silenced.Contains(c.PersonId)))
+        // One row per person and local day; local dates differ by a day or two across the world, so few calls.
+        var notified = new List<long>();
+        foreach (var day in claimed.GroupBy(c => c.Date))
         {
-            db.Notifications.Add(new Notification
-            {
-                RecipientId = personId,
-                Kind = NotificationKinds.GoalsReminder.Name,
-                GroupKey = $"{NotificationKinds.GoalsReminder.Name}:{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
-                CreatedAt = now,
-                UpdatedAt = now,
-            });
+            var group = day.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            notified.AddRange(await notifier.RaiseForEachAsync(GoalNotifications.Reminder, [.. day.Select(c => c.PersonId)], group));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await notifier.PushAsync(notified);
         return claimed.Count;
     }
 

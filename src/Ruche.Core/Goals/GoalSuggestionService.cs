@@ -3,6 +3,7 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Live;
 using Ruche.Core.Notifications;
+using Ruche.Core.Posts;
 
 namespace Ruche.Core.Goals;
 
@@ -55,7 +56,7 @@ public sealed class GoalSuggestionService(
         });
         await db.SaveChangesAsync(cancellationToken);
         await live.GoalsChangedAsync(list.PostId);
-        await notifier.NotifyAsync(NotificationKinds.GoalSuggestion, viewer.PersonId, [list.PersonId], list.PostId, null);
+        await notifier.NotifyAsync(GoalNotifications.Suggestion, viewer.PersonId, [list.PersonId], list.PostId);
         return await goals.GetAsync(viewer, list.Id, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Data;
+using Ruche.Core.Subjects;
 
 namespace Ruche.Core.Notifications;
 
@@ -8,7 +9,7 @@ namespace Ruche.Core.Notifications;
 /// the last digest, read through the same rule as the centre. Nothing goes out during their quiet hours: the next run
 /// after them sends it.
 /// </summary>
-public sealed class DigestService(RucheDbContext db, IMailSender mail, IDigestWriter writer, TimeProvider time)
+public sealed class DigestService(RucheDbContext db, SubjectKinds subjects, IMailSender mail, IDigestWriter writer, TimeProvider time)
 {
     private const int ItemsPerDigest = 50;
 
@@ -50,19 +51,20 @@ public sealed class DigestService(RucheDbContext db, IMailSender mail, IDigestWr
 
         var kinds = db.NotificationPreferences.Where(p => p.PersonId == personId && p.Channel == NotificationChannel.EmailDigest).Select(p => p.Kind);
         var since = schedule?.LastSentAt ?? DateTime.MinValue;
-        var items = await db.Notifications.VisibleTo(db, personId)
+        var rows = await db.Notifications.VisibleTo(db, subjects, personId)
             .Where(n => !n.IsRead && n.UpdatedAt > since && kinds.Contains(n.Kind))
             .OrderByDescending(n => n.UpdatedAt).ThenByDescending(n => n.Id).Take(ItemsPerDigest)
-            .Select(n => new DigestItem(
+            .Select(n => new
+            {
                 n.Kind,
-                n.PostId,
-                n.SpaceId,
-                n.SpaceId == null ? null : db.Spaces.Where(s => s.Id == n.SpaceId).Select(s => s.Name).FirstOrDefault(),
+                n.SubjectKind,
+                n.SubjectId,
                 n.ActorCount,
-                n.Actors.OrderByDescending(a => a.ActedAt).Select(a => a.Person!.DisplayName).FirstOrDefault() ?? "?",
-                n.EventId,
-                n.EventId == null ? null : db.Events.Where(e => e.Id == n.EventId).Select(e => e.Title).FirstOrDefault()))
+                LatestActor = n.Actors.OrderByDescending(a => a.ActedAt).Select(a => a.Person!.DisplayName).FirstOrDefault() ?? "?",
+            })
             .ToListAsync(cancellationToken);
+        var links = await SubjectLinks.DescribeAsync(db, subjects, rows.Select(r => (r.SubjectKind, r.SubjectId)), cancellationToken);
+        var items = rows.Select(r => new DigestItem(r.Kind, r.ActorCount, r.LatestActor, links.Of(r.SubjectKind, r.SubjectId))).ToList();
         if (items.Count == 0)
         {
             return false;
@@ -121,7 +123,7 @@ public sealed class DigestService(RucheDbContext db, IMailSender mail, IDigestWr
 }
 
 /// <summary>One line of a digest: the latest actor's name stands for the group, as in the centre.</summary>
-public sealed record DigestItem(string Kind, long? PostId, long? SpaceId, string? SpaceName, int ActorCount, string LatestActor, long? EventId = null, string? EventTitle = null);
+public sealed record DigestItem(string Kind, int ActorCount, string LatestActor, SubjectLink Subject);
 
 /// <summary>Turns digest lines into a mail in the person's language (the host holds the texts).</summary>
 public interface IDigestWriter

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ruche.Core.People;
-using Ruche.Core.Posts;
-using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Notifications;
 
@@ -22,11 +20,14 @@ public sealed class Notification
     /// <summary>What events fold into this row, e.g. "reaction:post:42"; unique per recipient.</summary>
     public required string GroupKey { get; set; }
 
-    public long? PostId { get; set; }
+    /// <summary>
+    /// What the row is about: a registered <see cref="Subjects.ISubjectKind"/>'s name and the subject's id. The row shows
+    /// only while its recipient may read the subject, checked at every read; a subject that is gone is never readable,
+    /// and the hourly retention pass sweeps its rows.
+    /// </summary>
+    public required string SubjectKind { get; set; }
 
-    public long? SpaceId { get; set; }
-
-    public long? EventId { get; set; }
+    public long SubjectId { get; set; }
 
     /// <summary>How many distinct people acted: kept beside the actor rows so the list needs no count per line.</summary>
     public int ActorCount { get; set; }
@@ -60,6 +61,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.Property(n => n.Kind).HasMaxLength(32);
         builder.Property(n => n.GroupKey).HasMaxLength(96);
+        builder.Property(n => n.SubjectKind).HasMaxLength(32);
 
         // "My notifications, newest first" and the grouping lookup.
         builder.HasIndex(n => new { n.RecipientId, n.UpdatedAt, n.Id });
@@ -68,10 +70,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 
         // The unread badge on every page.
         builder.HasIndex(n => new { n.RecipientId, n.IsRead });
+
+        // Sweeping the rows of a subject that is gone.
+        builder.HasIndex(n => new { n.SubjectKind, n.SubjectId });
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Post>().WithMany().HasForeignKey(n => n.PostId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Space>().WithMany().HasForeignKey(n => n.SpaceId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Events.SpaceEvent>().WithMany().HasForeignKey(n => n.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(n => n.Actors).WithOne().HasForeignKey(a => a.NotificationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -5,7 +5,7 @@ using Ruche.Core.Data;
 namespace Ruche.Core.Notifications;
 
 /// <summary>A person's own choices: a channel per kind, and quiet hours on their own clock.</summary>
-public sealed class NotificationPreferenceService(RucheDbContext db)
+public sealed class NotificationPreferenceService(RucheDbContext db, NotificationKinds kinds)
 {
     public async Task<NotificationSettingsView> GetAsync(Viewer viewer, CancellationToken cancellationToken)
     {
@@ -16,7 +16,7 @@ public sealed class NotificationPreferenceService(RucheDbContext db)
         var frequency = await db.DigestSchedules.Where(d => d.PersonId == viewer.PersonId).Select(d => (DigestFrequency?)d.Frequency)
             .SingleOrDefaultAsync(cancellationToken);
         return new NotificationSettingsView(
-            NotificationKinds.All.Select(k => new KindPreference(k.Name, chosen.GetValueOrDefault(k.Name, k.DefaultChannel))).ToList(),
+            kinds.All.Select(k => new KindPreference(k.Name, chosen.GetValueOrDefault(k.Name, k.DefaultChannel))).ToList(),
             quiet is null ? null : new QuietHoursView(Time(quiet.StartMinute), Time(quiet.EndMinute)),
             timeZone,
             frequency ?? DigestFrequency.Daily);
@@ -44,8 +44,8 @@ public sealed class NotificationPreferenceService(RucheDbContext db)
 
     public async Task SetChannelAsync(Viewer viewer, string? kindName, NotificationChannel channel, CancellationToken cancellationToken)
     {
-        var kind = NotificationKinds.Find(kindName)
-            ?? throw RucheException.NotFound("notification.kind-unknown", $"Unknown notification kind. Known: {string.Join(", ", NotificationKinds.All.Select(k => k.Name))}.");
+        var kind = kinds.Find(kindName)
+            ?? throw RucheException.NotFound("notification.kind-unknown", $"Unknown notification kind. Known: {string.Join(", ", kinds.All.Select(k => k.Name))}.");
         if (!Enum.IsDefined(channel))
         {
             throw RucheException.Invalid("notification.channel-invalid", "Unknown channel: in-app, e-mail digest or none.");

@@ -2,18 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.People;
+using Ruche.Core.Subjects;
 
 namespace Ruche.Core.Notifications;
 
 /// <summary>A person's notification centre: their rows only, filtered by the read rule again at every read.</summary>
-public sealed class NotificationService(RucheDbContext db, Notifier notifier, TimeProvider time)
+public sealed class NotificationService(RucheDbContext db, SubjectKinds subjects, Notifier notifier, TimeProvider time)
 {
     private const int ActorsShown = 3;
 
     public async Task<Page<NotificationView>> ListAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {
         var size = Cursor.PageSize(pageSize);
-        var query = db.Notifications.VisibleTo(db, viewer.PersonId);
+        var query = db.Notifications.VisibleTo(db, subjects, viewer.PersonId);
         if (Cursor.Parse(cursor) is { } afterId)
         {
             // The cursor is the last row's id, not its time: nothing in a page says when anyone acted.
@@ -29,11 +30,8 @@ public sealed class NotificationService(RucheDbContext db, Notifier notifier, Ti
             {
                 n.Id,
                 n.Kind,
-                n.PostId,
-                n.SpaceId,
-                SpaceName = n.SpaceId == null ? null : db.Spaces.Where(s => s.Id == n.SpaceId).Select(s => s.Name).FirstOrDefault(),
-                n.EventId,
-                EventTitle = n.EventId == null ? null : db.Events.Where(e => e.Id == n.EventId).Select(e => e.Title).FirstOrDefault(),
+                n.SubjectKind,
+                n.SubjectId,
                 n.ActorCount,
                 n.IsRead,
             })
@@ -55,18 +53,20 @@ public sealed class NotificationService(RucheDbContext db, Notifier notifier, Ti
                 .ToListAsync(cancellationToken))
             .OrderByDescending(a => a.ActedAt).ThenBy(a => a.Person.Id)
             .ToLookup(a => a.NotificationId, a => a.Person);
+        var links = await SubjectLinks.DescribeAsync(db, subjects, rows.Take(size).Select(r => (r.SubjectKind, r.SubjectId)), cancellationToken);
         var items = rows.Take(size)
-            .Select(r => new NotificationView(r.Id, r.Kind, r.PostId, r.SpaceId, r.SpaceName, r.ActorCount, actors[r.Id].ToList(), r.IsRead, r.EventId, r.EventTitle))
+            .Select(r => new NotificationView(
+                r.Id, r.Kind, r.SubjectKind, r.SubjectId, links.Of(r.SubjectKind, r.SubjectId), r.ActorCount, actors[r.Id].ToList(), r.IsRead))
             .ToList();
         return new Page<NotificationView>(items, next);
     }
 
     public Task<int> UnreadCountAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        db.Notifications.VisibleTo(db, viewer.PersonId).CountAsync(n => !n.IsRead, cancellationToken);
+        db.Notifications.VisibleTo(db, subjects, viewer.PersonId).CountAsync(n => !n.IsRead, cancellationToken);
 
     public async Task MarkReadAsync(Viewer viewer, long notificationId, CancellationToken cancellationToken)
     {
-        var changed = await db.Notifications.VisibleTo(db, viewer.PersonId).Where(n => n.Id == notificationId)
+        var changed = await db.Notifications.VisibleTo(db, subjects, viewer.PersonId).Where(n => n.Id == notificationId)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.IsRead, true), cancellationToken);
         if (changed == 0)
         {
@@ -77,13 +77,14 @@ public sealed class NotificationService(RucheDbContext db, Notifier notifier, Ti
     }
 
     /// <summary>Marks the notification read and says what it is about, for the centre's link to lead there.</summary>
-    public async Task<(long? PostId, long? SpaceId, long? EventId)> OpenAsync(Viewer viewer, long notificationId, CancellationToken cancellationToken)
+    public async Task<string> OpenAsync(Viewer viewer, long notificationId, CancellationToken cancellationToken)
     {
-        var subject = await db.Notifications.VisibleTo(db, viewer.PersonId).Where(n => n.Id == notificationId)
-            .Select(n => new { n.PostId, n.SpaceId, n.EventId }).SingleOrDefaultAsync(cancellationToken)
+        var subject = await db.Notifications.VisibleTo(db, subjects, viewer.PersonId).Where(n => n.Id == notificationId)
+            .Select(n => new { n.SubjectKind, n.SubjectId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw RucheException.NotFound("notification.not-found", "No such notification.");
         await MarkReadAsync(viewer, notificationId, cancellationToken);
-        return (subject.PostId, subject.SpaceId, subject.EventId);
+        var links = await SubjectLinks.DescribeAsync(db, subjects, [(subject.SubjectKind, subject.SubjectId)], cancellationToken);
+        return links.Of(subject.SubjectKind, subject.SubjectId).Path;
     }
 
     public async Task MarkAllReadAsync(Viewer viewer, CancellationToken cancellationToken)
@@ -94,30 +95,30 @@ public sealed class NotificationService(RucheDbContext db, Notifier notifier, Ti
     }
 }
 
+/// <param name="Subject">Where the line leads, and the title of what it is about when it has one.</param>
 /// <param name="Actors">The latest few people who acted, newest first; <paramref name="ActorCount"/> counts them all.</param>
 public sealed record NotificationView(
     long Id,
     string Kind,
-    long? PostId,
-    long? SpaceId,
-    string? SpaceName,
+    string SubjectKind,
+    long SubjectId,
+    SubjectLink Subject,
     int ActorCount,
     IReadOnlyList<PersonRef> Actors,
-    bool IsRead,
-    long? EventId = null,
-    string? EventTitle = null)
+    bool IsRead)
 {
     /// <summary>Where the line leads in the web UI.</summary>
-    public string Path => Paths.Of(PostId, SpaceId, EventId);
-}
+    public string Path => Subject.Path;
 
-/// <summary>The web address of a notification's subject, shared by the centre and the digest.</summary>
-public static class Paths
-{
-    /// <summary>Where a notification leads: its post, event or space, or the person's own goals for a personal one.</summary>
-    public static string Of(long? postId, long? spaceId, long? eventId) =>
-        postId is { } post ? $"/posts/{post}"
-        : eventId is { } e ? $"/events/{e}"
-        : spaceId is { } space ? $"/spaces/{space}/members"
-        : "/goals";
+    // The fields of API v1 from before subjects, kept for the clients written against them; a subject kind added since
+    // appears only as subjectKind and subjectId.
+    public long? PostId => SubjectKind == "post" ? SubjectId : null;
+
+    public long? SpaceId => SubjectKind == "space-moderation" ? SubjectId : null;
+
+    public string? SpaceName => SpaceId is null ? null : Subject.Title;
+
+    public long? EventId => SubjectKind == "event" ? SubjectId : null;
+
+    public string? EventTitle => EventId is null ? null : Subject.Title;
 }

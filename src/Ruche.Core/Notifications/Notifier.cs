@@ -1,40 +1,32 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ruche.Core.Data;
-using Ruche.Core.Events;
 using Ruche.Core.Live;
-using Ruche.Core.Posts;
-using Ruche.Core.Spaces;
+using Ruche.Core.People;
+using Ruche.Core.Subjects;
 
 namespace Ruche.Core.Notifications;
 
 /// <summary>
-/// The one way features raise notifications (ADR 0007), called after their own change is committed. It drops the
-/// actor, anyone who may not see the subject and anyone who turned the kind off; folds the event into the
-/// recipient's row for the same subject; then pushes the new unread count live, outside the recipient's quiet hours.
+/// The one way features and jobs raise notifications (ADR 0007, ADR 0011). It keeps, in one set query, the recipients
+/// who are active, may read the subject (its kind's own rule) and did not turn the kind off, never the actor; folds
+/// the event into each recipient's row for the same subject with two upserts that concurrent requests cannot lose;
+/// then pushes the new unread counts live, outside quiet hours. A constant number of SQL commands, whatever the
+/// audience's size.
 /// </summary>
-public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, TimeProvider time, ILogger<Notifier> logger)
+public sealed partial class Notifier(
+    RucheDbContext db, IDatabaseProvider provider, SubjectKinds subjects, ILiveChannel channel, TimeProvider time, ILogger<Notifier> logger)
 {
+    /// <summary>
+    /// After the feature's own change is committed: a notification that fails is logged, never turned into its error.
+    /// </summary>
     /// <param name="group">What folds together beyond kind and subject (a reply groups per comment answered); null: per subject.</param>
-    public Task NotifyAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, long? postId, long? spaceId, string? group = null) =>
-        NotifyAsync(kind, actorId, recipientIds, new Subject(postId, spaceId, null), group);
-
-    /// <summary>About an event (a kind whose subject is <see cref="NotificationSubject.Event"/>): one row per recipient and event.</summary>
-    public Task NotifyEventAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, long eventId) =>
-        NotifyAsync(kind, actorId, recipientIds, new Subject(null, null, eventId), null);
-
-    private async Task NotifyAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, Subject subject, string? group)
+    public async Task NotifyAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, long subjectId, string? group = null)
     {
         try
         {
-            var recipients = await AllowedAsync(kind, actorId, recipientIds, subject);
-            if (recipients.Count == 0)
-            {
-                return;
-            }
-
-            var groupKey = $"{kind.Name}:{group ?? subject.Key}";
-            await FoldAsync(kind, actorId, recipients, subject, groupKey);
+            var recipients = await RaiseAsync(kind, actorId, [.. recipientIds], subjectId, group ?? $"{kind.Subject.Name}:{subjectId}");
             await PushAsync(recipients);
         }
 #pragma warning disable CA1031 // The feature's change is saved: a notification that fails is logged, never turned into its error.
@@ -46,114 +38,112 @@ public sealed partial class Notifier(RucheDbContext db, ILiveChannel channel, Ti
         }
     }
 
-    /// <summary>Tells these people their unread count, unless it is their quiet time.</summary>
+    /// <summary>
+    /// Notifies each person about their own subject of the kind (its id is theirs: the morning reminder is about their
+    /// own goals), with no actor, inside the caller's transaction: a failure is the caller's to roll back. Returns who
+    /// was notified; push their counts (<see cref="PushAsync"/>) once the transaction is committed.
+    /// </summary>
+    public Task<IReadOnlyList<long>> RaiseForEachAsync(NotificationKind kind, IReadOnlyCollection<long> people, string group) =>
+        RaiseAsync(kind, null, people, null, group);
+
+    /// <summary>Tells these people their unread count, unless it is their quiet time: two queries whatever their number.</summary>
     public async Task PushAsync(IReadOnlyCollection<long> personIds)
     {
+        if (personIds.Count == 0)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow();
         var people = await db.People.Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.TimeZone, Quiet = db.QuietHours.FirstOrDefault(q => q.PersonId == p.Id) })
             .ToListAsync();
-        foreach (var person in people.Where(p => !NotificationQueries.IsQuiet(p.Quiet, p.TimeZone, now)))
+        var awake = people.Where(p => !NotificationQueries.IsQuiet(p.Quiet, p.TimeZone, now)).Select(p => p.Id).ToList();
+        if (awake.Count == 0)
         {
-            var unread = await db.Notifications.VisibleTo(db, person.Id).CountAsync(n => !n.IsRead);
-            await channel.People([person.Id]).NotificationsChanged(new NotificationsChangedEvent(unread));
+            return;
+        }
+
+        var unread = await db.Notifications.Where(n => awake.Contains(n.RecipientId) && !n.IsRead)
+            .Where(NotificationQueries.Readable(db, subjects))
+            .GroupBy(n => n.RecipientId)
+            .Select(g => new { RecipientId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.RecipientId, c => c.Count);
+        foreach (var id in awake)
+        {
+            await channel.People([id]).NotificationsChanged(new NotificationsChangedEvent(unread.GetValueOrDefault(id)));
         }
     }
 
-    private async Task<List<long>> AllowedAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, Subject subject)
+    /// <param name="subjectId">The subject; null when each recipient's subject is their own (its id is theirs).</param>
+    private async Task<IReadOnlyList<long>> RaiseAsync(NotificationKind kind, long? actorId, IReadOnlyCollection<long> candidates, long? subjectId, string group)
     {
-        var candidates = recipientIds.Where(id => id != actorId).Distinct().ToList();
-        var allowed = new List<long>();
-        foreach (var id in candidates)
+        var recipients = await AudienceAsync(kind, actorId, candidates, subjectId);
+        if (recipients.Count == 0)
         {
-            var sees = kind.Subject switch
-            {
-                NotificationSubject.Post => await db.Posts.VisibleTo(id).AnyAsync(p => p.Id == subject.PostId),
-                NotificationSubject.Event => await db.Events.VisibleTo(id).AnyAsync(e => e.Id == subject.EventId),
-                NotificationSubject.SpaceModeration => await db.SpaceMemberships.AnyAsync(m => m.SpaceId == subject.SpaceId && m.PersonId == id
-                    && m.IsModerating()),
-                _ => subject is { PostId: null, SpaceId: null, EventId: null },
-            };
-            if (sees)
-            {
-                allowed.Add(id);
-            }
+            return recipients;
         }
 
-        var channels = await db.NotificationPreferences.Where(p => p.Kind == kind.Name && allowed.Contains(p.PersonId))
-            .ToDictionaryAsync(p => p.PersonId, p => p.Channel);
-        var active = await db.People.Where(p => allowed.Contains(p.Id) && p.IsActive).Select(p => p.Id).ToListAsync();
-        return active.Where(id => channels.GetValueOrDefault(id, kind.DefaultChannel) != NotificationChannel.None).ToList();
+        var groupKey = $"{kind.Name}:{group}";
+        var now = time.UtcNow();
+        var (ids, idsParameter) = provider.IdTable(recipients);
+        var subject = subjectId is null ? "r.value" : "{4}";
+
+        // Same text on SQLite (3.35+) and PostgreSQL. "WHERE TRUE" keeps SQLite from reading ON CONFLICT as a join.
+#pragma warning disable EF1002 // Only the provider's id-table text and numbered placeholders are built into the SQL; every value is a parameter.
+        await db.Database.ExecuteSqlRawAsync(
+            $$"""
+            INSERT INTO "Notifications" ("RecipientId", "Kind", "GroupKey", "SubjectKind", "SubjectId", "ActorCount", "IsRead", "CreatedAt", "UpdatedAt")
+            SELECT r.value, {1}, {2}, {3}, {{subject}}, 0, FALSE, {5}, {5} FROM ({{ids}}) AS r WHERE TRUE
+            ON CONFLICT ("RecipientId", "GroupKey") DO UPDATE SET "IsRead" = FALSE, "UpdatedAt" = excluded."UpdatedAt"
+            """,
+            idsParameter, kind.Name, groupKey, kind.Subject.Name, subjectId ?? 0, now);
+        if (actorId is { } actor)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                $$"""
+                INSERT INTO "NotificationActors" ("NotificationId", "PersonId", "ActedAt")
+                SELECT n."Id", {2}, {3} FROM "Notifications" AS n WHERE n."GroupKey" = {1} AND n."RecipientId" IN ({{ids}})
+                ON CONFLICT ("NotificationId", "PersonId") DO UPDATE SET "ActedAt" = excluded."ActedAt"
+                """,
+                idsParameter, groupKey, actor, now);
+            await RecountAsync(groupKey, recipients);
+        }
+#pragma warning restore EF1002
+
+        return recipients;
     }
 
-    private async Task FoldAsync(NotificationKind kind, long actorId, List<long> recipients, Subject subject, string groupKey)
+    /// <summary>Active candidates, not the actor, who may read the subject and did not turn the kind off: one query.</summary>
+    private async Task<List<long>> AudienceAsync(NotificationKind kind, long? actorId, IReadOnlyCollection<long> candidates, long? subjectId)
     {
-        for (var attempt = 0; ; attempt++)
+        var ids = candidates.Where(id => id != actorId).Distinct().ToList();
+        if (ids.Count == 0)
         {
-            var now = time.UtcNow();
-            var existing = await db.Notifications.Include(n => n.Actors.Where(a => a.PersonId == actorId))
-                .Where(n => recipients.Contains(n.RecipientId) && n.GroupKey == groupKey)
-                .ToDictionaryAsync(n => n.RecipientId);
-            foreach (var recipient in recipients)
-            {
-                if (!existing.TryGetValue(recipient, out var row))
-                {
-                    row = new Notification
-                    {
-                        RecipientId = recipient,
-                        Kind = kind.Name,
-                        GroupKey = groupKey,
-                        PostId = subject.PostId,
-                        SpaceId = subject.PostId is null ? subject.SpaceId : null,
-                        EventId = subject.EventId,
-                        CreatedAt = now,
-                    };
-                    db.Notifications.Add(row);
-                }
-
-                if (row.Actors.SingleOrDefault() is { } actor)
-                {
-                    actor.ActedAt = now;
-                }
-                else
-                {
-                    row.Actors.Add(new NotificationActor { PersonId = actorId, ActedAt = now });
-                    row.ActorCount++;
-                }
-
-                row.IsRead = false;
-                row.UpdatedAt = now;
-            }
-
-            try
-            {
-                await db.SaveChangesAsync();
-                await RecountAsync(groupKey, recipients);
-                return;
-            }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                // Another request created the same group meanwhile: fold into its row.
-                db.ChangeTracker.Clear();
-            }
+            return ids;
         }
+
+        var person = Expression.Parameter(typeof(Person), "p");
+        var personId = Expression.Property(person, nameof(Person.Id));
+        var subject = subjectId is { } s ? Lambda.Value(s) : personId;
+        var readsIt = Expression.Lambda<Func<Person, bool>>(Lambda.Apply(kind.Subject.Reads(db), subject, personId), person);
+        var name = kind.Name;
+        var audience = db.People.Where(p => ids.Contains(p.Id) && p.IsActive).Where(readsIt);
+        audience = kind.DefaultChannel == NotificationChannel.None
+            ? audience.Where(p => db.NotificationPreferences.Any(c => c.PersonId == p.Id && c.Kind == name && c.Channel != NotificationChannel.None))
+            : audience.Where(p => !db.NotificationPreferences.Any(c => c.PersonId == p.Id && c.Kind == name && c.Channel == NotificationChannel.None));
+        return await audience.Select(p => p.Id).ToListAsync();
     }
 
     /// <summary>
-    /// Sets each row's count from its actor rows, after the commit: requests folding into one row at the same time each
-    /// read the same count before adding themselves, so a count kept by increments would lose some of them.
+    /// Sets each row's count from its actor rows, after they are written: requests folding into one row at the same time
+    /// each read the same count before adding themselves, so a count kept by increments would lose some of them.
     /// </summary>
-    private Task<int> RecountAsync(string groupKey, List<long> recipients)
+    private Task<int> RecountAsync(string groupKey, IReadOnlyList<long> recipients)
     {
         var actors = db.Set<NotificationActor>();
         return db.Notifications.Where(n => recipients.Contains(n.RecipientId) && n.GroupKey == groupKey)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ActorCount, n => actors.Count(a => a.NotificationId == n.Id)));
-    }
-
-    /// <summary>What a notification is about: a post, a space's moderation, an event, or nothing but the recipient's own routine.</summary>
-    private sealed record Subject(long? PostId, long? SpaceId, long? EventId)
-    {
-        public string Key => PostId is { } p ? $"post:{p}" : EventId is { } e ? $"event:{e}" : $"space:{SpaceId}";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification of kind {Kind} was not recorded")]

@@ -63,13 +63,13 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
 
     private async Task NotifyAsync(Viewer viewer, long postAuthorId, Comment comment, long? answeredId, IEnumerable<long> mentioned)
     {
-        await notifier.NotifyAsync(NotificationKinds.Mention, viewer.PersonId, mentioned, comment.PostId, null);
+        await notifier.NotifyAsync(PostNotifications.Mention, viewer.PersonId, mentioned, comment.PostId);
         if (answeredId is { } answered && answered != postAuthorId)
         {
-            await notifier.NotifyAsync(NotificationKinds.Reply, viewer.PersonId, [answered], comment.PostId, null, $"comment:{comment.ParentCommentId}");
+            await notifier.NotifyAsync(PostNotifications.Reply, viewer.PersonId, [answered], comment.PostId, $"comment:{comment.ParentCommentId}");
         }
 
-        await notifier.NotifyAsync(NotificationKinds.Comment, viewer.PersonId, [postAuthorId], comment.PostId, null);
+        await notifier.NotifyAsync(PostNotifications.Comment, viewer.PersonId, [postAuthorId], comment.PostId);
     }
 
     /// <summary>Deletes a comment and its replies (its author, the post's moderators, administrators).</summary>

@@ -6,7 +6,9 @@ namespace Ruche.Core.Posts;
 
 /// <summary>
 /// The one rule for who reads a post, composed from its space's (<see cref="SpaceRules"/>): profile posts are
-/// company-wide; a space's posts are read by whoever reads the space. Every feed, page, count and export goes through it.
+/// company-wide; a space's posts are read by whoever reads the space. Every feed, page, count and export goes through
+/// it; it is the forward half of <see cref="PostSubject"/>, whose reverse half tells notifications and live messages
+/// who may read a post.
 /// </summary>
 public static class PostQueries
 {
@@ -21,6 +23,5 @@ public static class PostQueries
 
     private static readonly Expression<Func<Post, bool>> CompanyWideRule = p => p.SpaceId == null || p.Space!.IsCompanyWide();
 
-    private static readonly Expression<Func<Post, long, bool>> ReadableByRule =
-        (p, personId) => p.SpaceId == null || p.Space!.IsReadableBy(personId);
+    private static readonly Expression<Func<Post, long, bool>> ReadableByRule = PostSubject.Instance.Readable;
 }

@@ -101,7 +101,7 @@ public sealed class PostService(
         db.Posts.Add(post);
         await db.SaveChangesAsync(cancellationToken);
         await live.PostPublishedAsync(post.Id);
-        await notifier.NotifyAsync(NotificationKinds.Mention, viewer.PersonId, content.MentionedPersonIds, post.Id, null);
+        await notifier.NotifyAsync(PostNotifications.Mention, viewer.PersonId, content.MentionedPersonIds, post.Id);
         return await GetAsync(viewer, post.Id, cancellationToken);
     }
 
@@ -143,7 +143,7 @@ public sealed class PostService(
         post.Mentions.RemoveAll(m => !content.MentionedPersonIds.Contains(m.PersonId));
         post.Mentions.AddRange(content.MentionedPersonIds.Where(id => post.Mentions.All(m => m.PersonId != id)).Select(id => new PostMention { PersonId = id }));
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.NotifyAsync(NotificationKinds.Mention, viewer.PersonId, newlyMentioned, post.Id, null);
+        await notifier.NotifyAsync(PostNotifications.Mention, viewer.PersonId, newlyMentioned, post.Id);
         return await GetAsync(viewer, postId, cancellationToken);
     }
 

@@ -35,7 +35,7 @@ public sealed class ReactionService(RucheDbContext db, PostService posts, LiveEv
         }
 
         await live.ReactionsChangedAsync(postId);
-        await notifier.NotifyAsync(NotificationKinds.Reaction, viewer.PersonId, [authorId], postId, null);
+        await notifier.NotifyAsync(PostNotifications.Reaction, viewer.PersonId, [authorId], postId);
     }
 
     public async Task RemoveAsync(Viewer viewer, long postId, ReactionKind kind, CancellationToken cancellationToken)

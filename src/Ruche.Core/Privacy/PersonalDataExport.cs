@@ -71,7 +71,7 @@ public sealed class PersonalDataExport(RucheDbContext db, UserManager<Person> us
                 digest = await db.DigestSchedules.AsNoTracking().Where(d => d.PersonId == me)
                     .Select(d => new { frequency = d.Frequency.ToString(), d.LastSentAt }).SingleOrDefaultAsync(cancellationToken),
                 received = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me).OrderBy(n => n.Id)
-                    .Select(n => new { n.Kind, n.PostId, n.SpaceId, n.ActorCount, n.IsRead }).ToListAsync(cancellationToken),
+                    .Select(n => new { n.Kind, subject = n.SubjectKind, subjectId = n.SubjectId, n.ActorCount, n.IsRead }).ToListAsync(cancellationToken),
             },
             goals = new
             {

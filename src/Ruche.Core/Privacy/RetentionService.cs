@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Files;
-using Ruche.Core.Search.Sources;
+using Ruche.Core.Goals;
+using Ruche.Core.Posts;
+
 
 namespace Ruche.Core.Privacy;
 

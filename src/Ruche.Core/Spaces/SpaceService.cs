@@ -96,8 +96,8 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
         };
         db.SpaceMemberships.Add(membership);
         await db.SaveChangesAsync(cancellationToken);
-        var kind = membership.Status == MembershipStatus.Active ? NotificationKinds.NewMember : NotificationKinds.JoinRequest;
-        await notifier.NotifyAsync(kind, viewer.PersonId, await ModeratorIdsAsync(spaceId, cancellationToken), null, spaceId);
+        var kind = membership.Status == MembershipStatus.Active ? SpaceNotifications.NewMember : SpaceNotifications.JoinRequest;
+        await notifier.NotifyAsync(kind, viewer.PersonId, await ModeratorIdsAsync(spaceId, cancellationToken), spaceId);
         return membership.Status;
     }
 
@@ -154,7 +154,7 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
 
         // The newcomer is the actor; the moderator who let them in did it themselves and hears nothing.
         var others = (await ModeratorIdsAsync(spaceId, cancellationToken)).Where(id => id != viewer.PersonId);
-        await notifier.NotifyAsync(NotificationKinds.NewMember, personId, others, null, spaceId);
+        await notifier.NotifyAsync(SpaceNotifications.NewMember, personId, others, spaceId);
     }
 
     private Task<List<long>> ModeratorIdsAsync(long spaceId, CancellationToken cancellationToken) =>

@@ -819,9 +819,6 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long?>("EventId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("GroupKey")
                         .IsRequired()
                         .HasMaxLength(96)
@@ -835,25 +832,21 @@ namespace Ruche.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<long?>("PostId")
-                        .HasColumnType("bigint");
-
                     b.Property<long>("RecipientId")
                         .HasColumnType("bigint");
 
-                    b.Property<long?>("SpaceId")
+                    b.Property<long>("SubjectId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EventId");
-
-                    b.HasIndex("PostId");
-
-                    b.HasIndex("SpaceId");
 
                     b.HasIndex("UpdatedAt");
 
@@ -861,6 +854,8 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RecipientId", "IsRead");
+
+                    b.HasIndex("SubjectKind", "SubjectId");
 
                     b.HasIndex("RecipientId", "UpdatedAt", "Id");
 
@@ -1083,6 +1078,28 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasIndex("Skill");
 
                     b.ToTable("PersonSkills");
+                });
+
+            modelBuilder.Entity("Ruche.Core.People.PresenceStatus", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("PresenceStatuses", (string)null);
                 });
 
             modelBuilder.Entity("Ruche.Core.People.Site", b =>
@@ -1313,28 +1330,6 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("Reactions");
-                });
-
-            modelBuilder.Entity("Ruche.PresenceStatus", b =>
-                {
-                    b.Property<long>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.HasKey("PersonId");
-
-                    b.ToTable("PresenceStatuses", (string)null);
                 });
 
             modelBuilder.Entity("Ruche.Core.Privacy.RetentionPolicy", b =>
@@ -1848,26 +1843,11 @@ namespace Ruche.Data.Postgres.Migrations
 
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
                 {
-                    b.HasOne("Ruche.Core.Events.SpaceEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Ruche.Core.Posts.Post", null)
-                        .WithMany()
-                        .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Ruche.Core.Spaces.Space", null)
-                        .WithMany()
-                        .HasForeignKey("SpaceId")
-                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Ruche.Core.Notifications.NotificationActor", b =>
@@ -1934,6 +1914,15 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany("Skills")
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.People.PresenceStatus", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithOne("PresenceStatus")
+                        .HasForeignKey("Ruche.Core.People.PresenceStatus", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2048,15 +2037,6 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ruche.PresenceStatus", b =>
-                {
-                    b.HasOne("Ruche.Core.People.Person", null)
-                        .WithOne()
-                        .HasForeignKey("Ruche.PresenceStatus", "PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Ruche.Core.Spaces.SpaceMembership", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -2116,6 +2096,8 @@ namespace Ruche.Data.Postgres.Migrations
 
             modelBuilder.Entity("Ruche.Core.People.Person", b =>
                 {
+                    b.Navigation("PresenceStatus");
+
                     b.Navigation("Skills");
                 });
 

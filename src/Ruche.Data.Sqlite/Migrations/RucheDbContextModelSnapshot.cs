@@ -790,9 +790,6 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("EventId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("GroupKey")
                         .IsRequired()
                         .HasMaxLength(96)
@@ -806,25 +803,21 @@ namespace Ruche.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("PostId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("RecipientId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("SpaceId")
+                    b.Property<long>("SubjectId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EventId");
-
-                    b.HasIndex("PostId");
-
-                    b.HasIndex("SpaceId");
 
                     b.HasIndex("UpdatedAt");
 
@@ -832,6 +825,8 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RecipientId", "IsRead");
+
+                    b.HasIndex("SubjectKind", "SubjectId");
 
                     b.HasIndex("RecipientId", "UpdatedAt", "Id");
 
@@ -1050,6 +1045,28 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasIndex("Skill");
 
                     b.ToTable("PersonSkills");
+                });
+
+            modelBuilder.Entity("Ruche.Core.People.PresenceStatus", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("PresenceStatuses", (string)null);
                 });
 
             modelBuilder.Entity("Ruche.Core.People.Site", b =>
@@ -1272,28 +1289,6 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("Reactions");
-                });
-
-            modelBuilder.Entity("Ruche.PresenceStatus", b =>
-                {
-                    b.Property<long>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("PersonId");
-
-                    b.ToTable("PresenceStatuses", (string)null);
                 });
 
             modelBuilder.Entity("Ruche.Core.Privacy.RetentionPolicy", b =>
@@ -1799,26 +1794,11 @@ namespace Ruche.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>
                 {
-                    b.HasOne("Ruche.Core.Events.SpaceEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Ruche.Core.Posts.Post", null)
-                        .WithMany()
-                        .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Ruche.Core.Spaces.Space", null)
-                        .WithMany()
-                        .HasForeignKey("SpaceId")
-                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Ruche.Core.Notifications.NotificationActor", b =>
@@ -1885,6 +1865,15 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany("Skills")
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.People.PresenceStatus", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithOne("PresenceStatus")
+                        .HasForeignKey("Ruche.Core.People.PresenceStatus", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1999,15 +1988,6 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ruche.PresenceStatus", b =>
-                {
-                    b.HasOne("Ruche.Core.People.Person", null)
-                        .WithOne()
-                        .HasForeignKey("Ruche.PresenceStatus", "PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Ruche.Core.Spaces.SpaceMembership", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -2067,6 +2047,8 @@ namespace Ruche.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Ruche.Core.People.Person", b =>
                 {
+                    b.Navigation("PresenceStatus");
+
                     b.Navigation("Skills");
                 });
 

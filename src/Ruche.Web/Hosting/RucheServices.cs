@@ -4,16 +4,23 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Ruche.Core.Access;
+using Ruche.Core.Audit;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
+using Ruche.Core.Events;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
 using Ruche.Core.Follows;
+using Ruche.Core.Goals;
+using Ruche.Core.Notifications;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Presence;
+using Ruche.Core.Privacy;
 using Ruche.Core.Profiles;
 using Ruche.Core.Search;
-using Ruche.Core.Search.Sources;
+using Ruche.Core.WorkTime;
+
 using Ruche.Core.Spaces;
 using Ruche.Web.Auth;
 using Ruche.Web.Live;
@@ -156,83 +163,37 @@ public static class RucheServices
                 .RequireAssertion(context => TokenScopeHandler.Granted(context.User) is not { } granted || granted.HasFlag(Core.Access.TokenScopes.Read)));
     }
 
+    /// <summary>
+    /// Each feature registers all its parts (services, subject kinds, notification kinds, search sources, disclosures)
+    /// through its own <c>Add…()</c> in Core; the host adds only what runs in it (workers, mail, the digest's texts).
+    /// Notification kinds are offered in the order their features are listed here.
+    /// </summary>
     private static void AddFeatures(IServiceCollection services, RucheOptions options)
     {
-        services.AddSingleton<MarkdownContent>();
-        services.AddScoped<ContentRenderer>();
-        services.AddScoped<Core.Audit.AuditLog>();
-        services.AddScoped<AccessTokenService>();
-        services.AddScoped<Core.Privacy.PersonalDataExport>();
-        services.AddScoped<Core.Privacy.WhoSeesWhat>();
-        services.AddScoped<Core.Privacy.PersonErasure>();
-        services.AddScoped<Core.Privacy.RetentionService>();
+        services
+            .AddContent()
+            .AddAudit()
+            .AddAccess()
+            .AddPrivacy()
+            .AddProfiles()
+            .AddFiles()
+            .AddFollows()
+            .AddFeeds()
+            .AddNotifications()
+            .AddPosts()
+            .AddSpaces()
+            .AddWorkTime()
+            .AddGoals()
+            .AddEvents()
+            .AddPresence()
+            .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
-        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.ProfileDisclosure>();
-        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.PostsDisclosure>();
-        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.SecurityDisclosure>();
-        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.NotificationsDisclosure>();
-        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.GoalsDisclosure>();
-        services.AddScoped<AccountService>();
-        services.AddScoped<TwoFactorService>();
-        services.AddScoped<PasskeyService>();
-        services.AddScoped<DirectoryProvisioning>();
-        services.AddScoped<ProfileService>();
-        services.AddScoped<FileService>();
-        services.AddScoped<SpaceService>();
-        services.AddScoped<FollowService>();
-        services.AddScoped<PostCardLoader>();
-        services.AddScoped<FeedService>();
-        services.AddScoped<PostService>();
-        services.AddScoped<CommentService>();
-        services.AddScoped<ReactionService>();
-        services.AddScoped<Core.Notifications.Notifier>();
-        services.AddScoped<Core.Notifications.NotificationService>();
-        services.AddScoped<Core.Notifications.NotificationPreferenceService>();
-        services.AddScoped<Core.Notifications.DigestService>();
         services.AddScoped<Core.Notifications.IDigestWriter, Notifications.DigestWriter>();
         services.AddHostedService<Notifications.DigestWorker>();
-        services.AddScoped<Core.Notifications.QuietHoursRelease>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
-        AddGoals(services, options);
-        services.AddScoped<Core.Events.EventService>();
-        services.AddScoped<Core.Events.EventAgenda>();
-        services.AddScoped<Core.Events.CalendarFeedService>();
-        services.AddScoped<Core.Presence.PresenceService>();
-        services.AddScoped<Core.Presence.TeamPresence>();
-        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.PresenceDisclosure>();
-        services.AddScoped<Core.Privacy.IDisclosureSource, Core.Privacy.EventsDisclosure>();
-        AddSearch(services);
-    }
-
-    /// <summary>The daily goals routine and the work calendar it stands on.</summary>
-    private static void AddGoals(IServiceCollection services, RucheOptions options)
-    {
-        services.AddScoped<Core.WorkTime.WorkCalendar>();
-        services.AddScoped<Core.WorkTime.WorkScheduleService>();
-        services.AddScoped<Core.Goals.GoalListLoader>();
-        services.AddScoped<Core.Goals.DailyGoalsService>();
-        services.AddScoped<Core.Goals.GoalSuggestionService>();
-        services.AddScoped<Core.Goals.TeamBoardService>();
-        services.AddScoped<Core.Goals.TeamGoalSettingsService>();
-        services.AddScoped<Core.Goals.GoalReminderService>();
-        services.AddScoped<Core.Goals.WeeklyRecapService>();
         if (options.GoalsScheduler)
         {
             services.AddHostedService<Goals.GoalReminderWorker>();
         }
-    }
-
-    /// <summary>The search engine and the kinds of content it covers: a new kind adds one line here (ADR 0006).</summary>
-    private static void AddSearch(IServiceCollection services)
-    {
-        services.AddSingleton<ISearchSource, PostSearchSource>();
-        services.AddSingleton<ISearchSource, CommentSearchSource>();
-        services.AddSingleton<ISearchSource, SpaceSearchSource>();
-        services.AddSingleton<ISearchSource, PersonSearchSource>();
-        services.AddSingleton<ISearchSource, GoalSearchSource>();
-        services.AddSingleton<ISearchSource, EventSearchSource>();
-        services.AddSingleton<SearchIndexer>();
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SearchIndexInterceptor>();
-        services.AddScoped<SearchService>();
     }
 }

@@ -22,8 +22,6 @@ public static class LiveHosting
         }
 
         services.AddSingleton<ILiveChannel, HubLiveChannel>();
-        services.AddScoped<LiveEvents>();
-        services.AddScoped<LiveCatchUp>();
         services.AddSingleton<LiveSessions>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveSessions>());
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Ruche.Core.Common;
+using Ruche.Core.Feeds;
 using Ruche.Core.Live;
 using Ruche.Web.Auth;
 using Ruche.Web.Hosting;

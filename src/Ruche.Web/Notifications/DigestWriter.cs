@@ -27,7 +27,7 @@ public sealed class DigestWriter(IStringLocalizer<Ui> texts, IOptions<RucheOptio
             foreach (var item in items)
             {
                 var sentence = Sentence(item);
-                var link = new Uri(options.Value.PublicUrl, Core.Notifications.Paths.Of(item.PostId, item.SpaceId, item.EventId).TrimStart('/')).ToString();
+                var link = new Uri(options.Value.PublicUrl, item.Subject.Path.TrimStart('/')).ToString();
                 html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(sentence)}</a></li>");
                 text.Append(CultureInfo.InvariantCulture, $"- {sentence}\n  {link}\n");
             }
@@ -51,6 +51,6 @@ public sealed class DigestWriter(IStringLocalizer<Ui> texts, IOptions<RucheOptio
         var text = texts[$"notification.{item.Kind}.{(others > 0 ? "many" : "one")}"];
         return text.ResourceNotFound
             ? texts["notification.other"]
-            : string.Format(CultureInfo.CurrentCulture, text.Value, item.LatestActor, others, item.EventTitle ?? item.SpaceName, "?");
+            : string.Format(CultureInfo.CurrentCulture, text.Value, item.LatestActor, others, item.Subject.Title, "?");
     }
 }

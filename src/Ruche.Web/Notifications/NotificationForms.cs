@@ -15,17 +15,13 @@ public static class NotificationForms
         ui.MapPost("/{id:long}/read", (long id, [FromForm] ReturnForm form, ClaimsPrincipal user, NotificationService service, HttpContext http) =>
             FormResults.RunAsync(http, form.ReturnUrl, async () => { await service.MarkReadAsync(user.RequireViewer(), id, http.RequestAborted); return null; }));
         ui.MapPost("/{id:long}/open", (long id, [FromForm] ReturnForm form, ClaimsPrincipal user, NotificationService service, HttpContext http) =>
-            FormResults.RunAsync(http, form.ReturnUrl, async () =>
-            {
-                var (postId, spaceId, eventId) = await service.OpenAsync(user.RequireViewer(), id, http.RequestAborted);
-                return Paths.Of(postId, spaceId, eventId);
-            }));
+            FormResults.RunAsync(http, form.ReturnUrl, async () => await service.OpenAsync(user.RequireViewer(), id, http.RequestAborted)));
         ui.MapPost("/read-all", ([FromForm] ReturnForm form, ClaimsPrincipal user, NotificationService service, HttpContext http) =>
             FormResults.RunAsync(http, form.ReturnUrl, async () => { await service.MarkAllReadAsync(user.RequireViewer(), http.RequestAborted); return null; }));
-        ui.MapPost("/preferences", ([FromForm] PreferencesForm form, ClaimsPrincipal user, NotificationPreferenceService service, HttpContext http) =>
+        ui.MapPost("/preferences", ([FromForm] PreferencesForm form, ClaimsPrincipal user, NotificationPreferenceService service, NotificationKinds kinds, HttpContext http) =>
             FormResults.RunAsync(http, "/notifications/settings", async () =>
             {
-                foreach (var kind in NotificationKinds.All)
+                foreach (var kind in kinds.All)
                 {
                     if (Enum.TryParse<NotificationChannel>(http.Request.Form[$"channel-{kind.Name}"], out var channel))
                     {

@@ -32,7 +32,7 @@ public abstract class EventTests(RucheApp app) : ProviderTests(app)
         Assert.Contains("<strong>Ordre du jour</strong>", created.DescriptionHtml, StringComparison.Ordinal);
         Assert.Matches("^https://meet\\.jit\\.si/ruche-[0-9a-f]{24}$", created.VideoLink);
         Assert.Equal(RsvpResponse.Yes, created.MyResponse);
-        Assert.Contains(await member.NotificationsAsync(), n => n.Kind == NotificationKinds.EventInvitation.Name && n.EventId == created.Id && n.EventTitle == "Point mensuel");
+        Assert.Contains(await member.NotificationsAsync(), n => n.Kind == EventNotifications.Invitation.Name && n.EventId == created.Id && n.EventTitle == "Point mensuel");
 
         await Actor.ExpectAsync(await member.RespondAsync(created.Id, "maybe"), HttpStatusCode.NoContent);
         await Actor.ExpectAsync(await member.RespondAsync(created.Id, "yes"), HttpStatusCode.NoContent);
@@ -47,12 +47,12 @@ public abstract class EventTests(RucheApp app) : ProviderTests(app)
         var moved = await Actor.ReadAsync<EventView>(await organizer.Http.PutAsJsonAsync($"/api/v1/events/{created.Id}", change, Actor.Json), HttpStatusCode.OK);
         Assert.Equal("2027-03-02T14:00", moved.LocalStart);
         Assert.Equal(created.VideoLink, moved.VideoLink);
-        Assert.Contains(await member.NotificationsAsync(), n => n.Kind == NotificationKinds.EventChanged.Name && n.EventId == created.Id);
+        Assert.Contains(await member.NotificationsAsync(), n => n.Kind == EventNotifications.Changed.Name && n.EventId == created.Id);
 
         // A moderator of the space cancels it; answering a cancelled event is refused.
         await Actor.ExpectAsync(await moderator.Http.PostAsync($"/api/v1/events/{created.Id}/cancel", null), HttpStatusCode.NoContent);
         Assert.NotNull((await member.EventAsync(created.Id)).CancelledAt);
-        Assert.Contains(await member.NotificationsAsync(), n => n.Kind == NotificationKinds.EventCancelled.Name && n.EventId == created.Id);
+        Assert.Contains(await member.NotificationsAsync(), n => n.Kind == EventNotifications.Cancelled.Name && n.EventId == created.Id);
         await member.RespondAsync(created.Id, "no").ShouldBeProblemAsync(HttpStatusCode.Conflict, "event.cancelled");
         await organizer.Http.PutAsJsonAsync($"/api/v1/events/{created.Id}", change, Actor.Json).ShouldBeProblemAsync(HttpStatusCode.Conflict, "event.cancelled");
     }

@@ -151,7 +151,7 @@ public abstract class DailyGoalsTests(RucheApp app) : ProviderTests(app)
         var suggested = await manager.SuggestAsync(list.Goals[0].Id, "Préparer la revue trimestrielle", "Le logo peut attendre");
         var suggestion = Assert.Single(suggested.Goals[0].Suggestions);
         Assert.Equal((SuggestionStatus.Pending, manager.Id), (suggestion.Status, suggestion.Author.Id));
-        var notification = Assert.Single(await owner.NotificationsAsync(), n => n.Kind == NotificationKinds.GoalSuggestion.Name);
+        var notification = Assert.Single(await owner.NotificationsAsync(), n => n.Kind == GoalNotifications.Suggestion.Name);
         Assert.Equal(list.PostId, notification.PostId);
 
         // Only the owner answers; adding a fourth goal is refused, replacing is fine.
@@ -190,7 +190,7 @@ public abstract class DailyGoalsTests(RucheApp app) : ProviderTests(app)
         await owner.CheckOffAsync(goalId, GoalStatus.Done);
         await member.SendSuggestionAsync(goalId, "Trop tard").ShouldBeProblemAsync(HttpStatusCode.Conflict, "suggestion.goal-not-open");
         Assert.Empty((await owner.GoalsTodayAsync()).List!.Goals[0].Suggestions);
-        Assert.DoesNotContain(await owner.NotificationsAsync(), n => n.Kind == NotificationKinds.GoalSuggestion.Name);
+        Assert.DoesNotContain(await owner.NotificationsAsync(), n => n.Kind == GoalNotifications.Suggestion.Name);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public abstract class GoalReminderTests(RucheApp app) : ProviderTests(app)
         await RemindAtAsync(2026, 3, 2, 8, 5);
         await RemindAtAsync(2026, 3, 2, 12, 0);
         Assert.Equal([new DateOnly(2026, 3, 2)], await RemindersOfAsync(anna));
-        var notification = Assert.Single(await anna.NotificationsAsync(), n => n.Kind == NotificationKinds.GoalsReminder.Name);
+        var notification = Assert.Single(await anna.NotificationsAsync(), n => n.Kind == GoalNotifications.Reminder.Name);
         Assert.Null(notification.PostId);
         Assert.Empty(notification.Actors);
 
@@ -99,10 +99,10 @@ public abstract class GoalReminderTests(RucheApp app) : ProviderTests(app)
     {
         App.SetUtc(new DateTimeOffset(2026, 3, 12, 0, 0, 0, TimeSpan.Zero));
         var quiet = await App.NewWorkerAsync("Quiet", "Europe/Paris");
-        await quiet.SetChannelAsync(NotificationKinds.GoalsReminder, NotificationChannel.None);
+        await quiet.SetChannelAsync(GoalNotifications.Reminder, NotificationChannel.None);
         await RemindAtAsync(2026, 3, 12, 9, 0);
         Assert.Single(await RemindersOfAsync(quiet));
-        Assert.DoesNotContain(await quiet.NotificationsAsync(), n => n.Kind == NotificationKinds.GoalsReminder.Name);
+        Assert.DoesNotContain(await quiet.NotificationsAsync(), n => n.Kind == GoalNotifications.Reminder.Name);
     }
 
     /// <summary>
@@ -174,7 +174,7 @@ public abstract class GoalReminderTests(RucheApp app) : ProviderTests(app)
                 Assert.InRange(claim.Value, expectedDay.At, expectedDay.At.AddMinutes(10).AddTicks(-1));
             }
 
-            Assert.Equal(got.Count, (await person.NotificationsAsync()).Count(n => n.Kind == NotificationKinds.GoalsReminder.Name));
+            Assert.Equal(got.Count, (await person.NotificationsAsync()).Count(n => n.Kind == GoalNotifications.Reminder.Name));
         }
 
         // Pinned: in Paris, 02:30 on 29 March does not exist (03:30 summer time, 01:30 UTC); on 25 October it is 00:30 UTC, the first of two.
@@ -224,7 +224,7 @@ public abstract class GoalReminderTests(RucheApp app) : ProviderTests(app)
 
         var counts = await App.InDatabaseAsync(async db => (
             Claims: await db.GoalReminders.CountAsync(r => ids.Contains(r.PersonId)),
-            Notifications: await db.Notifications.Where(n => ids.Contains(n.RecipientId) && n.Kind == NotificationKinds.GoalsReminder.Name)
+            Notifications: await db.Notifications.Where(n => ids.Contains(n.RecipientId) && n.Kind == GoalNotifications.Reminder.Name)
                 .GroupBy(n => n.RecipientId).Select(g => g.Count()).ToListAsync()));
         Assert.Equal(ids.Count, counts.Claims);
         Assert.Equal(ids.Count, counts.Notifications.Count);

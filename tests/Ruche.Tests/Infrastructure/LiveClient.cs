@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Ruche.Core.Feeds;
 using Ruche.Core.Live;
 
 namespace Ruche.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Ruche.Core.Feeds;
 using Ruche.Core.Live;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Ruche.Core.Notifications;
+using Ruche.Core.Posts;
+using Ruche.Core.Subjects;
 using Ruche.Tests.Infrastructure;
 using Ruche.Web.Hosting;
 using Ruche.Web.Notifications;
@@ -15,7 +17,7 @@ public abstract class DigestTests(RucheApp app) : ProviderTests(app)
     {
         var reader = await NewPersonAsync("Lectrice");
         var colleague = await NewPersonAsync("Collègue");
-        await reader.SetChannelAsync(NotificationKinds.Mention, NotificationChannel.EmailDigest);
+        await reader.SetChannelAsync(PostNotifications.Mention, NotificationChannel.EmailDigest);
         await colleague.PostAsync($"Une question pour @{reader.Handle}");
         var own = await reader.PostAsync("Mon billet");
         await colleague.ReactAsync(own, "like");
@@ -42,8 +44,8 @@ public abstract class DigestTests(RucheApp app) : ProviderTests(app)
         var first = await NewPersonAsync("Première");
         var second = await NewPersonAsync("Second");
         var colleague = await NewPersonAsync("Collègue");
-        await first.SetChannelAsync(NotificationKinds.Mention, NotificationChannel.EmailDigest);
-        await second.SetChannelAsync(NotificationKinds.Mention, NotificationChannel.EmailDigest);
+        await first.SetChannelAsync(PostNotifications.Mention, NotificationChannel.EmailDigest);
+        await second.SetChannelAsync(PostNotifications.Mention, NotificationChannel.EmailDigest);
         await second.SetDigestFrequencyAsync(DigestFrequency.Daily);
         await colleague.PostAsync($"Pour @{first.Handle} et @{second.Handle}");
 
@@ -59,7 +61,7 @@ public abstract class DigestTests(RucheApp app) : ProviderTests(app)
     {
         var owner = await NewPersonAsync("Owner");
         var member = await NewPersonAsync("Member");
-        await member.SetChannelAsync(NotificationKinds.Mention, NotificationChannel.EmailDigest);
+        await member.SetChannelAsync(PostNotifications.Mention, NotificationChannel.EmailDigest);
         var secret = await owner.CreateSpaceAsync("Fusion", Core.Spaces.SpaceVisibility.Secret);
         await owner.AddToSpaceAsync(secret, member);
         await owner.PostAsync($"@{member.Handle} confidentiel", secret);
@@ -74,7 +76,7 @@ public abstract class DigestTests(RucheApp app) : ProviderTests(app)
     public async Task No_digest_leaves_during_the_readers_quiet_hours()
     {
         var reader = await NewPersonAsync("Noctambule", "Asia/Singapore");
-        await reader.SetChannelAsync(NotificationKinds.Mention, NotificationChannel.EmailDigest);
+        await reader.SetChannelAsync(PostNotifications.Mention, NotificationChannel.EmailDigest);
         var now = TimeOnly.FromDateTime(Core.People.TimeZones.ToLocal(TimeProvider.System.GetUtcNow().UtcDateTime, "Asia/Singapore"));
         await reader.SetQuietHoursAsync(now.AddHours(-1), now.AddHours(1));
         await (await NewPersonAsync("Collègue")).PostAsync($"Pour @{reader.Handle}");
@@ -97,7 +99,7 @@ public abstract class DigestTests(RucheApp app) : ProviderTests(app)
         }));
         await using var scope = App.Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<IDigestWriter>();
-        var mail = writer.Write("ana@test.ruche", "Ana", "en", [new DigestItem("reaction", 42, null, null, 13, "Bruno <b>")]);
+        var mail = writer.Write("ana@test.ruche", "Ana", "en", [new DigestItem("reaction", 13, "Bruno <b>", new SubjectLink("/posts/42", null))]);
 
         await sender.SendAsync(mail, CancellationToken.None);
 

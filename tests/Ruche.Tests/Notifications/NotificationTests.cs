@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Ruche.Core.Live;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
+using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 
@@ -31,7 +32,7 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
         await fans[^1].ReactAsync(post, "love");
 
         var notification = Assert.Single(await author.NotificationsAsync());
-        Assert.Equal(NotificationKinds.Reaction.Name, notification.Kind);
+        Assert.Equal(PostNotifications.Reaction.Name, notification.Kind);
         Assert.Equal(post.Id, notification.PostId);
         Assert.Equal(13, notification.ActorCount);
         Assert.Equal([fans[12].Id, fans[11].Id, fans[10].Id], notification.Actors.Select(a => a.Id));
@@ -197,7 +198,7 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
     public async Task A_kind_set_to_none_stores_nothing()
     {
         var author = await NewPersonAsync("Author");
-        await author.SetChannelAsync(NotificationKinds.Reaction, NotificationChannel.None);
+        await author.SetChannelAsync(PostNotifications.Reaction, NotificationChannel.None);
         var post = await author.PostAsync("Silence");
 
         await (await NewPersonAsync("Fan")).ReactAsync(post, "like");
@@ -355,7 +356,7 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
         await leaver.ReactAsync(shared, "like");
         await stayer.ReactAsync(shared, "like");
         await leaver.ReactAsync(onlyLeaver, "like");
-        await leaver.SetChannelAsync(NotificationKinds.Comment, NotificationChannel.EmailDigest);
+        await leaver.SetChannelAsync(PostNotifications.Comment, NotificationChannel.EmailDigest);
         await author.CommentAsync(await leaver.PostAsync("Au revoir"), "Bonne route");
         Assert.Single(await leaver.NotificationsAsync());
 

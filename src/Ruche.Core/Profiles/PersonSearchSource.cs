@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.People;
+using Ruche.Core.Search;
 
-namespace Ruche.Core.Search.Sources;
+namespace Ruche.Core.Profiles;
 
 /// <summary>People by name, job title and skills; the directory is company-wide, so every active person is found.</summary>
 public sealed class PersonSearchSource(TimeProvider time) : ISearchSource

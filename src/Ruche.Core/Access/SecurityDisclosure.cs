@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Privacy;
 
-namespace Ruche.Core.Privacy;
+namespace Ruche.Core.Access;
 
 /// <summary>Sign-ins and security changes go to the audit log, which administrators read.</summary>
 public sealed class SecurityDisclosure(RucheDbContext db) : IDisclosureSource

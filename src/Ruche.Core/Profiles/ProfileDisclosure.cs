@@ -1,6 +1,7 @@
 using Ruche.Core.Common;
+using Ruche.Core.Privacy;
 
-namespace Ruche.Core.Privacy;
+namespace Ruche.Core.Profiles;
 
 /// <summary>The directory profile is read by every signed-in colleague; settings and tokens by the person alone.</summary>
 public sealed class ProfileDisclosure : IDisclosureSource

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Privacy;
 
-namespace Ruche.Core.Privacy;
+namespace Ruche.Core.Presence;
 
 /// <summary>Today's working-from status is shown to the whole company beside the person's name, until their day ends.</summary>
 public sealed class PresenceDisclosure(RucheDbContext db, TimeProvider time) : IDisclosureSource

@@ -5,9 +5,10 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Goals;
 using Ruche.Core.People;
+using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Search.Sources;
+namespace Ruche.Core.Goals;
 
 /// <summary>Daily goals and what came of them, readable by whoever reads their post (<see cref="GoalQueries"/>).</summary>
 public sealed class GoalSearchSource(TimeProvider time) : ISearchSource

@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Search.Sources;
+namespace Ruche.Core.Spaces;
 
 /// <summary>Spaces by name and description, found by whoever may know they exist (<see cref="SpaceQueries.ListedTo"/>).</summary>
 public sealed class SpaceSearchSource : ISearchSource

@@ -2,17 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
+using Ruche.Core.Live;
 using Ruche.Core.Notifications;
 using Ruche.Core.Posts;
+using Ruche.Core.Subjects;
 
-namespace Ruche.Core.Live;
+namespace Ruche.Core.Feeds;
 
 /// <summary>
 /// What a connection missed while it was not listening (the page rendering before it connected, a dropped network, a
 /// node restarting): live messages are not queued, so on every (re)connection the page asks for the present state of
 /// what it shows, through the same read rules as the pages. Nothing is replayed that the reader may no longer see.
 /// </summary>
-public sealed class LiveCatchUp(RucheDbContext db)
+public sealed class LiveCatchUp(RucheDbContext db, SubjectKinds subjects)
 {
     /// <summary>Most posts on a page that a catch-up reports on, and most new posts it lists.</summary>
     public const int MaxPosts = 50;
@@ -36,7 +38,7 @@ public sealed class LiveCatchUp(RucheDbContext db)
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.PostId);
         var readable = await visible.ToListAsync(cancellationToken);
-        var unread = await db.Notifications.VisibleTo(db, me).CountAsync(n => !n.IsRead, cancellationToken);
+        var unread = await db.Notifications.VisibleTo(db, subjects, me).CountAsync(n => !n.IsRead, cancellationToken);
 
         var posts = readable.Order().Select(id => new PostCounts(
                 id,

@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Posts;
+using Ruche.Core.Privacy;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Privacy;
+namespace Ruche.Core.Posts;
 
 /// <summary>
 /// A person's posts by audience, derived from the same rule feeds use: profile and open-space posts are

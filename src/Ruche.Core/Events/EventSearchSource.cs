@@ -5,9 +5,10 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
 using Ruche.Core.People;
+using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Search.Sources;
+namespace Ruche.Core.Events;
 
 /// <summary>Events by title and agenda, found by whoever sees them (<see cref="EventQueries.VisibleTo"/>).</summary>
 public sealed class EventSearchSource(TimeProvider time) : ISearchSource

@@ -5,9 +5,10 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Search.Sources;
+namespace Ruche.Core.Posts;
 
 /// <summary>Comments, readable by whoever reads their post (<see cref="PostQueries.VisibleTo"/>).</summary>
 public sealed class CommentSearchSource(TimeProvider time) : ISearchSource

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ruche.Core.Data;
+using Ruche.Core.Live;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Live;
+namespace Ruche.Core.Posts;
 
 /// <summary>
 /// Tells the people who may read a post that something changed, once the change is committed. The audience is
@@ -16,12 +17,14 @@ public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, 
 {
     public Task PostPublishedAsync(long postId) => PublishAsync(nameof(PostPublishedAsync), postId, async cancellationToken =>
     {
-        if (await AudienceAsync(postId, cancellationToken) is not { } post)
+        var audience = await PostSubject.Instance.AudienceAsync(db, postId, cancellationToken);
+        var post = await db.Posts.Where(p => p.Id == postId).Select(p => new { p.AuthorId, p.SpaceId }).SingleOrDefaultAsync(cancellationToken);
+        if (!audience.Exists || post is null)
         {
             return;
         }
 
-        if (post.CompanyWide)
+        if (audience.CompanyWide)
         {
             IReadOnlyList<string> feeds = post.SpaceId is null ? [LiveFeeds.Company] : [LiveFeeds.Company, LiveFeeds.Space];
             await channel.Company.PostPublished(new PostPublishedEvent(postId, post.SpaceId, feeds));
@@ -31,58 +34,48 @@ public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, 
         else
         {
             // Members have their spaces in their home feed; nobody else may know the post exists.
-            await channel.People(post.Members).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home, LiveFeeds.Space]));
+            await channel.People(audience.People).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home, LiveFeeds.Space]));
         }
     });
 
     public Task CommentsChangedAsync(long postId) => PublishAsync(nameof(CommentsChangedAsync), postId, async cancellationToken =>
     {
-        if (await AudienceAsync(postId, cancellationToken) is { } post)
+        if (await ReadersAsync(postId, cancellationToken) is { } readers)
         {
             var count = await db.Comments.CountAsync(c => c.PostId == postId, cancellationToken);
-            await post.Readers(channel).CommentsChanged(new CommentsChangedEvent(postId, count));
+            await readers.CommentsChanged(new CommentsChangedEvent(postId, count));
         }
     });
 
     public Task ReactionsChangedAsync(long postId) => PublishAsync(nameof(ReactionsChangedAsync), postId, async cancellationToken =>
     {
-        if (await AudienceAsync(postId, cancellationToken) is { } post)
+        if (await ReadersAsync(postId, cancellationToken) is { } readers)
         {
             var counts = await db.Reactions.Where(r => r.PostId == postId).GroupBy(r => r.Kind)
                 .Select(g => new { Kind = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(c => c.Kind, c => c.Count, cancellationToken);
             var all = ReactionKinds.All.ToDictionary(ReactionKinds.Name, kind => counts.GetValueOrDefault(kind), StringComparer.Ordinal);
-            await post.Readers(channel).ReactionsChanged(new ReactionsChangedEvent(postId, all));
+            await readers.ReactionsChanged(new ReactionsChangedEvent(postId, all));
         }
     });
 
     /// <summary>A day's goals changed (checked off, suggested, answered): readers of its post reload the list.</summary>
     public Task GoalsChangedAsync(long postId) => PublishAsync(nameof(GoalsChangedAsync), postId, async cancellationToken =>
     {
-        if (await AudienceAsync(postId, cancellationToken) is { } post)
+        if (await ReadersAsync(postId, cancellationToken) is { } readers)
         {
-            await post.Readers(channel).GoalsChanged(new GoalsChangedEvent(postId));
+            await readers.GoalsChanged(new GoalsChangedEvent(postId));
         }
     });
 
-    /// <summary>Who may read the post now: everyone, or the active members of its space. Null when it is gone.</summary>
-    private async Task<PostAudience?> AudienceAsync(long postId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who may read the post now, by the reverse half of its read rule (<see cref="PostSubject"/>): the company group,
+    /// or the person groups of its space's active members. Null when it is gone.
+    /// </summary>
+    private async Task<IRucheClient?> ReadersAsync(long postId, CancellationToken cancellationToken)
     {
-        var post = await db.Posts.Where(p => p.Id == postId)
-            .Select(p => new { p.AuthorId, p.SpaceId, CompanyWide = p.IsCompanyWide() })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (post is null)
-        {
-            return null;
-        }
-
-        if (post.CompanyWide)
-        {
-            return new PostAudience(post.AuthorId, post.SpaceId, CompanyWide: true, []);
-        }
-
-        var members = await db.Spaces.Where(s => s.Id == post.SpaceId).SelectMany(s => s.ActiveMemberIds()).ToListAsync(cancellationToken);
-        return new PostAudience(post.AuthorId, post.SpaceId, CompanyWide: false, members);
+        var audience = await PostSubject.Instance.AudienceAsync(db, postId, cancellationToken);
+        return !audience.Exists ? null : audience.CompanyWide ? channel.Company : channel.People(audience.People);
     }
 
     /// <summary>
@@ -125,9 +118,4 @@ public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live message {What} for post {PostId} was not sent")]
     private static partial void LogFailure(ILogger logger, Exception failure, string what, long postId);
-
-    private sealed record PostAudience(long AuthorId, long? SpaceId, bool CompanyWide, IReadOnlyCollection<long> Members)
-    {
-        public IRucheClient Readers(ILiveChannel channel) => CompanyWide ? channel.Company : channel.People(Members);
-    }
 }

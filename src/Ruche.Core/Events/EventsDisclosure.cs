@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
+using Ruche.Core.Privacy;
 
-namespace Ruche.Core.Privacy;
+namespace Ruche.Core.Events;
 
 /// <summary>
 /// Events a person organises, and their answers to events, are seen by whoever sees the event (the readers of its

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Privacy;
 
-namespace Ruche.Core.Privacy;
+namespace Ruche.Core.Goals;
 
 /// <summary>
 /// Daily goals are read by whoever reads their post (the team space's members, or everyone for an open space or a

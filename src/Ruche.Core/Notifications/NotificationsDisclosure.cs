@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Privacy;
 
-namespace Ruche.Core.Privacy;
+namespace Ruche.Core.Notifications;
 
 /// <summary>A person's notifications and notification choices are read by them alone (no read times are kept).</summary>
 public sealed class NotificationsDisclosure(RucheDbContext db) : IDisclosureSource

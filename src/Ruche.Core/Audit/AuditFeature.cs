@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ruche.Core.Audit;
+
+public static class AuditFeature
+{
+    /// <summary>The append-only, hash-chained audit log.</summary>
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddScoped<AuditLog>();
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Data;
+
+namespace Ruche.Core.Subjects;
+
+/// <summary>
+/// A subject kind defined by its read rule in two parts, from which both directions are built so they cannot drift:
+/// the subject is company-wide (everyone reads it) or read by the people for whom its <c>readBy</c> condition
+/// holds. "What may X read" is <c>companyWide(s) || readBy(s, X)</c>; "who may read s" is everyone, or the people
+/// its <c>readers</c> enumerate — the same condition listed (property tests on both providers hold them together).
+/// Write the parts by composing the feature's own rules (<c>p =&gt; p.Space!.HasActiveMember(person)</c>), never by
+/// spelling a space's rule again.
+/// </summary>
+public abstract class SubjectKind<T>(
+    string name,
+    Expression<Func<T, long>> id,
+    Expression<Func<T, bool>> companyWide,
+    Expression<Func<T, long, bool>> readBy,
+    Expression<Func<T, IEnumerable<long>>> readers) : ISubjectKind
+    where T : class
+{
+    public string Name => name;
+
+    /// <summary>The forward rule, whole: <c>(subject, person) =&gt; companyWide(subject) || readBy(subject, person)</c>.</summary>
+    public Expression<Func<T, long, bool>> Readable { get; } = Lambda.Or(companyWide, readBy);
+
+    public IQueryable<long> ReadableBy(RucheDbContext db, long personId) =>
+        db.Set<T>().Where(Lambda.Bind(Readable, personId)).Select(id);
+
+    public Expression<Func<long, long, bool>> Reads(RucheDbContext db)
+    {
+        var subjectId = Expression.Parameter(typeof(long), "subjectId");
+        var personId = Expression.Parameter(typeof(long), "personId");
+        var subject = Expression.Parameter(typeof(T), "subject");
+        var match = Expression.Lambda<Func<T, bool>>(
+            Expression.AndAlso(Expression.Equal(Lambda.Apply(id, subject), subjectId), Lambda.Apply(Readable, subject, personId)),
+            subject);
+
+        // A DbSet held as a constant is inlined by EF Core as a subquery of the query it is composed into.
+        var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(T)], Expression.Constant(db.Set<T>()), Expression.Quote(match));
+        return Expression.Lambda<Func<long, long, bool>>(any, subjectId, personId);
+    }
+
+    public async Task<SubjectAudience> AudienceAsync(RucheDbContext db, long subjectId, CancellationToken cancellationToken)
+    {
+        var subject = db.Set<T>().Where(Lambda.Bind(Lambda.Equal(id), subjectId));
+        var found = await subject.Select(companyWide).Select(c => (bool?)c).FirstOrDefaultAsync(cancellationToken);
+        return found switch
+        {
+            null => SubjectAudience.Gone,
+            true => SubjectAudience.Everyone,
+            false => SubjectAudience.Only(await subject.SelectMany(readers).Distinct().ToListAsync(cancellationToken)),
+        };
+    }
+
+    public IQueryable<long> Existing(RucheDbContext db) => db.Set<T>().Select(id);
+
+    public abstract Task<IReadOnlyDictionary<long, SubjectLink>> DescribeAsync(RucheDbContext db, IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+}
