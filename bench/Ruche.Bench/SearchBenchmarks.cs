@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Demo;
 using Ruche.Core.People;
 using Ruche.Core.Search;
 using Ruche.Core.Search.Sources;
 using Ruche.Data.Postgres;
 using Ruche.Data.Sqlite;
+using Ruche.Demo;
 
 namespace Ruche.Bench;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo;
 
 /// <summary>A post rewritten shortly after it went out, so the demo shows an edit history.</summary>
 internal sealed record DemoEdit(string Pool, string Before, string After);

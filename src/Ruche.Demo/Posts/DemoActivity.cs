@@ -3,7 +3,7 @@ using Ruche.Core.Data;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo;
 
 /// <summary>A month of posts, comments and reactions, written the way the demo company's people would.</summary>
 internal sealed class DemoActivity

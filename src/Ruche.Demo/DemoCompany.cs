@@ -7,7 +7,7 @@ using Ruche.Core.Follows;
 using Ruche.Core.People;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo;
 
 /// <summary>A fictional company of sixty people on three sites, with a month of activity, for demos and manual tests.</summary>
 public static class DemoCompany

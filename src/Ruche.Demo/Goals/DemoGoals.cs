@@ -1,4 +1,5 @@
 using NodaTime;
+using Ruche.Core.Access;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Goals;
@@ -6,7 +7,7 @@ using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Core.WorkTime;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo;
 
 /// <summary>
 /// Three weeks of daily goals for the engineering team, spread over Paris, Montréal and Singapore: each member's working
@@ -42,7 +43,7 @@ internal static class DemoGoals
         }
 
         var markdown = new MarkdownContent();
-        var tag = Access.CompanySettings.DefaultGoalsTag;
+        var tag = CompanySettings.DefaultGoalsTag;
         var body = $"#{tag}";
         var html = markdown.RenderHtml(MarkdownContent.Parse(body), new HashSet<string>(StringComparer.Ordinal));
         var holidays = new Holidays([]);

@@ -2,7 +2,7 @@ using System.Text;
 using Ruche.Core.Common;
 using Ruche.Core.People;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo;
 
 internal sealed record DemoSite(string Name, string TimeZone, string CountryCode);
 

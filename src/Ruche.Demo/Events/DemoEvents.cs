@@ -6,7 +6,7 @@ using Ruche.Core.People;
 using Ruche.Core.Presence;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo;
 
 /// <summary>
 /// The demo's meetings and today's working-from statuses: each team's monthly objectives meeting on the first Monday

@@ -1,7 +1,7 @@
 using Ruche.Core.People;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo;
 
 /// <summary>A seeded person with what the activity generator needs to write as them.</summary>
 internal sealed class DemoMember(Person person, DemoPersonSpec spec, DemoSite site, TimeZoneInfo zone, IReadOnlyList<string> skills)

@@ -1,4 +1,4 @@
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo;
 
 /// <summary>When things happen in the demo company: during people's own working hours, over the last month, never in the future.</summary>
 internal sealed class DemoCalendar(Random random, DateTime now)

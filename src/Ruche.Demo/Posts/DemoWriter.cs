@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo;
 
 /// <summary>Chooses who writes and what: authors weighted by how talkative they are, texts dealt from the pools, placeholders filled.</summary>
 internal sealed class DemoWriter(Random random)

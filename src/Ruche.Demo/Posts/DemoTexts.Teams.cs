@@ -1,4 +1,4 @@
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo;
 
 /// <summary>Team and project chatter, one pool per department and per project.</summary>
 internal static partial class DemoTexts
