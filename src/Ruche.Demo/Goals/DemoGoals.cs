@@ -1,13 +1,13 @@
-using NodaTime;
 using Ruche.Core.Access;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Goals;
 using Ruche.Core.Posts;
-using Ruche.Core.Spaces;
 using Ruche.Core.WorkTime;
+using Ruche.Demo.People;
+using Ruche.Demo.Spaces;
 
-namespace Ruche.Demo;
+namespace Ruche.Demo.Goals;
 
 /// <summary>
 /// Three weeks of daily goals for the engineering team, spread over Paris, Montréal and Singapore: each member's working
@@ -63,7 +63,7 @@ internal static class DemoGoals
 
                 var closesAt = profile.EndOfDay(date);
                 var isToday = date == today;
-                var goals = DemoCompany.Shuffled(Texts, random).Take(random.Next(2, 4)).Select((text, i) => new Goal
+                var goals = DemoRandom.Shuffled(Texts, random).Take(random.Next(2, 4)).Select((text, i) => new Goal
                 {
                     Text = text,
                     Position = i,

@@ -3,7 +3,7 @@ using Ruche.Core.Data;
 using Ruche.Core.Notifications;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Demo;
+namespace Ruche.Demo.Notifications;
 
 /// <summary>
 /// The demo's last two weeks of reactions, comments and mentions, folded into notification groups as
