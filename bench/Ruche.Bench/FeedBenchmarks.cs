@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Demo;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
 using Ruche.Core.People;
 using Ruche.Core.Spaces;
 using Ruche.Data.Sqlite;
+using Ruche.Demo;
 
 namespace Ruche.Bench;
 

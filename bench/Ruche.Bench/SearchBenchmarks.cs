@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Demo;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
 using Ruche.Core.Profiles;
@@ -14,6 +13,7 @@ using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 using Ruche.Data.Postgres;
 using Ruche.Data.Sqlite;
+using Ruche.Demo;
 
 namespace Ruche.Bench;
 

@@ -8,6 +8,7 @@ using Ruche.Core.People;
 using Ruche.Core.Posts;
 using Ruche.Core.Search;
 using Ruche.Core.Spaces;
+using Ruche.Demo;
 
 namespace Ruche.Scale;
 
@@ -70,7 +71,7 @@ internal sealed class CompanyGenerator(RucheDbContext db, bool postgres, Company
         await writer.WriteAsync(departments);
 
         // People: one password hash for all (the demo password), like the demo company.
-        var hash = new PasswordHasher<Person>().HashPassword(null!, Core.Demo.DemoCompany.Password);
+        var hash = new PasswordHasher<Person>().HashPassword(null!, DemoCompany.Password);
         var people = Enumerable.Range(1, size.People).Select(i => (long)i).ToArray();
         var readers = Enumerable.Range(size.People + 1, size.Readers).Select(i => (long)i).ToArray();
         await writer.WriteAsync(people.Concat(readers).Select(id =>

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Ruche.Core.Demo;
+using Ruche.Demo;
 
 namespace Ruche.BrowserTests;
 

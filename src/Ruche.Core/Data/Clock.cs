@@ -1,6 +1,6 @@
 namespace Ruche.Core.Data;
 
-internal static class Clock
+public static class Clock
 {
     /// <summary>Now, in UTC, truncated to microseconds (PostgreSQL's precision) so a round trip keeps the value.</summary>
     public static DateTime UtcNow(this TimeProvider time)

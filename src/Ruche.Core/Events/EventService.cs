@@ -188,7 +188,8 @@ public sealed class EventService(
         }
     }
 
-    internal static void Apply(SpaceEvent e, EventSchedule schedule)
+    /// <summary>Stores a schedule on an event, with the instants feeds and calendars query; public for tools that write events directly.</summary>
+    public static void Apply(SpaceEvent e, EventSchedule schedule)
     {
         e.LocalDate = schedule.Date.ToDateOnly();
         e.LocalTime = schedule.Time.ToTimeOnly();

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Demo;
 using Ruche.Core.People;
 using Ruche.Core.Search;
 using Ruche.Core.Spaces;
+using Ruche.Demo;
 
 namespace Ruche.Web.Hosting;
 

@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using Ruche.Core.Access;
-using Ruche.Core.Demo;
 using Ruche.Core.Feeds;
 using Ruche.Core.Live;
+using Ruche.Demo;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Cluster;

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Ruche.Core.Data;
-using Ruche.Core.Demo;
 using Ruche.Core.Goals;
 using Ruche.Core.People;
+using Ruche.Demo;
 
 namespace Ruche.Tests.Goals;
 

@@ -1,32 +1,8 @@
-using Ruche.Core.People;
 using Ruche.Core.Spaces;
+using Ruche.Demo.People;
+using Ruche.Demo.WorkTime;
 
-namespace Ruche.Core.Demo;
-
-/// <summary>A seeded person with what the activity generator needs to write as them.</summary>
-internal sealed class DemoMember(Person person, DemoPersonSpec spec, DemoSite site, TimeZoneInfo zone, IReadOnlyList<string> skills)
-{
-    public Person Person => person;
-
-    public DemoPersonSpec Spec => spec;
-
-    public DemoSite Site => site;
-
-    public TimeZoneInfo Zone => zone;
-
-    public IReadOnlyList<string> Skills => skills;
-
-    /// <summary>How often this person writes, relative to colleagues.</summary>
-    public double Weight { get; set; } = 1;
-
-    public long Id => person.Id;
-
-    public string Handle => person.Handle;
-
-    public DateTime JoinedAt => person.CreatedAt;
-}
-
-internal sealed record DemoStaff(IReadOnlyList<DemoMember> All, IReadOnlyDictionary<string, DemoMember> ByHandle);
+namespace Ruche.Demo.Spaces;
 
 /// <summary>A seeded space: its entity, its active members, who may post, and which text pool its posts come from.</summary>
 internal sealed class DemoSpace
@@ -80,7 +56,7 @@ internal sealed class DemoSpace
                 PersonId = m.Id,
                 Role = owners.Contains(m) ? SpaceRole.Owner : moderators.Contains(m) ? SpaceRole.Moderator : SpaceRole.Member,
                 Status = MembershipStatus.Active,
-                CreatedAt = DemoCompany.Later(createdAt, m.JoinedAt),
+                CreatedAt = DemoCalendar.Later(createdAt, m.JoinedAt),
             }).ToList(),
         };
 

@@ -1,28 +1,7 @@
 using System.Text;
 using Ruche.Core.Common;
-using Ruche.Core.People;
 
-namespace Ruche.Core.Demo;
-
-internal sealed record DemoSite(string Name, string TimeZone, string CountryCode);
-
-/// <summary>One person of the demo company; the handle and address derive from the names.</summary>
-/// <param name="Manager">The manager's handle; null for the chief executive only.</param>
-/// <param name="JoinedDaysAgo">Above zero for newcomers, who arrive during the month of activity.</param>
-internal sealed record DemoPersonSpec(
-    string FirstName,
-    string LastName,
-    string Site,
-    string Department,
-    string JobTitle,
-    string? Manager,
-    string? Role = null,
-    int JoinedDaysAgo = 0,
-    string? Bio = null,
-    string[]? Skills = null)
-{
-    public string Handle => DemoRoster.Handle(FirstName, LastName);
-}
+namespace Ruche.Demo.People;
 
 /// <summary>The organisation chart of the demo company: three sites, eight departments, sixty people.</summary>
 internal static class DemoRoster

@@ -4,7 +4,7 @@ using Ruche.Core.Notifications;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo.Notifications;
 
 /// <summary>
 /// The demo's last two weeks of reactions, comments and mentions, folded into notification groups as

@@ -2,16 +2,16 @@ using NodaTime;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
-using Ruche.Core.People;
-using Ruche.Core.Presence;
 using Ruche.Core.Spaces;
+using Ruche.Demo.People;
+using Ruche.Demo.Spaces;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo.Events;
 
 /// <summary>
-/// The demo's meetings and today's working-from statuses: each team's monthly objectives meeting on the first Monday
-/// at 10:00 in its head's time zone, a weekly Atlas meeting set in Montréal, a monthly virtual coffee across the three
-/// sites on the last Friday, two one-off events; and where about two people in three say they work from today.
+/// The demo's meetings: each team's monthly objectives meeting on the first Monday at 10:00 in its head's time zone,
+/// a weekly Atlas meeting set in Montréal, a monthly virtual coffee across the three sites on the last Friday, and two
+/// one-off events.
 /// </summary>
 internal static class DemoEvents
 {
@@ -47,8 +47,6 @@ internal static class DemoEvents
         Add(db, random, now, running, running.Members.First(m => m.Handle == "sarah.cohen"), running.Members, "Course solidaire de la Marina",
             "5 ou 10 km au profit d'une association locale. Départ de Marina Bay, rendez-vous 30 minutes avant.",
             "Asia/Singapore", today.PlusDays(19).With(DateAdjusters.NextOrSame(IsoDayOfWeek.Saturday)), new LocalTime(7, 30), 120, EventRepeat.None, null, null);
-
-        WriteStatuses(db, staff, random, now);
     }
 
     private static void Add(
@@ -84,31 +82,5 @@ internal static class DemoEvents
         }
 
         db.Events.Add(e);
-    }
-
-    private static void WriteStatuses(RucheDbContext db, DemoStaff staff, Random random, DateTime now)
-    {
-        string?[] officeNotes = [null, null, "Salle Jupiter à 14 h", "2e étage, près des fenêtres"];
-        string?[] homeNotes = [null, null, "Joignable sur le chat", "Concentration le matin"];
-        foreach (var person in staff.All.Where(p => p.Person.IsActive))
-        {
-            var roll = random.NextDouble();
-            if (roll > 0.68)
-            {
-                continue;
-            }
-
-            var (mode, notes) = roll < 0.3 ? (WorkingFrom.Office, officeNotes)
-                : roll < 0.58 ? (WorkingFrom.Home, homeNotes)
-                : roll < 0.64 ? (WorkingFrom.Travelling, new string?[] { "Chez un client", "En train jusqu'à midi", null })
-                : (WorkingFrom.Off, new string?[] { "Congés", null });
-            db.PresenceStatuses.Add(new PresenceStatus
-            {
-                PersonId = person.Id,
-                Mode = mode,
-                Note = notes[random.Next(notes.Length)],
-                ExpiresAt = PresenceService.EndOfLocalDay(now, person.Person.TimeZone),
-            });
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
+using Ruche.Demo.People;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo.Posts;
 
 /// <summary>Chooses who writes and what: authors weighted by how talkative they are, texts dealt from the pools, placeholders filled.</summary>
 internal sealed class DemoWriter(Random random)
@@ -41,7 +42,7 @@ internal sealed class DemoWriter(Random random)
 
         if (deck.Count == 0)
         {
-            foreach (var text in DemoCompany.Shuffled(Pool(pool), random))
+            foreach (var text in DemoRandom.Shuffled(Pool(pool), random))
             {
                 deck.Enqueue(text);
             }

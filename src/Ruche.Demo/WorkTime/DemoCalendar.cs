@@ -1,4 +1,6 @@
-namespace Ruche.Core.Demo;
+using Ruche.Demo.People;
+
+namespace Ruche.Demo.WorkTime;
 
 /// <summary>When things happen in the demo company: during people's own working hours, over the last month, never in the future.</summary>
 internal sealed class DemoCalendar(Random random, DateTime now)
@@ -27,7 +29,7 @@ internal sealed class DemoCalendar(Random random, DateTime now)
             }
         }
 
-        return DemoCompany.Between(author.JoinedAt.AddHours(1), now, random);
+        return Between(author.JoinedAt.AddHours(1), now, random);
     }
 
     /// <summary>Moves an instant into the writer's working day: a manager abroad does not welcome a newcomer at 4 a.m.</summary>
@@ -62,4 +64,10 @@ internal sealed class DemoCalendar(Random random, DateTime now)
     }
 
     public static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
+
+    public static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+
+    /// <summary>A whole-second instant between two others, so values survive any database's precision.</summary>
+    public static DateTime Between(DateTime from, DateTime to, Random random) =>
+        to <= from ? from : from.AddSeconds(Math.Floor(random.NextDouble() * (to - from).TotalSeconds));
 }

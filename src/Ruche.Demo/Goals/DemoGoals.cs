@@ -1,12 +1,13 @@
-using NodaTime;
+using Ruche.Core.Access;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Goals;
 using Ruche.Core.Posts;
-using Ruche.Core.Spaces;
 using Ruche.Core.WorkTime;
+using Ruche.Demo.People;
+using Ruche.Demo.Spaces;
 
-namespace Ruche.Core.Demo;
+namespace Ruche.Demo.Goals;
 
 /// <summary>
 /// Three weeks of daily goals for the engineering team, spread over Paris, Montréal and Singapore: each member's working
@@ -42,7 +43,7 @@ internal static class DemoGoals
         }
 
         var markdown = new MarkdownContent();
-        var tag = Access.CompanySettings.DefaultGoalsTag;
+        var tag = CompanySettings.DefaultGoalsTag;
         var body = $"#{tag}";
         var html = markdown.RenderHtml(MarkdownContent.Parse(body), new HashSet<string>(StringComparer.Ordinal));
         var holidays = new Holidays([]);
@@ -62,7 +63,7 @@ internal static class DemoGoals
 
                 var closesAt = profile.EndOfDay(date);
                 var isToday = date == today;
-                var goals = DemoCompany.Shuffled(Texts, random).Take(random.Next(2, 4)).Select((text, i) => new Goal
+                var goals = DemoRandom.Shuffled(Texts, random).Take(random.Next(2, 4)).Select((text, i) => new Goal
                 {
                     Text = text,
                     Position = i,
