@@ -37,8 +37,8 @@ public abstract class SubjectKind<T>(
             Expression.AndAlso(Expression.Equal(Lambda.Apply(id, subject), subjectId), Lambda.Apply(Readable, subject, personId)),
             subject);
 
-        // A DbSet held as a constant is inlined by EF Core as a subquery of the query it is composed into.
-        var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(T)], Expression.Constant(db.Set<T>()), Expression.Quote(match));
+        // The set's own expression (its query root), so EF Core composes it as a subquery of the query it is placed in.
+        var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(T)], db.Set<T>().AsQueryable().Expression, Expression.Quote(match));
         return Expression.Lambda<Func<long, long, bool>>(any, subjectId, personId);
     }
 
