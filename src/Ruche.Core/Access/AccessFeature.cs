@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Ruche.Core.Privacy;
+using Ruche.Core.PersonalData;
 
 namespace Ruche.Core.Access;
 

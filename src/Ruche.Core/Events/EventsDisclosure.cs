@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
-using Ruche.Core.Privacy;
+using Ruche.Core.PersonalData;
 
 namespace Ruche.Core.Events;
 

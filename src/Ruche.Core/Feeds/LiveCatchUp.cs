@@ -5,7 +5,6 @@ using Ruche.Core.Feeds;
 using Ruche.Core.Live;
 using Ruche.Core.Notifications;
 using Ruche.Core.Posts;
-using Ruche.Core.Subjects;
 
 namespace Ruche.Core.Feeds;
 
@@ -14,7 +13,7 @@ namespace Ruche.Core.Feeds;
 /// node restarting): live messages are not queued, so on every (re)connection the page asks for the present state of
 /// what it shows, through the same read rules as the pages. Nothing is replayed that the reader may no longer see.
 /// </summary>
-public sealed class LiveCatchUp(RucheDbContext db, SubjectKinds subjects)
+public sealed class LiveCatchUp(RucheDbContext db, NotificationService notifications)
 {
     /// <summary>Most posts on a page that a catch-up reports on, and most new posts it lists.</summary>
     public const int MaxPosts = 50;
@@ -38,7 +37,7 @@ public sealed class LiveCatchUp(RucheDbContext db, SubjectKinds subjects)
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.PostId);
         var readable = await visible.ToListAsync(cancellationToken);
-        var unread = await db.Notifications.VisibleTo(db, subjects, me).CountAsync(n => !n.IsRead, cancellationToken);
+        var unread = await notifications.UnreadCountAsync(viewer, cancellationToken);
 
         var posts = readable.Order().Select(id => new PostCounts(
                 id,

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Privacy;
+using Ruche.Core.PersonalData;
 
 namespace Ruche.Core.Goals;
 

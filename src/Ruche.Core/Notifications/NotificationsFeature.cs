@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Ruche.Core.Privacy;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Subjects;
 
 namespace Ruche.Core.Notifications;
@@ -16,6 +16,7 @@ public static class NotificationsFeature
         services.AddScoped<NotificationPreferenceService>();
         services.AddScoped<DigestService>();
         services.AddScoped<QuietHoursRelease>();
+        services.AddScoped<NotificationsPersonalData>();
         services.AddScoped<IDisclosureSource, NotificationsDisclosure>();
         return services;
     }

@@ -102,7 +102,7 @@ public sealed partial class Notifier(
         {
             await db.Database.ExecuteSqlRawAsync(
                 $$"""
-                INSERT INTO "NotificationActors" ("NotificationId", "PersonId", "ActedAt")
+                INSERT INTO "NotificationActor" ("NotificationId", "PersonId", "ActedAt")
                 SELECT n."Id", {2}, {3} FROM "Notifications" AS n WHERE n."GroupKey" = {1} AND n."RecipientId" IN ({{ids}})
                 ON CONFLICT ("NotificationId", "PersonId") DO UPDATE SET "ActedAt" = excluded."ActedAt"
                 """,

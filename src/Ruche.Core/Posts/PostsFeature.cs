@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Notifications;
-using Ruche.Core.Privacy;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Search;
 using Ruche.Core.Subjects;
 

@@ -5,6 +5,7 @@ using Ruche.Core.Audit;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Files;
+using Ruche.Core.Notifications;
 using Ruche.Core.People;
 
 namespace Ruche.Core.Privacy;
@@ -13,23 +14,9 @@ namespace Ruche.Core.Privacy;
 /// GDPR right to erasure for a person who left, run by an administrator. Personal data goes; what they wrote
 /// stays under a pseudonym or goes too, as the company's retention policy says (Ruche:Retention:ErasedContent).
 /// </summary>
-public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, IFileStore store, AuditLog audit, TimeProvider time)
+public sealed class PersonErasure(
+    RucheDbContext db, UserManager<Person> users, NotificationsPersonalData notifications, IFileStore store, AuditLog audit, TimeProvider time)
 {
-    /// <summary>Their own notifications and choices go; as an actor they leave others' groups, whose counts follow.</summary>
-    private async Task EraseNotificationsAsync(long personId, CancellationToken cancellationToken)
-    {
-        await db.Notifications.Where(n => n.RecipientId == personId).ExecuteDeleteAsync(cancellationToken);
-        await db.NotificationPreferences.Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        await db.QuietHours.Where(q => q.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        await db.DigestSchedules.Where(d => d.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        var actors = db.Set<Notifications.NotificationActor>();
-        var touched = await actors.Where(a => a.PersonId == personId).Select(a => a.NotificationId).ToListAsync(cancellationToken);
-        await actors.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        await db.Notifications.Where(n => touched.Contains(n.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ActorCount, n => actors.Count(a => a.NotificationId == n.Id)), cancellationToken);
-        await db.Notifications.Where(n => touched.Contains(n.Id) && n.ActorCount == 0).ExecuteDeleteAsync(cancellationToken);
-    }
-
     public async Task EraseAsync(Viewer viewer, long personId, ErasedContent content, CancellationToken cancellationToken)
     {
         if (!viewer.IsAdministrator)
@@ -74,7 +61,7 @@ public sealed class PersonErasure(RucheDbContext db, UserManager<Person> users, 
         await db.EventAttendees.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CalendarFeeds.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.PresenceStatuses.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        await EraseNotificationsAsync(personId, cancellationToken);
+        await notifications.EraseAsync(personId, cancellationToken);
         await db.PostMentions.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
 
         // Their working week, leave and reminder claims say when they work: gone. Goals naming them lose the link.

@@ -6,6 +6,7 @@ using Ruche.Core.Audit;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Files;
+using Ruche.Core.Notifications;
 using Ruche.Core.People;
 
 namespace Ruche.Core.Privacy;
@@ -14,7 +15,8 @@ namespace Ruche.Core.Privacy;
 /// GDPR right of access and portability: everything Ruche holds about the person, as JSON, with the files they
 /// uploaded, in one zip. Only the person themselves can ask for it.
 /// </summary>
-public sealed class PersonalDataExport(RucheDbContext db, UserManager<Person> users, IFileStore store, AuditLog audit, TimeProvider time)
+public sealed class PersonalDataExport(
+    RucheDbContext db, UserManager<Person> users, NotificationsPersonalData notifications, IFileStore store, AuditLog audit, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -61,18 +63,7 @@ public sealed class PersonalDataExport(RucheDbContext db, UserManager<Person> us
                 .Select(p => new { p.Data.Name, p.Data.CreatedAt, p.Data.IsBackedUp, p.Data.Transports }).ToListAsync(cancellationToken),
             securityEvents = await db.AuditEntries.AsNoTracking().Where(e => e.ActorId == me || e.Target == target).OrderBy(e => e.Id)
                 .Select(e => new { e.At, e.Action, e.Target, e.Details }).ToListAsync(cancellationToken),
-            notifications = new
-            {
-                // Their own choices, and what they were told: kinds, subjects and counts, not who the other people were.
-                channels = await db.NotificationPreferences.AsNoTracking().Where(p => p.PersonId == me)
-                    .Select(p => new { p.Kind, channel = p.Channel.ToString() }).ToListAsync(cancellationToken),
-                quietHours = await db.QuietHours.AsNoTracking().Where(q => q.PersonId == me)
-                    .Select(q => new { q.StartMinute, q.EndMinute }).SingleOrDefaultAsync(cancellationToken),
-                digest = await db.DigestSchedules.AsNoTracking().Where(d => d.PersonId == me)
-                    .Select(d => new { frequency = d.Frequency.ToString(), d.LastSentAt }).SingleOrDefaultAsync(cancellationToken),
-                received = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me).OrderBy(n => n.Id)
-                    .Select(n => new { n.Kind, subject = n.SubjectKind, subjectId = n.SubjectId, n.ActorCount, n.IsRead }).ToListAsync(cancellationToken),
-            },
+            notifications = await notifications.ExportAsync(me, cancellationToken),
             goals = new
             {
                 schedule = await db.WorkSchedules.AsNoTracking().Where(w => w.PersonId == me)

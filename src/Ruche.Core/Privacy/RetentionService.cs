@@ -3,7 +3,9 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Files;
 using Ruche.Core.Goals;
+using Ruche.Core.Notifications;
 using Ruche.Core.Posts;
+using Ruche.Core.Subjects;
 
 
 namespace Ruche.Core.Privacy;
@@ -12,7 +14,8 @@ namespace Ruche.Core.Privacy;
 /// Retention policies per kind of content, set by administrators, and the job that applies them: content past its
 /// time is deleted in batches, each batch in its own transaction, and each run that removed something is audited.
 /// </summary>
-public sealed class RetentionService(RucheDbContext db, IFileStore files, Audit.AuditLog audit, TimeProvider time)
+public sealed class RetentionService(
+    RucheDbContext db, NotificationsPersonalData notifications, SubjectKinds subjects, IFileStore files, Audit.AuditLog audit, TimeProvider time)
 {
     public const int MinDays = 30;
     public const int MaxDays = 36_500;
@@ -81,7 +84,7 @@ public sealed class RetentionService(RucheDbContext db, IFileStore files, Audit.
             {
                 RetentionKind.Posts => await InBatchesAsync(() => DeletePostsAsync(cutoff, cancellationToken)),
                 RetentionKind.Comments => await InBatchesAsync(() => DeleteCommentsAsync(cutoff, cancellationToken)),
-                _ => await InBatchesAsync(() => DeleteNotificationsAsync(cutoff, cancellationToken)),
+                _ => await InBatchesAsync(() => notifications.DeleteOlderThanAsync(cutoff, BatchSize, cancellationToken)),
             };
             removed[policy.Kind] = count;
             if (count > 0)
@@ -90,6 +93,8 @@ public sealed class RetentionService(RucheDbContext db, IFileStore files, Audit.
             }
         }
 
+        // Whatever the policies, notifications about subjects that are gone (hidden at once by the read rule) go too.
+        await InBatchesAsync(() => notifications.DeleteOrphansAsync(subjects, BatchSize, cancellationToken));
         return removed;
     }
 
@@ -149,17 +154,6 @@ public sealed class RetentionService(RucheDbContext db, IFileStore files, Audit.
         await db.Comments.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
         await db.SearchDocuments.Where(d => d.Kind == CommentSearchSource.KindName && gone.Contains(d.SourceId)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ids.Count;
-    }
-
-    private async Task<int> DeleteNotificationsAsync(DateTime cutoff, CancellationToken cancellationToken)
-    {
-        var ids = await db.Notifications.Where(n => n.UpdatedAt < cutoff).OrderBy(n => n.Id).Select(n => n.Id).Take(BatchSize).ToListAsync(cancellationToken);
-        if (ids.Count > 0)
-        {
-            await db.Notifications.Where(n => ids.Contains(n.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
         return ids.Count;
     }
 

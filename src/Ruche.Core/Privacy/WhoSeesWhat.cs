@@ -1,4 +1,5 @@
 using Ruche.Core.Common;
+using Ruche.Core.PersonalData;
 
 namespace Ruche.Core.Privacy;
 

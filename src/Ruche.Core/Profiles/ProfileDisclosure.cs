@@ -1,5 +1,5 @@
 using Ruche.Core.Common;
-using Ruche.Core.Privacy;
+using Ruche.Core.PersonalData;
 
 namespace Ruche.Core.Profiles;
 

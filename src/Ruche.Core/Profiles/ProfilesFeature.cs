@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Ruche.Core.Privacy;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Search;
 
 namespace Ruche.Core.Profiles;

@@ -15,10 +15,26 @@ public sealed record SpaceSummary(
 {
     public bool IsMember => MyStatus == MembershipStatus.Active;
 
+    /// <summary>The viewer asked to join and waits for a moderator.</summary>
+    public bool IsPending => MyStatus == MembershipStatus.Pending;
+
+    /// <summary>The viewer owns the space: only owners change members' roles.</summary>
+    public bool IsOwner => IsMember && MyRole == SpaceRole.Owner;
+
+    /// <summary>Joining takes effect at once (an open space); elsewhere it is a request a moderator answers.</summary>
+    public bool JoinsDirectly => Visibility == SpaceVisibility.Open;
+
     /// <summary>Announcement spaces take posts from their owners and moderators only.</summary>
     public bool CanPost => IsMember && (Kind != SpaceKind.Announcements || CanModerate);
 }
 
-public sealed record NewSpace(string? Name, string? Description, SpaceKind Kind, SpaceVisibility Visibility);
+public sealed record NewSpace(string? Name, string? Description, SpaceKind Kind, SpaceVisibility Visibility)
+{
+    /// <summary>What the form proposes: an open space, read by everyone.</summary>
+    public const SpaceVisibility DefaultVisibility = SpaceVisibility.Open;
+}
 
-public sealed record SpaceMemberView(long PersonId, string DisplayName, string Handle, string? JobTitle, string TimeZone, SpaceRole Role, MembershipStatus Status);
+public sealed record SpaceMemberView(long PersonId, string DisplayName, string Handle, string? JobTitle, string TimeZone, SpaceRole Role, MembershipStatus Status)
+{
+    public bool IsPending => Status == MembershipStatus.Pending;
+}

@@ -91,7 +91,7 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
             SpaceId = spaceId,
             PersonId = viewer.PersonId,
             Role = SpaceRole.Member,
-            Status = space.Visibility == SpaceVisibility.Open ? MembershipStatus.Active : MembershipStatus.Pending,
+            Status = space.JoinsDirectly ? MembershipStatus.Active : MembershipStatus.Pending,
             CreatedAt = time.UtcNow(),
         };
         db.SpaceMemberships.Add(membership);

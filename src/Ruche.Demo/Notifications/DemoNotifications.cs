@@ -30,17 +30,15 @@ internal static class DemoNotifications
                 .ToListAsync(cancellationToken))
             .Select(c => new Event(PostNotifications.Comment.Name, c.AuthorId, c.PostId, c.CommenterId, c.CreatedAt));
 
-        // Mentions reach only people who may read the post: profile posts and open spaces, or members.
-        var members = (await db.SpaceMemberships.Where(m => m.Status == MembershipStatus.Active).Select(m => new { m.SpaceId, m.PersonId })
-            .ToListAsync(cancellationToken)).Select(m => (m.SpaceId, m.PersonId)).ToHashSet();
+        // Mentions reach only people who may read the post (the post's own read rule, as the notifier applies it).
         var mentions = (await db.PostMentions
                 .Join(posts.Where(p => p.CreatedAt >= since), m => m.PostId, p => p.Id, (m, p) => new
                 {
                     m.PersonId, PostId = p.Id, p.AuthorId, p.CreatedAt, p.SpaceId,
-                    Open = p.SpaceId == null || p.Space!.Visibility == SpaceVisibility.Open,
+                    Readable = p.IsReadableBy(m.PersonId),
                 })
                 .ToListAsync(cancellationToken))
-            .Where(m => m.Open || members.Contains((m.SpaceId!.Value, m.PersonId)))
+            .Where(m => m.Readable)
             .Select(m => new Event(PostNotifications.Mention.Name, m.PersonId, m.PostId, m.AuthorId, m.CreatedAt));
 
         foreach (var group in reactions.Concat(comments).Concat(mentions).Where(e => e.ActorId != e.RecipientId)

@@ -14,6 +14,7 @@ using Ruche.Core.Follows;
 using Ruche.Core.Goals;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Posts;
 using Ruche.Core.Presence;
 using Ruche.Core.Privacy;

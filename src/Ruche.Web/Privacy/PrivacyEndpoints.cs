@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Privacy;
 using Ruche.Web.Auth;
 

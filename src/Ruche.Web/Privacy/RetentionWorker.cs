@@ -1,3 +1,4 @@
+using Ruche.Core.PersonalData;
 using Ruche.Core.Privacy;
 using Ruche.Web.Hosting;
 

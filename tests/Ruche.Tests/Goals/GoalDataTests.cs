@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Ruche.Core.Privacy;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 

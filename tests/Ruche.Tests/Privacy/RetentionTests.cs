@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Data;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Privacy;
 using Ruche.Tests.Infrastructure;
 

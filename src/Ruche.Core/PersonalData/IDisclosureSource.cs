@@ -1,6 +1,6 @@
 using Ruche.Core.Common;
 
-namespace Ruche.Core.Privacy;
+namespace Ruche.Core.PersonalData;
 
 /// <summary>
 /// One kind of a person's data and who can see it. Every feature holding personal data registers one, so the
