@@ -10,7 +10,7 @@ public sealed class OwnGoalsSubject() : SubjectKind<Person>(
     p => p.Id,
     p => false,
     (p, personId) => p.Id == personId,
-    p => new[] { p.Id })
+    readers: null)
 {
     public const string Kind = "own-goals";
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Data;
+using Ruche.Core.People;
 
 namespace Ruche.Core.Subjects;
 
@@ -8,7 +9,7 @@ namespace Ruche.Core.Subjects;
 /// A subject kind defined by its read rule in two parts, from which both directions are built so they cannot drift:
 /// the subject is company-wide (everyone reads it) or read by the people for whom its <c>readBy</c> condition
 /// holds. "What may X read" is <c>companyWide(s) || readBy(s, X)</c>; "who may read s" is everyone, or the people
-/// its <c>readers</c> enumerate — the same condition listed (property tests on both providers hold them together).
+/// its <c>readers</c> enumerate (or, without them, every person the forward rule admits) — the same condition listed (property tests on both providers hold them together).
 /// Write the parts by composing the feature's own rules (<c>p =&gt; p.Space!.HasActiveMember(person)</c>), never by
 /// spelling a space's rule again.
 /// </summary>
@@ -17,7 +18,7 @@ public abstract class SubjectKind<T>(
     Expression<Func<T, long>> id,
     Expression<Func<T, bool>> companyWide,
     Expression<Func<T, long, bool>> readBy,
-    Expression<Func<T, IEnumerable<long>>> readers) : ISubjectKind
+    Expression<Func<T, IEnumerable<long>>>? readers) : ISubjectKind
     where T : class
 {
     public string Name => name;
@@ -50,11 +51,21 @@ public abstract class SubjectKind<T>(
         {
             null => SubjectAudience.Gone,
             true => SubjectAudience.Everyone,
-            false => SubjectAudience.Only(await subject.SelectMany(readers).Distinct().ToListAsync(cancellationToken)),
+            false when readers is not null => SubjectAudience.Only(await subject.SelectMany(readers).Distinct().ToListAsync(cancellationToken)),
+            false => SubjectAudience.Only(await ReadersByTheForwardRuleAsync(db, subjectId, cancellationToken)),
         };
     }
 
     public IQueryable<long> Existing(RucheDbContext db) => db.Set<T>().Select(id);
+
+    /// <summary>Every person for whom the forward rule holds: for kinds with no cheaper list of readers (a person's own).</summary>
+    private Task<List<long>> ReadersByTheForwardRuleAsync(RucheDbContext db, long subjectId, CancellationToken cancellationToken)
+    {
+        var person = Expression.Parameter(typeof(Person), "person");
+        var personId = Expression.Property(person, nameof(Person.Id));
+        var reads = Expression.Lambda<Func<Person, bool>>(Lambda.Apply(Reads(db), Lambda.Value(subjectId), personId), person);
+        return db.People.Where(reads).Select(p => p.Id).ToListAsync(cancellationToken);
+    }
 
     public abstract Task<IReadOnlyDictionary<long, SubjectLink>> DescribeAsync(RucheDbContext db, IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 }

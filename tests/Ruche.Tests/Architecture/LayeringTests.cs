@@ -32,7 +32,7 @@ public sealed partial class LayeringTests
     /// <summary>Shared machinery: features plug into it, so it may name none of them.</summary>
     private static readonly Dictionary<string, string[]> Machinery = new(StringComparer.Ordinal)
     {
-        ["Subjects"] = ["Data"],
+        ["Subjects"] = ["Data", "People"],
         ["PersonalData"] = ["Common"],
         ["Live"] = [],
         ["Common"] = [],

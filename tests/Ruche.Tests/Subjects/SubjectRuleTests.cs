@@ -1,0 +1,227 @@
+using System.Linq.Expressions;
+using CsCheck;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Data;
+using Ruche.Core.Events;
+using Ruche.Core.Goals;
+using Ruche.Core.Notifications;
+using Ruche.Core.People;
+using Ruche.Core.Posts;
+using Ruche.Core.Spaces;
+using Ruche.Core.Subjects;
+using Ruche.Tests.Infrastructure;
+
+namespace Ruche.Tests.Subjects;
+
+/// <summary>
+/// The read rule of every registered subject kind, in its three uses: forward ("what may X read", feeds and pages),
+/// reverse ("who may read this", live messages) and as a set predicate (a notification's audience, a row's
+/// visibility). On random companies, the three agree with each other and with the rule as PRODUCT.md states it, for
+/// every (person, subject) pair; and notifying a thousand people costs the SQL commands of notifying one.
+/// </summary>
+public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
+{
+    private const int People = 6;
+    private const int Spaces = 4;
+
+    /// <summary>0 none, 1 member, 2 moderator, 3 owner (all active), 4 a pending join request.</summary>
+    private static readonly Gen<Company> Companies = Gen.Select(
+        Gen.Int[0, 2].Array[Spaces],
+        Gen.Int[0, 4].Array[Spaces * People],
+        Gen.Int[-1, Spaces - 1].Array[6],
+        Gen.Int[0, Spaces - 1].Array[3],
+        (visibility, memberships, posts, events) => new Company(visibility, memberships, posts, events));
+
+    [Fact]
+    public async Task Forward_reverse_and_set_rules_agree_with_the_stated_rule_on_random_companies()
+    {
+        var people = new List<long>();
+        for (var i = 0; i < People; i++)
+        {
+            people.Add((await NewPersonAsync($"Sample{i}")).Id);
+        }
+
+        var checkedPairs = 0;
+        await Companies.SampleAsync(async company =>
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+            var subjects = scope.ServiceProvider.GetRequiredService<SubjectKinds>();
+            var made = await company.SeedAsync(db, people);
+            foreach (var kind in subjects.All)
+            {
+                Assert.True(made.TryGetValue(kind.Name, out var instances), $"The random company makes no subject of kind '{kind.Name}': teach Company.SeedAsync to make some.");
+                var ids = instances.Select(s => s.Id).ToList();
+                var forward = new Dictionary<long, HashSet<long>>();
+                foreach (var person in people)
+                {
+                    forward[person] = [.. await kind.ReadableBy(db, person).Where(id => ids.Contains(id)).ToListAsync()];
+                }
+
+                foreach (var (id, readers) in instances)
+                {
+                    var audience = await kind.AudienceAsync(db, id, CancellationToken.None);
+                    var set = await SetReadersAsync(db, kind, id, people);
+                    foreach (var person in people)
+                    {
+                        var expected = readers(person);
+                        var at = $"{kind.Name} {id}, person {people.IndexOf(person)}, company {company}";
+                        Assert.True(expected == forward[person].Contains(id), $"forward rule wrong for {at}");
+                        Assert.True(expected == audience.Includes(person), $"reverse rule wrong for {at}");
+                        Assert.True(expected == set.Contains(person), $"set rule wrong for {at}");
+                        checkedPairs++;
+                    }
+                }
+            }
+        }, iter: 12, threads: 1);
+
+        Assert.True(checkedPairs > 12 * People * 10, $"Only {checkedPairs} pairs checked.");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{checkedPairs} (person, subject) pairs agreed on {App.ProviderName}.");
+    }
+
+    [Fact]
+    public async Task Notifying_a_thousand_people_costs_the_sql_commands_of_notifying_one()
+    {
+        var author = await NewPersonAsync("Announcer");
+        var post = await author.PostAsync("Le séminaire est confirmé pour jeudi.");
+        List<long> crowd;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+            var now = Now();
+            var batch = Guid.NewGuid().ToString("N")[..8];
+            var added = Enumerable.Range(0, 1_001).Select(i => new Person
+            {
+                UserName = $"crowd{i}.{batch}@test.ruche",
+                Email = $"crowd{i}.{batch}@test.ruche",
+                DisplayName = $"Crowd {i}",
+                Handle = $"crowd{i}{batch}",
+                TimeZone = "Europe/Paris",
+                CreatedAt = now,
+            }).ToList();
+            db.People.AddRange(added);
+            await db.SaveChangesAsync();
+            crowd = [.. added.Select(p => p.Id)];
+        }
+
+        var one = await CommandsToNotifyAsync(author.Id, crowd.Take(1), post.Id);
+        var thousand = await CommandsToNotifyAsync(author.Id, crowd.Skip(1), post.Id);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+            var rows = await db.Notifications.Where(n => crowd.Contains(n.RecipientId) && n.SubjectKind == PostSubject.Kind && n.SubjectId == post.Id)
+                .Select(n => n.ActorCount).ToListAsync();
+            Assert.Equal(1_001, rows.Count);
+            Assert.All(rows, count => Assert.Equal(1, count));
+        }
+
+        Assert.Equal(one, thousand);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{App.ProviderName}: {one} SQL commands to notify 1 person, {thousand} to notify 1,000.");
+    }
+
+    private async Task<int> CommandsToNotifyAsync(long actor, IEnumerable<long> recipients, long postId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+        var list = recipients.ToList();
+        App.Commands.Reset();
+        await notifier.NotifyAsync(PostNotifications.Mention, actor, list, postId);
+        return App.Commands.Count;
+    }
+
+    /// <summary>Whole milliseconds, which both providers store exactly.</summary>
+    private static DateTime Now()
+    {
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
+    /// <summary>The rule as the notifier and the notification centre use it: one query over the people.</summary>
+    private static Task<List<long>> SetReadersAsync(RucheDbContext db, ISubjectKind kind, long subjectId, List<long> people)
+    {
+        var person = Expression.Parameter(typeof(Person), "p");
+        var personId = Expression.Property(person, nameof(Person.Id));
+        var reads = Expression.Lambda<Func<Person, bool>>(Lambda.Apply(kind.Reads(db), Lambda.Value(subjectId), personId), person);
+        return db.People.Where(p => people.Contains(p.Id)).Where(reads).Select(p => p.Id).ToListAsync();
+    }
+
+    /// <summary>A company drawn at random: each space's visibility, who is in it and how, where posts and events live.</summary>
+    private sealed record Company(int[] Visibility, int[] Memberships, int[] PostSpaces, int[] EventSpaces)
+    {
+        public override string ToString() =>
+            $"visibility [{string.Join(',', Visibility)}] memberships [{string.Join(',', Memberships)}] posts [{string.Join(',', PostSpaces)}] events [{string.Join(',', EventSpaces)}]";
+
+        private int Membership(int space, int person) => Memberships[(space * People) + person];
+
+        private bool IsOpen(int space) => Visibility[space] == 0;
+
+        private bool Belongs(int space, int person) => Membership(space, person) is 1 or 2 or 3;
+
+        /// <summary>Writes the company; returns per subject kind each subject made and who may read it, as PRODUCT.md says.</summary>
+        public async Task<Dictionary<string, List<(long Id, Func<long, bool> Reads)>>> SeedAsync(RucheDbContext db, List<long> people)
+        {
+            var now = Now();
+            var spaces = Enumerable.Range(0, Spaces).Select(s => new Space
+            {
+                Name = $"Random {s}",
+                Kind = SpaceKind.Project,
+                Visibility = (SpaceVisibility)Visibility[s],
+                CreatedAt = now,
+                CreatedById = people[0],
+                Members = [.. Enumerable.Range(0, People).Where(p => Membership(s, p) != 0).Select(p => new SpaceMembership
+                {
+                    PersonId = people[p],
+                    Role = Membership(s, p) switch { 2 => SpaceRole.Moderator, 3 => SpaceRole.Owner, _ => SpaceRole.Member },
+                    Status = Membership(s, p) == 4 ? MembershipStatus.Pending : MembershipStatus.Active,
+                    CreatedAt = now,
+                })],
+            }).ToList();
+            db.Spaces.AddRange(spaces);
+            await db.SaveChangesAsync();
+
+            var posts = PostSpaces.Select((s, i) => new Post
+            {
+                AuthorId = people[i % People],
+                SpaceId = s < 0 ? null : spaces[s].Id,
+                Body = "Échantillon",
+                BodyHtml = "<p>Échantillon</p>",
+                CreatedAt = now,
+            }).ToList();
+            var events = EventSpaces.Select((s, i) => new SpaceEvent
+            {
+                SpaceId = spaces[s].Id,
+                OrganizerId = people[i % People],
+                Title = "Point",
+                Description = "Ordre du jour",
+                DescriptionHtml = "<p>Ordre du jour</p>",
+                TimeZone = "Europe/Paris",
+                LocalDate = DateOnly.FromDateTime(now).AddDays(3),
+                LocalTime = new TimeOnly(9, 0),
+                DurationMinutes = 60,
+                StartsAt = now.AddDays(3),
+                EndsAt = now.AddDays(3).AddHours(1),
+                Room = Guid.NewGuid().ToString("N"),
+                CreatedAt = now,
+            }).ToList();
+            db.Posts.AddRange(posts);
+            db.Events.AddRange(events);
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+
+            Func<long, bool> SpaceReaders(int s) => person => IsOpen(s) || Belongs(s, people.IndexOf(person));
+            return new(StringComparer.Ordinal)
+            {
+                [PostSubject.Kind] = [.. posts.Select((p, i) => (p.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
+                [EventSubject.Kind] = [.. events.Select((e, i) => (e.Id, SpaceReaders(EventSpaces[i])))],
+                [SpaceModerationSubject.Kind] = [.. spaces.Select((s, i) => (s.Id, (Func<long, bool>)(person => Membership(i, people.IndexOf(person)) is 2 or 3)))],
+                [OwnGoalsSubject.Kind] = [.. people.Select(owner => (owner, (Func<long, bool>)(person => person == owner)))],
+            };
+        }
+    }
+}
+
+public sealed class SubjectRuleTestsOnSqlite(SqliteApp app) : SubjectRuleTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SubjectRuleTestsOnPostgres(PostgresApp app) : SubjectRuleTests(app), IClassFixture<PostgresApp>;
