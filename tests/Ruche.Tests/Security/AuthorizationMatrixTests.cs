@@ -6,17 +6,20 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Tests.Events;
+using Ruche.Tests.Notifications;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Security;
 
 /// <summary>
 /// Walks the app's own route table: every endpoint must have a rule here, anonymous callers reach only the
-/// few public ones, and administration refuses employees. A new endpoint without a rule fails this test.
+/// few public ones, and administration refuses employees. A new endpoint without a rule fails this test. It also walks
+/// the registered subject kinds: a new content type is covered the day its feature registers it. On both providers.
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+public abstract partial class AuthorizationMatrixTests(RucheApp app)
 {
     /// <summary>What anyone may call without signing in: signing in itself, health and the API description.</summary>
     private static readonly HashSet<string> Public =
@@ -187,6 +190,69 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
         TestContext.Current.TestOutputHelper?.WriteLine($"Membership: {routes.Count} space, post and event routes refused to a non-member of a secret space.");
     }
 
+    /// <summary>
+    /// Every registered subject kind (posts, events, a space's moderation, a person's own goals, and whatever a feature
+    /// registers next): a subject the outsider may not read is not among what they may read, they are not in its
+    /// audience, and no notification about it reaches them, by the notifier or through the API; its owner is, so the
+    /// check can fail both ways. A kind registered without a sample here fails this test.
+    /// </summary>
+    [Fact]
+    public async Task Every_registered_subject_kind_keeps_what_an_outsider_may_not_read_from_them()
+    {
+        var owner = await app.NewPersonAsync("Subject owner");
+        var outsider = await app.NewPersonAsync("Subject outsider");
+        var actor = await app.NewPersonAsync("Subject actor");
+        var space = await owner.CreateSpaceAsync("Négociation annuelle", Ruche.Core.Spaces.SpaceVisibility.Secret);
+        var post = await owner.PostAsync("Proposition salariale", space);
+        var meeting = await owner.CreateEventAsync(space, "Séance de négociation");
+        var samples = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [Ruche.Core.Posts.PostSubject.Kind] = post.Id,
+            [Ruche.Core.Events.EventSubject.Kind] = meeting.Id,
+            [Ruche.Core.Spaces.SpaceModerationSubject.Kind] = space.Id,
+            [Ruche.Core.Goals.OwnGoalsSubject.Kind] = owner.Id,
+        };
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Ruche.Core.Data.RucheDbContext>();
+        var subjects = scope.ServiceProvider.GetRequiredService<Ruche.Core.Subjects.SubjectKinds>();
+        var kinds = scope.ServiceProvider.GetRequiredService<Ruche.Core.Notifications.NotificationKinds>();
+        var notifier = scope.ServiceProvider.GetRequiredService<Ruche.Core.Notifications.Notifier>();
+        Assert.Equal(samples.Keys.Order(StringComparer.Ordinal), subjects.All.Select(k => k.Name).Order(StringComparer.Ordinal));
+
+        var failures = new List<string>();
+        foreach (var subject in subjects.All)
+        {
+            var id = samples[subject.Name];
+            if (await subject.ReadableBy(db, outsider.Id).ContainsAsync(id) || !await subject.ReadableBy(db, owner.Id).ContainsAsync(id))
+            {
+                failures.Add($"{subject.Name}: the forward rule lets the outsider read it, or not its owner");
+            }
+
+            var audience = await subject.AudienceAsync(db, id, CancellationToken.None);
+            if (audience.Includes(outsider.Id) || !audience.Includes(owner.Id))
+            {
+                failures.Add($"{subject.Name}: the reverse rule counts the outsider among its readers, or not its owner");
+            }
+
+            foreach (var kind in kinds.All.Where(k => k.Subject.Name == subject.Name))
+            {
+                await notifier.NotifyAsync(kind, actor.Id, [outsider.Id, owner.Id], id);
+                var told = await db.Notifications.Where(n => n.Kind == kind.Name && n.SubjectKind == subject.Name && n.SubjectId == id)
+                    .Select(n => n.RecipientId).ToListAsync();
+                if (told.Contains(outsider.Id) || !told.Contains(owner.Id))
+                {
+                    failures.Add($"{kind.Name}: the notifier told the outsider, or not the owner");
+                }
+            }
+        }
+
+        Assert.Empty(await outsider.NotificationsAsync());
+        Assert.NotEmpty(await owner.NotificationsAsync());
+        Assert.Empty(failures);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Subjects: {subjects.All.Count} kinds and {kinds.All.Count} notification kinds kept from an outsider on {app.ProviderName}.");
+    }
+
     /// <summary>What an intruder could have changed: the space's members, the post's text, comments and reactions, the event.</summary>
     private static async Task<string> StateAsync(Actor owner, Ruche.Core.Spaces.SpaceSummary space, Ruche.Core.Feeds.PostCard post, long eventId)
     {
@@ -219,6 +285,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
 
     private List<Endpoint> Endpoints()
     {
+        app.RequireAvailable();
         var sources = app.Services.GetRequiredService<EndpointDataSource>();
         return sources.Endpoints.OfType<RouteEndpoint>()
             .Where(e => !IsStaticAsset(e))
@@ -273,3 +340,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
         public bool IsScim => Route.StartsWith("/scim/", StringComparison.Ordinal);
     }
 }
+
+public sealed class AuthorizationMatrixTestsOnSqlite(SqliteApp app) : AuthorizationMatrixTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AuthorizationMatrixTestsOnPostgres(PostgresApp app) : AuthorizationMatrixTests(app), IClassFixture<PostgresApp>;
