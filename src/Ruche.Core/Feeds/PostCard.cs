@@ -30,4 +30,3 @@ public sealed record ReactionCount(ReactionKind Kind, int Count, bool Mine);
 /// </summary>
 public sealed record SharedPostCard(bool Available, long? Id, PersonRef? Author, SpaceRef? Space, string? BodyHtml, DateTime? CreatedAt);
 
-public sealed record PostPermissions(bool Edit, bool Delete, bool Pin);

@@ -97,7 +97,7 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
                 r.CommentCount,
                 reactions[r.Id].OrderBy(c => c.Kind).ToList(),
                 r.SharedPostId is null && !r.IsShare ? null : SharedCard(r.SharedPostId, shared),
-                new PostPermissions(Edit: mine, Delete: mine || moderates || viewer.IsAdministrator, Pin: moderates),
+                PostRights.Of(mine, moderates, viewer.IsAdministrator),
                 goals.GetValueOrDefault(r.Id));
         }).ToList();
     }

@@ -1,12 +1,12 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Posts;
 
 namespace Ruche.Core.Files;
 
 /// <summary>Accepting uploaded images and handing files only to those allowed to read them.</summary>
-public sealed class FileService(RucheDbContext db, IFileStore store, TimeProvider time)
+public sealed class FileService(RucheDbContext db, IFileStore store, IEnumerable<IFileAttachments> attachments, TimeProvider time)
 {
     public async Task<StoredFile> UploadImageAsync(Viewer viewer, Stream content, string? fileName, FilePurpose purpose, CancellationToken cancellationToken)
     {
@@ -47,20 +47,37 @@ public sealed class FileService(RucheDbContext db, IFileStore store, TimeProvide
     }
 
     /// <summary>
-    /// Opens a file for a reader: profile photos are company-wide; a post image follows its post's
-    /// visibility; an image not yet attached is its uploader's alone. Anything else is "not found".
+    /// Opens a file for a reader: profile photos are company-wide; an attached file follows the read rule of what it is
+    /// attached to (<see cref="IFileAttachments"/>: a post image, its post's); a file not yet attached is its
+    /// uploader's alone. Anything else is "not found". One query.
     /// </summary>
     public async Task<(StoredFile File, Stream Content)> OpenAsync(Viewer viewer, Guid fileId, CancellationToken cancellationToken)
     {
         var me = viewer.PersonId;
-        var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(
-            f => f.Id == fileId
-                && ((f.Purpose == FilePurpose.ProfilePhoto && db.People.Any(p => p.PhotoFileId == f.Id))
-                    || (f.OwnerId == me && !db.PostImages.Any(i => i.FileId == f.Id))
-                    || db.PostImages.Any(i => i.FileId == f.Id && db.Posts.VisibleTo(me).Any(p => p.Id == i.PostId))),
-            cancellationToken) ?? throw RucheException.NotFound("file.not-found", "No such file.");
+        var candidate = Expression.Parameter(typeof(StoredFile), "candidate");
+        Expression<Func<StoredFile, bool>> photo = f => f.Purpose == FilePurpose.ProfilePhoto && db.People.Any(p => p.PhotoFileId == f.Id);
+        Expression<Func<StoredFile, bool>> uploaded = f => f.OwnerId == me;
+        var readable = Expression.Lambda<Func<StoredFile, bool>>(
+            Expression.OrElse(
+                Lambda.Apply(photo, candidate),
+                Expression.OrElse(
+                    Expression.AndAlso(Lambda.Apply(uploaded, candidate), Expression.Not(Lambda.Apply(Attached(), candidate))),
+                    AnyOf(attachments.Select(a => a.ReadableBy(db, me)), candidate))),
+            candidate);
+        var file = await db.Files.AsNoTracking().Where(f => f.Id == fileId).Where(readable).SingleOrDefaultAsync(cancellationToken)
+            ?? throw RucheException.NotFound("file.not-found", "No such file.");
         return (file, store.OpenRead(file.Id));
     }
+
+    /// <summary>Files some feature has attached to its content.</summary>
+    private Expression<Func<StoredFile, bool>> Attached()
+    {
+        var f = Expression.Parameter(typeof(StoredFile), "f");
+        return Expression.Lambda<Func<StoredFile, bool>>(AnyOf(attachments.Select(a => a.Attached(db)), f), f);
+    }
+
+    private static Expression AnyOf(IEnumerable<Expression<Func<StoredFile, bool>>> conditions, ParameterExpression file) =>
+        conditions.Aggregate((Expression)Expression.Constant(false), (any, condition) => Expression.OrElse(any, Lambda.Apply(condition, file)));
 
     /// <summary>Removes images a person uploaded but no post took (a refused post's attachments).</summary>
     public async Task DiscardUnattachedAsync(Viewer viewer, IReadOnlyCollection<Guid> fileIds, CancellationToken cancellationToken)
@@ -71,8 +88,10 @@ public sealed class FileService(RucheDbContext db, IFileStore store, TimeProvide
         }
 
         var ids = fileIds.ToList();
+        var attached = Attached();
         var orphans = await db.Files
-            .Where(f => ids.Contains(f.Id) && f.OwnerId == viewer.PersonId && !db.PostImages.Any(i => i.FileId == f.Id) && !db.People.Any(p => p.PhotoFileId == f.Id))
+            .Where(f => ids.Contains(f.Id) && f.OwnerId == viewer.PersonId && !db.People.Any(p => p.PhotoFileId == f.Id))
+            .Where(Expression.Lambda<Func<StoredFile, bool>>(Expression.Not(attached.Body), attached.Parameters))
             .Select(f => f.Id).ToListAsync(cancellationToken);
         await db.Files.Where(f => orphans.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
         foreach (var id in orphans)

@@ -9,11 +9,11 @@ using Ruche.Core.People;
 namespace Ruche.Core.Posts;
 
 /// <summary>Comments on posts, with one level of replies. Whoever reads a post may comment on it.</summary>
-public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, PostService posts, Audit.AuditLog audit, LiveEvents live, Notifier notifier, TimeProvider time)
+public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, Audit.AuditLog audit, LiveEvents live, Notifier notifier, TimeProvider time)
 {
     public async Task<IReadOnlyList<CommentView>> ListAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
     {
-        var post = await posts.GetAsync(viewer, postId, cancellationToken);
+        var post = await PostRights.RequireAsync(db, viewer, postId, cancellationToken);
         return await Views(db.Comments.Where(c => c.PostId == postId).OrderBy(c => c.Id), viewer.PersonId, post.Can.Delete)
             .ToListAsync(cancellationToken);
     }
@@ -21,7 +21,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     /// <summary>Adds a comment; a reply to a reply attaches to the top-level comment (one level only).</summary>
     public async Task<CommentView> AddAsync(Viewer viewer, long postId, string? text, long? replyTo, CancellationToken cancellationToken)
     {
-        var post = await posts.GetAsync(viewer, postId, cancellationToken);
+        var post = await PostRights.RequireAsync(db, viewer, postId, cancellationToken);
         var body = Input.Text(text);
         if (body.Length == 0)
         {
@@ -57,7 +57,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         await live.CommentsChangedAsync(postId);
-        await NotifyAsync(viewer, post.Author.Id, comment, answeredId, content.MentionedPersonIds);
+        await NotifyAsync(viewer, post.AuthorId, comment, answeredId, content.MentionedPersonIds);
         return await Views(db.Comments.Where(c => c.Id == comment.Id), viewer.PersonId, post.Can.Delete).SingleAsync(cancellationToken);
     }
 
@@ -75,7 +75,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     /// <summary>Deletes a comment and its replies (its author, the post's moderators, administrators).</summary>
     public async Task DeleteAsync(Viewer viewer, long postId, long commentId, CancellationToken cancellationToken)
     {
-        var post = await posts.GetAsync(viewer, postId, cancellationToken);
+        var post = await PostRights.RequireAsync(db, viewer, postId, cancellationToken);
         var comment = await Views(db.Comments.Where(c => c.Id == commentId && c.PostId == postId), viewer.PersonId, post.Can.Delete)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw RucheException.NotFound("comment.not-found", "No such comment on this post.");

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
-using Ruche.Core.Feeds;
 using Ruche.Core.Files;
 using Ruche.Core.Live;
 using Ruche.Core.Notifications;
@@ -14,7 +13,6 @@ namespace Ruche.Core.Posts;
 public sealed class PostService(
     RucheDbContext db,
     ContentRenderer renderer,
-    PostCardLoader cards,
     SpaceService spaces,
     IFileStore files,
     Audit.AuditLog audit,
@@ -22,10 +20,6 @@ public sealed class PostService(
     Notifier notifier,
     TimeProvider time)
 {
-    public async Task<PostCard> GetAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
-        (await cards.LoadAsync(viewer, db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId), cancellationToken))
-            .SingleOrDefault() ?? throw NotFound();
-
     /// <summary>
     /// The author of a post the viewer may read, or "not found": one indexed query, for writes that only need to
     /// know the post is visible (reactions), where loading the whole card would cost six.
@@ -34,7 +28,8 @@ public sealed class PostService(
         await db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId).Select(p => (long?)p.AuthorId).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFound();
 
-    public async Task<PostCard> CreateAsync(Viewer viewer, NewPost request, CancellationToken cancellationToken)
+    /// <summary>Publishes a post; returns its id (read it as a card through <see cref="Feeds.FeedService.PostAsync"/>).</summary>
+    public async Task<long> CreateAsync(Viewer viewer, NewPost request, CancellationToken cancellationToken)
     {
         var body = Input.Text(request.Body);
         long? sharedId = null;
@@ -102,15 +97,15 @@ public sealed class PostService(
         await db.SaveChangesAsync(cancellationToken);
         await live.PostPublishedAsync(post.Id);
         await notifier.NotifyAsync(PostNotifications.Mention, viewer.PersonId, content.MentionedPersonIds, post.Id);
-        return await GetAsync(viewer, post.Id, cancellationToken);
+        return post.Id;
     }
 
     /// <summary>Replaces the text; the earlier version stays readable in the post's history.</summary>
-    public async Task<PostCard> EditAsync(Viewer viewer, long postId, string? newBody, CancellationToken cancellationToken)
+    public async Task EditAsync(Viewer viewer, long postId, string? newBody, CancellationToken cancellationToken)
     {
         var post = await db.Posts.VisibleTo(viewer.PersonId).Include(p => p.Tags).Include(p => p.Mentions)
             .SingleOrDefaultAsync(p => p.Id == postId, cancellationToken) ?? throw NotFound();
-        if (post.AuthorId != viewer.PersonId)
+        if (!PostRights.Of(post.AuthorId == viewer.PersonId, false, viewer.IsAdministrator).Edit)
         {
             throw RucheException.Forbidden("post.author-only", "Only the author edits a post.");
         }
@@ -128,7 +123,7 @@ public sealed class PostService(
 
         if (body == post.Body)
         {
-            return await GetAsync(viewer, postId, cancellationToken);
+            return;
         }
 
         var now = time.UtcNow();
@@ -144,7 +139,6 @@ public sealed class PostService(
         post.Mentions.AddRange(content.MentionedPersonIds.Where(id => post.Mentions.All(m => m.PersonId != id)).Select(id => new PostMention { PersonId = id }));
         await db.SaveChangesAsync(cancellationToken);
         await notifier.NotifyAsync(PostNotifications.Mention, viewer.PersonId, newlyMentioned, post.Id);
-        return await GetAsync(viewer, postId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<PostRevisionView>> RevisionsAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
@@ -162,20 +156,20 @@ public sealed class PostService(
     /// <summary>Deletes a post with its comments, reactions, history and images (author, space moderators, administrators).</summary>
     public async Task DeleteAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
     {
-        var card = await GetAsync(viewer, postId, cancellationToken);
-        if (!card.Can.Delete)
+        var post = await PostRights.RequireAsync(db, viewer, postId, cancellationToken);
+        if (!post.Can.Delete)
         {
             throw RucheException.Forbidden("post.delete-forbidden", "Only the author, the space's moderators or an administrator delete a post.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var fileIds = card.ImageIds.ToList();
+        var fileIds = await db.PostImages.Where(i => i.PostId == postId).Select(i => i.FileId).ToListAsync(cancellationToken);
         await db.Posts.Where(p => p.Id == postId).ExecuteDeleteAsync(cancellationToken);
         await db.Files.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
-        if (card.Author.Id != viewer.PersonId)
+        if (post.AuthorId != viewer.PersonId)
         {
             // Removing someone else's words is moderation: it leaves a trace.
-            await audit.RecordAsync(viewer.PersonId, "moderation.post-deleted", $"post:{postId}", new { author = card.Author.Id, space = card.Space?.Id }, cancellationToken);
+            await audit.RecordAsync(viewer.PersonId, "moderation.post-deleted", $"post:{postId}", new { author = post.AuthorId, space = post.SpaceId }, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -187,15 +181,15 @@ public sealed class PostService(
         }
     }
 
-    public async Task<PostCard> SetPinnedAsync(Viewer viewer, long postId, bool pinned, CancellationToken cancellationToken)
+    public async Task SetPinnedAsync(Viewer viewer, long postId, bool pinned, CancellationToken cancellationToken)
     {
-        var card = await GetAsync(viewer, postId, cancellationToken);
-        if (card.Space is null)
+        var facts = await PostRights.RequireAsync(db, viewer, postId, cancellationToken);
+        if (facts.SpaceId is null)
         {
             throw RucheException.Invalid("post.pin-profile", "Only posts in a space can be pinned.");
         }
 
-        if (!card.Can.Pin)
+        if (!facts.Can.Pin)
         {
             throw RucheException.Forbidden("post.pin-forbidden", "Only the space's owners and moderators pin posts.");
         }
@@ -206,8 +200,6 @@ public sealed class PostService(
             post.PinnedAt = pinned ? time.UtcNow() : null;
             await db.SaveChangesAsync(cancellationToken);
         }
-
-        return await GetAsync(viewer, postId, cancellationToken);
     }
 
     private static void ValidateBody(string body)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Files;
 using Ruche.Core.Notifications;
 using Ruche.Core.PersonalData;
 using Ruche.Core.Search;
@@ -15,6 +16,7 @@ public static class PostsFeature
         services.AddScoped<CommentService>();
         services.AddScoped<ReactionService>();
         services.AddScoped<LiveEvents>();
+        services.AddSingleton<IFileAttachments, PostImageAttachments>();
         services.AddSubject(PostSubject.Instance);
         services.AddNotificationKinds(PostNotifications.All);
         services.AddSingleton<ISearchSource, PostSearchSource>();

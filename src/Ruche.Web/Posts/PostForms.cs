@@ -45,8 +45,8 @@ public static class PostForms
                     imageIds.Add((await files.UploadImageAsync(viewer, stream, upload.FileName, FilePurpose.PostImage, http.RequestAborted)).Id);
                 }
 
-                var card = await posts.CreateAsync(viewer, new NewPost(form.Body, form.SpaceId, imageIds, form.SharePostId), http.RequestAborted);
-                return form.SharePostId is null ? $"{FormResults.Safe(form.ReturnUrl)}#post-{card.Id}" : $"/posts/{card.Id}";
+                var id = await posts.CreateAsync(viewer, new NewPost(form.Body, form.SpaceId, imageIds, form.SharePostId), http.RequestAborted);
+                return form.SharePostId is null ? $"{FormResults.Safe(form.ReturnUrl)}#post-{id}" : $"/posts/{id}";
             }
             catch
             {

@@ -19,8 +19,8 @@ public static class PostsApi
         posts.MapPatch("/{id:long}", EditAsync).WithName("EditPost");
         posts.MapDelete("/{id:long}", DeleteAsync).WithName("DeletePost");
         posts.MapGet("/{id:long}/revisions", RevisionsAsync).WithName("ListPostRevisions");
-        posts.MapPut("/{id:long}/pin", (long id, ClaimsPrincipal user, PostService service, CancellationToken ct) => PinAsync(id, true, user, service, ct)).WithName("PinPost");
-        posts.MapDelete("/{id:long}/pin", (long id, ClaimsPrincipal user, PostService service, CancellationToken ct) => PinAsync(id, false, user, service, ct)).WithName("UnpinPost");
+        posts.MapPut("/{id:long}/pin", (long id, ClaimsPrincipal user, PostService service, FeedService feeds, CancellationToken ct) => PinAsync(id, true, user, service, feeds, ct)).WithName("PinPost");
+        posts.MapDelete("/{id:long}/pin", (long id, ClaimsPrincipal user, PostService service, FeedService feeds, CancellationToken ct) => PinAsync(id, false, user, service, feeds, ct)).WithName("UnpinPost");
         posts.MapGet("/{id:long}/comments", ListCommentsAsync).WithName("ListComments");
         posts.MapPost("/{id:long}/comments", AddCommentAsync).WithName("AddComment");
         posts.MapDelete("/{id:long}/comments/{commentId:long}", DeleteCommentAsync).WithName("DeleteComment");
@@ -36,17 +36,22 @@ public static class PostsApi
         ClaimsPrincipal user, FeedService feeds, long? spaceId, long? authorId, string? tag, string? cursor, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(PageDto.From(await feeds.AllAsync(user.RequireViewer(), new PostFilter(spaceId, authorId, tag), cursor, pageSize, ct)));
 
-    private static async Task<Created<PostCard>> CreateAsync(NewPostRequest request, ClaimsPrincipal user, PostService service, CancellationToken ct)
+    private static async Task<Created<PostCard>> CreateAsync(NewPostRequest request, ClaimsPrincipal user, PostService service, FeedService feeds, CancellationToken ct)
     {
-        var card = await service.CreateAsync(user.RequireViewer(), new NewPost(request.Body, request.SpaceId, request.ImageIds, request.SharePostId), ct);
-        return TypedResults.Created($"/api/v1/posts/{card.Id}", card);
+        var viewer = user.RequireViewer();
+        var id = await service.CreateAsync(viewer, new NewPost(request.Body, request.SpaceId, request.ImageIds, request.SharePostId), ct);
+        return TypedResults.Created($"/api/v1/posts/{id}", await feeds.PostAsync(viewer, id, ct));
     }
 
-    private static async Task<Ok<PostCard>> GetAsync(long id, ClaimsPrincipal user, PostService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.GetAsync(user.RequireViewer(), id, ct));
+    private static async Task<Ok<PostCard>> GetAsync(long id, ClaimsPrincipal user, FeedService feeds, CancellationToken ct) =>
+        TypedResults.Ok(await feeds.PostAsync(user.RequireViewer(), id, ct));
 
-    private static async Task<Ok<PostCard>> EditAsync(long id, EditPostRequest request, ClaimsPrincipal user, PostService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.EditAsync(user.RequireViewer(), id, request.Body, ct));
+    private static async Task<Ok<PostCard>> EditAsync(long id, EditPostRequest request, ClaimsPrincipal user, PostService service, FeedService feeds, CancellationToken ct)
+    {
+        var viewer = user.RequireViewer();
+        await service.EditAsync(viewer, id, request.Body, ct);
+        return TypedResults.Ok(await feeds.PostAsync(viewer, id, ct));
+    }
 
     private static async Task<NoContent> DeleteAsync(long id, ClaimsPrincipal user, PostService service, CancellationToken ct)
     {
@@ -57,8 +62,12 @@ public static class PostsApi
     private static async Task<Ok<IReadOnlyList<PostRevisionView>>> RevisionsAsync(long id, ClaimsPrincipal user, PostService service, CancellationToken ct) =>
         TypedResults.Ok(await service.RevisionsAsync(user.RequireViewer(), id, ct));
 
-    private static async Task<Ok<PostCard>> PinAsync(long id, bool pinned, ClaimsPrincipal user, PostService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.SetPinnedAsync(user.RequireViewer(), id, pinned, ct));
+    private static async Task<Ok<PostCard>> PinAsync(long id, bool pinned, ClaimsPrincipal user, PostService service, FeedService feeds, CancellationToken ct)
+    {
+        var viewer = user.RequireViewer();
+        await service.SetPinnedAsync(viewer, id, pinned, ct);
+        return TypedResults.Ok(await feeds.PostAsync(viewer, id, ct));
+    }
 
     private static async Task<Ok<IReadOnlyList<CommentView>>> ListCommentsAsync(long id, ClaimsPrincipal user, CommentService service, CancellationToken ct) =>
         TypedResults.Ok(await service.ListAsync(user.RequireViewer(), id, ct));

@@ -21,10 +21,6 @@ public sealed partial class LayeringTests
     /// </summary>
     private static readonly string[] KnownLoops =
     [
-        // PostService answers with a PostCard (Feeds), whose goals list comes from Goals (which stores lists as posts), and
-        // FileService authorises post images itself (Posts).
-        "Feeds Files Goals Posts",
-
         // Search results carry a SpaceRef, and spaces bring their search source.
         "Search Spaces",
     ];
