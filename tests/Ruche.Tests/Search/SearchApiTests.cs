@@ -1,7 +1,8 @@
-using Ruche.Core.Search;
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Search;
 using Ruche.Core.Spaces;
+using Ruche.Tests.Events;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Search;
@@ -148,6 +149,23 @@ public abstract class SearchApiTests(RucheApp app) : ProviderTests(app)
         Assert.DoesNotContain("<b>edcrfvtgb", html, StringComparison.Ordinal);
         Assert.Contains("Publications (1)", html, StringComparison.Ordinal);
         Assert.Contains("action=\"/search\"", await browser.PageAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_search_page_offers_every_registered_kind_with_its_label_and_finds_events()
+    {
+        var organiser = await NewPersonAsync("Organiser");
+        var space = await organiser.CreateSpaceAsync("Comité des fêtes");
+        await organiser.CreateEventAsync(space, "Galette qazwsxedc");
+        var browser = await App.SignInWithBrowserCookiesAsync(organiser);
+
+        var html = WebUtility.HtmlDecode(await browser.PageAsync("/search?q=qazwsxedc"));
+
+        var kinds = App.Services.GetServices<Core.Search.ISearchSource>().Select(s => s.Kind).ToList();
+        Assert.Contains("event", kinds);
+        Assert.All(kinds, kind => Assert.Contains($"<option value=\"{kind}\"", html, StringComparison.Ordinal));
+        Assert.Contains("Événements (1)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("search.type.", html, StringComparison.Ordinal);
     }
 
     private static List<long> Ids(Core.Search.SearchResults results) => results.Items.Select(r => r.Id).ToList();
