@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Ruche.Core.Data;
 using Ruche.Core.Goals;
+using Ruche.Core.Notifications;
 using Ruche.Core.People;
 using Ruche.Core.Spaces;
+using Ruche.Core.Subjects;
 using Ruche.Core.WorkTime;
 
 namespace Ruche.Bench;
@@ -74,8 +77,7 @@ internal static class ReminderPass
         {
             await using var db = new RucheDbContext(options);
             var watch = Stopwatch.StartNew();
-            var notifier = new Core.Notifications.Notifier(
-                db, provider, new Core.Subjects.SubjectKinds([OwnGoalsSubject.Instance]), new SilentLiveChannel(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Notifications.Notifier>.Instance);
+            var notifier = new Notifier(db, provider, new SubjectKinds([OwnGoalsSubject.Instance]), new SilentLiveChannel(), clock, NullLogger<Notifier>.Instance);
             var sent = await new GoalReminderService(db, new WorkCalendar(db), notifier, clock).SendDueAsync(CancellationToken.None);
             Console.WriteLine($"{label}: {pass}: {sent:N0} reminders in {watch.Elapsed.TotalSeconds:F2} s");
         }

@@ -14,7 +14,18 @@ public sealed record NotificationKind(string Name, ISubjectKind Subject, Notific
 /// <summary>Every registered notification kind, in registration order (the order preferences list them).</summary>
 public sealed class NotificationKinds(IEnumerable<NotificationKind> kinds)
 {
-    public IReadOnlyList<NotificationKind> All { get; } = kinds.DistinctBy(k => k.Name).ToList();
+    public IReadOnlyList<NotificationKind> All { get; } = Distinct(kinds.ToList());
 
     public NotificationKind? Find(string? name) => All.FirstOrDefault(k => k.Name == name);
+
+    private static List<NotificationKind> Distinct(List<NotificationKind> kinds)
+    {
+        var names = kinds.Select(k => k.Name).ToList();
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Count || names.Any(n => n.Length is 0 or > 32))
+        {
+            throw new InvalidOperationException($"Notification kinds need distinct names of 1 to 32 characters: {string.Join(", ", names)}.");
+        }
+
+        return kinds;
+    }
 }

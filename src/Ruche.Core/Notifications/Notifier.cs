@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,13 +12,19 @@ namespace Ruche.Core.Notifications;
 /// <summary>
 /// The one way features and jobs raise notifications (ADR 0007, ADR 0011). It keeps, in one set query, the recipients
 /// who are active, may read the subject (its kind's own rule) and did not turn the kind off, never the actor; folds
-/// the event into each recipient's row for the same subject with two upserts that concurrent requests cannot lose;
-/// then pushes the new unread counts live, outside quiet hours. A constant number of SQL commands, whatever the
-/// audience's size.
+/// the event into each recipient's row for the same subject with two upserts and a recount, in one transaction that
+/// takes its row locks in recipient order (so concurrent folds queue instead of deadlocking, and one that still
+/// loses a deadlock is run again); then pushes the new unread counts live, outside quiet hours. A constant number of
+/// SQL commands, whatever the audience's size.
 /// </summary>
 public sealed partial class Notifier(
     RucheDbContext db, IDatabaseProvider provider, SubjectKinds subjects, ILiveChannel channel, TimeProvider time, ILogger<Notifier> logger)
 {
+    /// <summary>PostgreSQL's "deadlock detected"; SQLite has one writer at a time and never reports one.</summary>
+    private const string DeadlockDetected = "40P01";
+
+    private const int MaxAttempts = 3;
+
     /// <summary>
     /// After the feature's own change is committed: a notification that fails is logged, never turned into its error.
     /// </summary>
@@ -26,7 +33,7 @@ public sealed partial class Notifier(
     {
         try
         {
-            var recipients = await RaiseAsync(kind, actorId, [.. recipientIds], subjectId, group ?? $"{kind.Subject.Name}:{subjectId}");
+            var recipients = await RaiseAsync(kind, actorId, [.. recipientIds], subjectId, GroupKey(kind, subjectId, group));
             await PushAsync(recipients);
         }
 #pragma warning disable CA1031 // The feature's change is saved: a notification that fails is logged, never turned into its error.
@@ -44,9 +51,12 @@ public sealed partial class Notifier(
     /// was notified; push their counts (<see cref="PushAsync"/>) once the transaction is committed.
     /// </summary>
     public Task<IReadOnlyList<long>> RaiseForEachAsync(NotificationKind kind, IReadOnlyCollection<long> people, string group) =>
-        RaiseAsync(kind, null, people, null, group);
+        RaiseAsync(kind, null, people, null, $"{kind.Name}:{group}");
 
-    /// <summary>Tells these people their unread count, unless it is their quiet time: two queries whatever their number.</summary>
+    /// <summary>
+    /// Tells these people their unread count, unless it is their quiet time: two queries whatever their number. Best
+    /// effort, like every live message: a backplane that is down is logged, never turned into the caller's error.
+    /// </summary>
     public async Task PushAsync(IReadOnlyCollection<long> personIds)
     {
         if (personIds.Count == 0)
@@ -54,6 +64,20 @@ public sealed partial class Notifier(
             return;
         }
 
+        try
+        {
+            await PushUnreadCountsAsync(personIds);
+        }
+#pragma warning disable CA1031 // Whatever failed, the notifications are saved: the live count is best effort.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            LogPushFailure(logger, failure, personIds.Count);
+        }
+    }
+
+    private async Task PushUnreadCountsAsync(IReadOnlyCollection<long> personIds)
+    {
         var now = time.GetUtcNow();
         var people = await db.People.Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.TimeZone, Quiet = db.QuietHours.FirstOrDefault(q => q.PersonId == p.Id) })
@@ -76,7 +100,7 @@ public sealed partial class Notifier(
     }
 
     /// <param name="subjectId">The subject; null when each recipient's subject is their own (its id is theirs).</param>
-    private async Task<IReadOnlyList<long>> RaiseAsync(NotificationKind kind, long? actorId, IReadOnlyCollection<long> candidates, long? subjectId, string group)
+    private async Task<IReadOnlyList<long>> RaiseAsync(NotificationKind kind, long? actorId, IReadOnlyCollection<long> candidates, long? subjectId, string groupKey)
     {
         var recipients = await AudienceAsync(kind, actorId, candidates, subjectId);
         if (recipients.Count == 0)
@@ -84,7 +108,39 @@ public sealed partial class Notifier(
             return recipients;
         }
 
-        var groupKey = $"{kind.Name}:{group}";
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // The caller's transaction (the goals reminder's claims): it commits or rolls back the lot.
+            await FoldAsync(kind, actorId, recipients, subjectId, groupKey);
+            return recipients;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await FoldAsync(kind, actorId, recipients, subjectId, groupKey);
+                await transaction.CommitAsync();
+                return recipients;
+            }
+            catch (DbException failure) when (failure.SqlState == DeadlockDetected && attempt < MaxAttempts)
+            {
+                // Another fold into the same rows won: the upserts are idempotent, so running them again is safe.
+                LogDeadlock(logger, kind.Name, attempt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What events fold into one row: the kind and its subject ("reaction:post:42"), or the kind and a narrower group a
+    /// kind asks for ("reply:comment:7").
+    /// </summary>
+    public static string GroupKey(NotificationKind kind, long subjectId, string? group = null) =>
+        $"{kind.Name}:{group ?? $"{kind.Subject.Name}:{subjectId}"}";
+
+    private async Task FoldAsync(NotificationKind kind, long? actorId, IReadOnlyList<long> recipients, long? subjectId, string groupKey)
+    {
         var now = time.UtcNow();
         var (ids, idsParameter) = provider.IdTable(recipients);
         var subject = subjectId is null ? "r.value" : "{4}";
@@ -94,7 +150,7 @@ public sealed partial class Notifier(
         await db.Database.ExecuteSqlRawAsync(
             $$"""
             INSERT INTO "Notifications" ("RecipientId", "Kind", "GroupKey", "SubjectKind", "SubjectId", "ActorCount", "IsRead", "CreatedAt", "UpdatedAt")
-            SELECT r.value, {1}, {2}, {3}, {{subject}}, 0, FALSE, {5}, {5} FROM ({{ids}}) AS r WHERE TRUE
+            SELECT r.value, {1}, {2}, {3}, {{subject}}, 0, FALSE, {5}, {5} FROM ({{ids}}) AS r WHERE TRUE ORDER BY r.value
             ON CONFLICT ("RecipientId", "GroupKey") DO UPDATE SET "IsRead" = FALSE, "UpdatedAt" = excluded."UpdatedAt"
             """,
             idsParameter, kind.Name, groupKey, kind.Subject.Name, subjectId ?? 0, now);
@@ -104,14 +160,13 @@ public sealed partial class Notifier(
                 $$"""
                 INSERT INTO "NotificationActor" ("NotificationId", "PersonId", "ActedAt")
                 SELECT n."Id", {2}, {3} FROM "Notifications" AS n WHERE n."GroupKey" = {1} AND n."RecipientId" IN ({{ids}})
+                ORDER BY n."RecipientId"
                 ON CONFLICT ("NotificationId", "PersonId") DO UPDATE SET "ActedAt" = excluded."ActedAt"
                 """,
                 idsParameter, groupKey, actor, now);
             await RecountAsync(groupKey, recipients);
         }
 #pragma warning restore EF1002
-
-        return recipients;
     }
 
     /// <summary>Active candidates, not the actor, who may read the subject and did not turn the kind off: one query.</summary>
@@ -132,7 +187,7 @@ public sealed partial class Notifier(
         audience = kind.DefaultChannel == NotificationChannel.None
             ? audience.Where(p => db.NotificationPreferences.Any(c => c.PersonId == p.Id && c.Kind == name && c.Channel != NotificationChannel.None))
             : audience.Where(p => !db.NotificationPreferences.Any(c => c.PersonId == p.Id && c.Kind == name && c.Channel == NotificationChannel.None));
-        return await audience.Select(p => p.Id).ToListAsync();
+        return await audience.Select(p => p.Id).OrderBy(id => id).ToListAsync();
     }
 
     /// <summary>
@@ -148,4 +203,10 @@ public sealed partial class Notifier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification of kind {Kind} was not recorded")]
     private static partial void LogFailure(ILogger logger, Exception failure, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification of kind {Kind} met a deadlock (attempt {Attempt}); running it again")]
+    private static partial void LogDeadlock(ILogger logger, string kind, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unread counts of {People} people were not pushed")]
+    private static partial void LogPushFailure(ILogger logger, Exception failure, int people);
 }

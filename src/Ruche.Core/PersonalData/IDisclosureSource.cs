@@ -25,4 +25,15 @@ public static class Audiences
     public const string ReadersOfThePost = "readers-of-the-post";
     public const string ReadersOfTheEvent = "readers-of-the-event";
     public const string Administrators = "administrators";
+
+    /// <summary>How the "who sees what" page orders its lines: the widest audience first, what only you see last.</summary>
+    public static int Breadth(string audience) => audience switch
+    {
+        Everyone => 0,
+        ReadersOfThePost or ReadersOfTheEvent => 1,
+        SpaceMembers => 2,
+        Administrators => 3,
+        OnlyYou => 5,
+        _ => 4,
+    };
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ruche.Core.Data;
 using Ruche.Core.Live;
-using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Posts;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.PersonalData;
-using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Posts;

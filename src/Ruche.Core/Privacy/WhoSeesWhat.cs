@@ -14,6 +14,7 @@ public sealed class WhoSeesWhat(IEnumerable<IDisclosureSource> sources)
             all.AddRange(await source.DescribeAsync(viewer, cancellationToken));
         }
 
-        return all;
+        // Widest audience first, whatever order the features registered in.
+        return [.. all.OrderBy(d => Audiences.Breadth(d.Audience))];
     }
 }

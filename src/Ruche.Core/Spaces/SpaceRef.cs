@@ -4,5 +4,5 @@ namespace Ruche.Core.Spaces;
 public sealed record SpaceRef(long Id, string Name, SpaceVisibility Visibility)
 {
     /// <summary>Everyone in the company reads it (<see cref="SpaceRules.IsCompanyWide"/>, for a space already read).</summary>
-    public bool IsCompanyWide => Visibility == SpaceVisibility.Open;
+    public bool IsCompanyWide => Visibility == SpaceRules.CompanyWideVisibility;
 }

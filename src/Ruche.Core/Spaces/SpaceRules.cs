@@ -17,6 +17,9 @@ namespace Ruche.Core.Spaces;
 /// </summary>
 public static class SpaceRules
 {
+    /// <summary>The visibility that makes a space company-wide (open); <see cref="SpaceRef.IsCompanyWide"/> reads it too.</summary>
+    public const SpaceVisibility CompanyWideVisibility = SpaceVisibility.Open;
+
     /// <summary>Everyone in the company reads it (an open space).</summary>
     [ExpandedFrom(nameof(CompanyWideRule))]
     public static bool IsCompanyWide(this Space space) => throw ExpandedFromAttribute.OutsideAQuery();
@@ -59,15 +62,12 @@ public static class SpaceRules
     /// <summary>Spaces whose content a person may read.</summary>
     public static IQueryable<Space> ReadableBy(this IQueryable<Space> spaces, long viewerId) => spaces.Where(s => s.IsReadableBy(viewerId));
 
-    /// <summary>True when the role moderates (owner or moderator), for a membership already read.</summary>
-    public static bool Moderates(this SpaceRole role) => role is SpaceRole.Owner or SpaceRole.Moderator;
-
     private static readonly Expression<Func<SpaceMembership, bool>> ActiveRule = m => m.Status == MembershipStatus.Active;
 
     private static readonly Expression<Func<SpaceMembership, bool>> ModeratingRule =
-        m => m.Status == MembershipStatus.Active && (m.Role == SpaceRole.Owner || m.Role == SpaceRole.Moderator);
+        m => m.IsActive() && (m.Role == SpaceRole.Owner || m.Role == SpaceRole.Moderator);
 
-    private static readonly Expression<Func<Space, bool>> CompanyWideRule = s => s.Visibility == SpaceVisibility.Open;
+    private static readonly Expression<Func<Space, bool>> CompanyWideRule = s => s.Visibility == CompanyWideVisibility;
 
     private static readonly Expression<Func<Space, long, bool>> ActiveMemberRule =
         (s, personId) => s.Members.Any(m => m.PersonId == personId && m.IsActive());

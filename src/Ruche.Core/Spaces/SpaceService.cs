@@ -193,7 +193,7 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
         }
 
         var membership = await db.SpaceMemberships.SingleOrDefaultAsync(
-                m => m.SpaceId == spaceId && m.PersonId == personId && m.Status == MembershipStatus.Active, cancellationToken)
+                m => m.SpaceId == spaceId && m.PersonId == personId && m.IsActive(), cancellationToken)
             ?? throw RucheException.NotFound("space.member-not-found", "This person is not a member of the space.");
         if (membership.Role == SpaceRole.Owner && role != SpaceRole.Owner && !await HasAnotherOwnerAsync(spaceId, personId, cancellationToken))
         {
@@ -212,7 +212,7 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
         var query = db.SpaceMemberships.Where(m => m.SpaceId == spaceId);
         if (!space.CanModerate)
         {
-            query = query.Where(m => m.Status == MembershipStatus.Active);
+            query = query.Where(m => m.IsActive());
         }
 
         return await query
@@ -234,7 +234,7 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
 
     private Task<bool> HasAnotherOwnerAsync(long spaceId, long personId, CancellationToken cancellationToken) =>
         db.SpaceMemberships.AnyAsync(
-            m => m.SpaceId == spaceId && m.PersonId != personId && m.Role == SpaceRole.Owner && m.Status == MembershipStatus.Active,
+            m => m.SpaceId == spaceId && m.PersonId != personId && m.Role == SpaceRole.Owner && m.IsActive(),
             cancellationToken);
 
     private static IQueryable<SpaceSummary> Summaries(IQueryable<Space> spaces, long viewerId) =>

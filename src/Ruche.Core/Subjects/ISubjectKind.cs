@@ -6,7 +6,7 @@ namespace Ruche.Core.Subjects;
 /// <summary>
 /// A kind of thing people read — a post, an event, a space's moderation, and next a poll, a survey, an idea, a page…
 /// — registered by its own feature (<see cref="SubjectKind{T}"/>), so the shared machinery (notifications, live
-/// updates, and the authorisation matrix) discovers it instead of listing it. See docs/adr/0011-read-rules-and-subjects.md.
+/// updates, and the authorisation matrix) discovers it instead of listing it. See docs/adr/0011-read-rules-subjects-and-feature-layers.md.
 /// </summary>
 public interface ISubjectKind
 {

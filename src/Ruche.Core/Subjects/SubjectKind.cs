@@ -6,10 +6,13 @@ using Ruche.Core.People;
 namespace Ruche.Core.Subjects;
 
 /// <summary>
-/// A subject kind defined by its read rule in two parts, from which both directions are built so they cannot drift:
-/// the subject is company-wide (everyone reads it) or read by the people for whom its <c>readBy</c> condition
-/// holds. "What may X read" is <c>companyWide(s) || readBy(s, X)</c>; "who may read s" is everyone, or the people
-/// its <c>readers</c> enumerate (or, without them, every person the forward rule admits) — the same condition listed (property tests on both providers hold them together).
+/// A subject kind defined by its read rule in two parts: the subject is company-wide (everyone reads it), or read by the
+/// people for whom its <c>readBy</c> condition holds. "What may X read" is <c>companyWide(s) || readBy(s, X)</c>, and
+/// the set predicate notifications use is that same expression. "Who may read s" is everyone when company-wide, else
+/// the people <c>readers</c> lists: the same condition enumerated, written beside it from the same rules (for a space,
+/// <see cref="Spaces.SpaceRules.HasActiveMember"/> and <see cref="Spaces.SpaceRules.ActiveMemberIds"/> share one
+/// membership condition) and held to it by a property test on both providers; a kind without a cheap list gives none,
+/// and its readers are then every person the forward rule admits.
 /// Write the parts by composing the feature's own rules (<c>p =&gt; p.Space!.HasActiveMember(person)</c>), never by
 /// spelling a space's rule again.
 /// </summary>

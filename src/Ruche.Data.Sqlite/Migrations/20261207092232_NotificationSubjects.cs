@@ -105,8 +105,13 @@ namespace Ruche.Data.Sqlite.Migrations
                     "SpaceId" = CASE WHEN "SubjectKind" = 'space-moderation' THEN "SubjectId" END,
                     "GroupKey" = REPLACE("GroupKey", ':space-moderation:', ':space:')
                 """);
+            // Rows of kinds the columns cannot hold, or whose subject is gone (the retention sweep had not reached them yet),
+            // would break the foreign keys put back below.
             migrationBuilder.Sql("""
                 DELETE FROM "Notifications" WHERE "SubjectKind" NOT IN ('post', 'event', 'space-moderation', 'own-goals')
+                    OR ("PostId" IS NOT NULL AND "PostId" NOT IN (SELECT "Id" FROM "Posts"))
+                    OR ("EventId" IS NOT NULL AND "EventId" NOT IN (SELECT "Id" FROM "Events"))
+                    OR ("SpaceId" IS NOT NULL AND "SpaceId" NOT IN (SELECT "Id" FROM "Spaces"))
                 """);
 
             migrationBuilder.DropIndex(

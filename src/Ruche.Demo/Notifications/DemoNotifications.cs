@@ -50,7 +50,7 @@ internal static class DemoNotifications
             {
                 RecipientId = group.Key.RecipientId,
                 Kind = group.Key.Kind,
-                GroupKey = $"{group.Key.Kind}:post:{group.Key.PostId}",
+                GroupKey = Notifier.GroupKey(PostNotifications.All.Single(k => k.Name == group.Key.Kind), group.Key.PostId),
                 SubjectKind = PostSubject.Kind,
                 SubjectId = group.Key.PostId,
                 ActorCount = actors.Count,

@@ -21,7 +21,6 @@ using Ruche.Core.Privacy;
 using Ruche.Core.Profiles;
 using Ruche.Core.Search;
 using Ruche.Core.WorkTime;
-
 using Ruche.Core.Spaces;
 using Ruche.Web.Auth;
 using Ruche.Web.Live;
@@ -53,14 +52,14 @@ public static class RucheServices
         AddDataProtection(services, options);
         AddIdentity(services, builder.Configuration);
         AddFeatures(services, options);
-        services.AddSingleton(new Core.Events.EventSettings(builder.Configuration["Ruche:Events:VideoLinkTemplate"], options.PublicUrl));
+        services.AddSingleton(new EventSettings(builder.Configuration["Ruche:Events:VideoLinkTemplate"], options.PublicUrl));
         if (string.IsNullOrEmpty(options.Smtp.Host))
         {
-            services.AddSingleton<Core.Notifications.IMailSender, Notifications.FolderMailSender>();
+            services.AddSingleton<IMailSender, Notifications.FolderMailSender>();
         }
         else
         {
-            services.AddSingleton<Core.Notifications.IMailSender, Notifications.SmtpMailSender>();
+            services.AddSingleton<IMailSender, Notifications.SmtpMailSender>();
         }
         services.AddRucheLive(builder.Configuration, options.Cluster);
 
@@ -167,7 +166,7 @@ public static class RucheServices
     /// <summary>
     /// Each feature registers all its parts (services, subject kinds, notification kinds, search sources, disclosures)
     /// through its own <c>Add…()</c> in Core; the host adds only what runs in it (workers, mail, the digest's texts).
-    /// Notification kinds are offered in the order their features are listed here.
+    /// Search facets and notification kinds come in the order their features are listed here.
     /// </summary>
     private static void AddFeatures(IServiceCollection services, RucheOptions options)
     {
@@ -176,20 +175,20 @@ public static class RucheServices
             .AddAudit()
             .AddAccess()
             .AddPrivacy()
-            .AddProfiles()
             .AddFiles()
             .AddFollows()
             .AddFeeds()
             .AddNotifications()
             .AddPosts()
             .AddSpaces()
+            .AddProfiles()
             .AddWorkTime()
             .AddGoals()
             .AddEvents()
             .AddPresence()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
-        services.AddScoped<Core.Notifications.IDigestWriter, Notifications.DigestWriter>();
+        services.AddScoped<IDigestWriter, Notifications.DigestWriter>();
         services.AddHostedService<Notifications.DigestWorker>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
         if (options.GoalsScheduler)

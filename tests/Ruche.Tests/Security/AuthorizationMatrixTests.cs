@@ -8,9 +8,16 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Data;
+using Ruche.Core.Events;
+using Ruche.Core.Goals;
+using Ruche.Core.Notifications;
+using Ruche.Core.Posts;
+using Ruche.Core.Spaces;
+using Ruche.Core.Subjects;
 using Ruche.Tests.Events;
-using Ruche.Tests.Notifications;
 using Ruche.Tests.Infrastructure;
+using Ruche.Tests.Notifications;
 
 namespace Ruche.Tests.Security;
 
@@ -202,22 +209,22 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
         var owner = await app.NewPersonAsync("Subject owner");
         var outsider = await app.NewPersonAsync("Subject outsider");
         var actor = await app.NewPersonAsync("Subject actor");
-        var space = await owner.CreateSpaceAsync("Négociation annuelle", Ruche.Core.Spaces.SpaceVisibility.Secret);
+        var space = await owner.CreateSpaceAsync("Négociation annuelle", SpaceVisibility.Secret);
         var post = await owner.PostAsync("Proposition salariale", space);
         var meeting = await owner.CreateEventAsync(space, "Séance de négociation");
         var samples = new Dictionary<string, long>(StringComparer.Ordinal)
         {
-            [Ruche.Core.Posts.PostSubject.Kind] = post.Id,
-            [Ruche.Core.Events.EventSubject.Kind] = meeting.Id,
-            [Ruche.Core.Spaces.SpaceModerationSubject.Kind] = space.Id,
-            [Ruche.Core.Goals.OwnGoalsSubject.Kind] = owner.Id,
+            [PostSubject.Kind] = post.Id,
+            [EventSubject.Kind] = meeting.Id,
+            [SpaceModerationSubject.Kind] = space.Id,
+            [OwnGoalsSubject.Kind] = owner.Id,
         };
 
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Ruche.Core.Data.RucheDbContext>();
-        var subjects = scope.ServiceProvider.GetRequiredService<Ruche.Core.Subjects.SubjectKinds>();
-        var kinds = scope.ServiceProvider.GetRequiredService<Ruche.Core.Notifications.NotificationKinds>();
-        var notifier = scope.ServiceProvider.GetRequiredService<Ruche.Core.Notifications.Notifier>();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var subjects = scope.ServiceProvider.GetRequiredService<SubjectKinds>();
+        var kinds = scope.ServiceProvider.GetRequiredService<NotificationKinds>();
+        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
         Assert.Equal(samples.Keys.Order(StringComparer.Ordinal), subjects.All.Select(k => k.Name).Order(StringComparer.Ordinal));
 
         var failures = new List<string>();

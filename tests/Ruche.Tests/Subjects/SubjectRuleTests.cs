@@ -85,25 +85,7 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
     {
         var author = await NewPersonAsync("Announcer");
         var post = await author.PostAsync("Le séminaire est confirmé pour jeudi.");
-        List<long> crowd;
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
-            var now = Now();
-            var batch = Guid.NewGuid().ToString("N")[..8];
-            var added = Enumerable.Range(0, 1_001).Select(i => new Person
-            {
-                UserName = $"crowd{i}.{batch}@test.ruche",
-                Email = $"crowd{i}.{batch}@test.ruche",
-                DisplayName = $"Crowd {i}",
-                Handle = $"crowd{i}{batch}",
-                TimeZone = "Europe/Paris",
-                CreatedAt = now,
-            }).ToList();
-            db.People.AddRange(added);
-            await db.SaveChangesAsync();
-            crowd = [.. added.Select(p => p.Id)];
-        }
+        var crowd = await InsertPeopleAsync(1_001);
 
         var one = await CommandsToNotifyAsync(author.Id, crowd.Take(1), post.Id);
         var thousand = await CommandsToNotifyAsync(author.Id, crowd.Skip(1), post.Id);
@@ -119,6 +101,48 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
 
         Assert.Equal(one, thousand);
         TestContext.Current.TestOutputHelper?.WriteLine($"{App.ProviderName}: {one} SQL commands to notify 1 person, {thousand} to notify 1,000.");
+    }
+
+    [Fact]
+    public async Task Forty_people_reacting_at_once_to_a_post_two_hundred_people_follow_are_all_counted()
+    {
+        var author = await NewPersonAsync("Crowded");
+        var post = await author.PostAsync("Qui vient à la fête de fin d'année ?");
+        var audience = await InsertPeopleAsync(201);
+        var actors = await InsertPeopleAsync(40);
+
+        // Each actor folds into the same 201 rows at the same time, from its own scope, as concurrent requests do.
+        await Task.WhenAll(actors.Select(actor => Task.Run(async () =>
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Notifier>().NotifyAsync(PostNotifications.Reaction, actor, audience, post.Id);
+        })));
+
+        await using var check = App.Services.CreateAsyncScope();
+        var counts = await check.ServiceProvider.GetRequiredService<RucheDbContext>().Notifications
+            .Where(n => audience.Contains(n.RecipientId) && n.SubjectId == post.Id && n.Kind == PostNotifications.Reaction.Name)
+            .Select(n => n.ActorCount).ToListAsync();
+        Assert.Equal(201, counts.Count);
+        Assert.All(counts, count => Assert.Equal(40, count));
+    }
+
+    private async Task<List<long>> InsertPeopleAsync(int count)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var batch = Guid.NewGuid().ToString("N")[..8];
+        var added = Enumerable.Range(0, count).Select(i => new Person
+        {
+            UserName = $"crowd{i}.{batch}@test.ruche",
+            Email = $"crowd{i}.{batch}@test.ruche",
+            DisplayName = $"Crowd {i}",
+            Handle = $"crowd{i}{batch}",
+            TimeZone = "Europe/Paris",
+            CreatedAt = Now(),
+        }).ToList();
+        db.People.AddRange(added);
+        await db.SaveChangesAsync();
+        return [.. added.Select(p => p.Id)];
     }
 
     private async Task<int> CommandsToNotifyAsync(long actor, IEnumerable<long> recipients, long postId)
