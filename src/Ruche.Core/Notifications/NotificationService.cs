@@ -110,15 +110,14 @@ public sealed record NotificationView(
     /// <summary>Where the line leads in the web UI.</summary>
     public string Path => Subject.Path;
 
-    // The fields of API v1 from before subjects, kept for the clients written against them; a subject kind added since
-    // appears only as subjectKind and subjectId.
-    public long? PostId => SubjectKind == "post" ? SubjectId : null;
+    // The fields of API v1 from before subjects (V1SubjectFields).
+    public long? PostId => V1SubjectFields.PostId(SubjectKind, SubjectId);
 
-    public long? SpaceId => SubjectKind == "space-moderation" ? SubjectId : null;
+    public long? SpaceId => V1SubjectFields.SpaceId(SubjectKind, SubjectId);
 
     public string? SpaceName => SpaceId is null ? null : Subject.Title;
 
-    public long? EventId => SubjectKind == "event" ? SubjectId : null;
+    public long? EventId => V1SubjectFields.EventId(SubjectKind, SubjectId);
 
     public string? EventTitle => EventId is null ? null : Subject.Title;
 }

@@ -23,12 +23,12 @@ public sealed class NotificationsPersonalData(RucheDbContext db)
             .Select(n => new
             {
                 n.Kind,
-                subject = n.SubjectKind,
+                subjectKind = n.SubjectKind,
                 subjectId = n.SubjectId,
 
                 // As exports made before subjects said it (the same names as the notifications API of v1).
-                postId = n.SubjectKind == "post" ? n.SubjectId : (long?)null,
-                spaceId = n.SubjectKind == "space-moderation" ? n.SubjectId : (long?)null,
+                postId = n.SubjectKind == V1SubjectFields.Post ? n.SubjectId : (long?)null,
+                spaceId = n.SubjectKind == V1SubjectFields.SpaceModeration ? n.SubjectId : (long?)null,
                 n.ActorCount,
                 n.IsRead,
             })

@@ -51,7 +51,9 @@ public sealed partial class Notifier(
     /// was notified; push their counts (<see cref="PushAsync"/>) once the transaction is committed.
     /// </summary>
     public Task<IReadOnlyList<long>> RaiseForEachAsync(NotificationKind kind, IReadOnlyCollection<long> people, string group) =>
-        RaiseAsync(kind, null, people, null, $"{kind.Name}:{group}");
+        kind.Subject is SubjectKind<Person>
+            ? RaiseAsync(kind, null, people, null, $"{kind.Name}:{group}")
+            : throw new ArgumentException($"{kind.Name} is about a {kind.Subject.Name}, not about each person's own routine.", nameof(kind));
 
     /// <summary>
     /// Tells these people their unread count, unless it is their quiet time: two queries whatever their number. Best

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
@@ -38,6 +39,32 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
         Assert.Equal([fans[12].Id, fans[11].Id, fans[10].Id], notification.Actors.Select(a => a.Id));
         Assert.False(notification.IsRead);
         Assert.Equal(1, await author.UnreadAsync());
+    }
+
+    [Fact]
+    public async Task A_deleted_post_takes_its_notifications_away_at_once_and_the_hourly_pass_deletes_them()
+    {
+        var author = await NewPersonAsync("Author");
+        var fan = await NewPersonAsync("Fan");
+        var post = await author.PostAsync("Bientôt supprimé");
+        var kept = await author.PostAsync("Gardé");
+        await fan.ReactAsync(post, "like");
+        await fan.ReactAsync(kept, "like");
+        Assert.Equal(2, await author.UnreadAsync());
+
+        (await author.Http.DeleteAsync($"/api/v1/posts/{post.Id}")).EnsureSuccessStatusCode();
+
+        // Hidden at once by the read rule (the post is not readable any more), though the row is still there...
+        Assert.Equal(kept.Id, Assert.Single(await author.NotificationsAsync()).PostId);
+        Assert.Equal(1, await author.UnreadAsync());
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Ruche.Core.Data.RucheDbContext>();
+        Assert.Equal(1, await db.Notifications.CountAsync(n => n.SubjectKind == PostSubject.Kind && n.SubjectId == post.Id));
+
+        // ...until the hourly retention pass sweeps it, and only it.
+        await scope.ServiceProvider.GetRequiredService<Ruche.Core.Privacy.RetentionService>().RunAsync("sweeper", TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal(0, await db.Notifications.CountAsync(n => n.SubjectKind == PostSubject.Kind && n.SubjectId == post.Id));
+        Assert.Equal(1, await db.Notifications.CountAsync(n => n.SubjectKind == PostSubject.Kind && n.SubjectId == kept.Id));
     }
 
     [Fact]
