@@ -15,7 +15,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ruche.Core.Access;
-using Ruche.Core.Live;
+using Ruche.Core.Posts;
+using Ruche.Web.Live;
 
 namespace Ruche.LiveBench;
 

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Ruche.Core.Live;
+using Ruche.Core.Posts;
 
 namespace Ruche.Scale;
 
@@ -200,8 +200,8 @@ internal sealed class CelebrityWorkload(Uri server, long spaceId, SignedIn annou
                     o.Headers["Authorization"] = "Bearer " + member.Token;
                 })
                 .Build();
-            connection.On(nameof(IRucheClient.Listening), () => listening.TrySetResult());
-            connection.On<PostPublishedEvent>(nameof(IRucheClient.PostPublished), e =>
+            connection.On("Listening", () => listening.TrySetResult()); // the hub's own message (Ruche.Web.Live.IRucheClient)
+            connection.On<PostPublishedEvent>(nameof(IPostsLiveClient.PostPublished), e =>
             {
                 var now = Stopwatch.GetTimestamp();
                 if (e.Feeds.Contains(LiveFeeds.Home) && HeardAt.TryAdd(e.PostId, now))

@@ -247,9 +247,11 @@ internal static partial class SqlFloor
     /// <summary>A live channel nobody listens to: the floor measures a read.</summary>
     private sealed class NoLive : Core.Live.ILiveChannel
     {
-        public Core.Live.IRucheClient Company => throw new NotSupportedException("The floor publishes nothing.");
+        public TClient Company<TClient>()
+            where TClient : class => throw new NotSupportedException("The floor publishes nothing.");
 
-        public Core.Live.IRucheClient People(IReadOnlyCollection<long> personIds) => throw new NotSupportedException("The floor publishes nothing.");
+        public TClient People<TClient>(IReadOnlyCollection<long> personIds)
+            where TClient : class => throw new NotSupportedException("The floor publishes nothing.");
     }
 
     /// <summary>The feed service as the app builds it, on one context.</summary>

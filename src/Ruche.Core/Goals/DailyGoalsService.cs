@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
-using Ruche.Core.Live;
 using Ruche.Core.Posts;
 using Ruche.Core.WorkTime;
 
@@ -18,6 +17,7 @@ public sealed class DailyGoalsService(
     GoalListLoader loader,
     WorkCalendar calendar,
     LiveEvents live,
+    GoalsLive goalsLive,
     TimeProvider time)
 {
     /// <summary>The caller's day: local date, working or not, their list, and what is left unfinished from their last list.</summary>
@@ -84,7 +84,7 @@ public sealed class DailyGoalsService(
         goal.Status = status;
         goal.StatusNote = status == GoalStatus.Open || word.Length == 0 ? null : word;
         await db.SaveChangesAsync(cancellationToken);
-        await live.GoalsChangedAsync(list.PostId);
+        await goalsLive.GoalsChangedAsync(list.PostId);
         return await GetAsync(viewer, list.Id, cancellationToken);
     }
 
@@ -135,7 +135,7 @@ public sealed class DailyGoalsService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await live.GoalsChangedAsync(today.PostId);
+        await goalsLive.GoalsChangedAsync(today.PostId);
         return await GetAsync(viewer, today.Id, cancellationToken);
     }
 

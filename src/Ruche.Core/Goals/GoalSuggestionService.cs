@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Live;
 using Ruche.Core.Notifications;
 using Ruche.Core.Posts;
 
@@ -14,7 +13,7 @@ namespace Ruche.Core.Goals;
 public sealed class GoalSuggestionService(
     RucheDbContext db,
     DailyGoalsService goals,
-    LiveEvents live,
+    GoalsLive live,
     Notifier notifier,
     TimeProvider time)
 {

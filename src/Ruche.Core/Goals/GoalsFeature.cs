@@ -12,6 +12,7 @@ public static class GoalsFeature
     public static IServiceCollection AddGoals(this IServiceCollection services)
     {
         services.AddScoped<GoalListLoader>();
+        services.AddScoped<GoalsLive>();
         services.AddScoped<DailyGoalsService>();
         services.AddScoped<GoalSuggestionService>();
         services.AddScoped<TeamBoardService>();

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
-using Ruche.Core.Live;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Core.WorkTime;

@@ -97,7 +97,7 @@ public sealed partial class Notifier(
             .ToDictionaryAsync(c => c.RecipientId, c => c.Count);
         foreach (var id in awake)
         {
-            await channel.People([id]).NotificationsChanged(new NotificationsChangedEvent(unread.GetValueOrDefault(id)));
+            await channel.People<INotificationsLiveClient>([id]).NotificationsChanged(new NotificationsChangedEvent(unread.GetValueOrDefault(id)));
         }
     }
 

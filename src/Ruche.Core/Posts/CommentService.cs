@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
-using Ruche.Core.Live;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
 

@@ -12,9 +12,9 @@ namespace Ruche.Core.Posts;
 /// space or on a profile goes to the company-wide group; a post in a private or secret space goes to the person
 /// groups of its active members, so someone removed from a space hears nothing more from it, at once, on every node.
 /// </summary>
-public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, ILogger<LiveEvents> logger)
+public sealed class LiveEvents(RucheDbContext db, ILiveChannel channel, ILogger<LiveEvents> logger)
 {
-    public Task PostPublishedAsync(long postId) => PublishAsync(nameof(PostPublishedAsync), postId, async cancellationToken =>
+    public Task PostPublishedAsync(long postId) => LiveDelivery.TryAsync(logger, nameof(PostPublishedAsync), postId, async cancellationToken =>
     {
         var audience = await PostSubject.Instance.AudienceAsync(db, postId, cancellationToken);
         var post = await db.Posts.Where(p => p.Id == postId).Select(p => new { p.AuthorId, p.SpaceId }).SingleOrDefaultAsync(cancellationToken);
@@ -26,18 +26,18 @@ public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, 
         if (audience.CompanyWide)
         {
             IReadOnlyList<string> feeds = post.SpaceId is null ? [LiveFeeds.Company] : [LiveFeeds.Company, LiveFeeds.Space];
-            await channel.Company.PostPublished(new PostPublishedEvent(postId, post.SpaceId, feeds));
+            await channel.Company<IPostsLiveClient>().PostPublished(new PostPublishedEvent(postId, post.SpaceId, feeds));
             var home = await HomeAudienceAsync(postId, post.AuthorId, post.SpaceId, cancellationToken);
-            await channel.People(home).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home]));
+            await channel.People<IPostsLiveClient>(home).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home]));
         }
         else
         {
             // Members have their spaces in their home feed; nobody else may know the post exists.
-            await channel.People(audience.People).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home, LiveFeeds.Space]));
+            await channel.People<IPostsLiveClient>(audience.People).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home, LiveFeeds.Space]));
         }
     });
 
-    public Task CommentsChangedAsync(long postId) => PublishAsync(nameof(CommentsChangedAsync), postId, async cancellationToken =>
+    public Task CommentsChangedAsync(long postId) => LiveDelivery.TryAsync(logger, nameof(CommentsChangedAsync), postId, async cancellationToken =>
     {
         if (await ReadersAsync(postId, cancellationToken) is { } readers)
         {
@@ -46,7 +46,7 @@ public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, 
         }
     });
 
-    public Task ReactionsChangedAsync(long postId) => PublishAsync(nameof(ReactionsChangedAsync), postId, async cancellationToken =>
+    public Task ReactionsChangedAsync(long postId) => LiveDelivery.TryAsync(logger, nameof(ReactionsChangedAsync), postId, async cancellationToken =>
     {
         if (await ReadersAsync(postId, cancellationToken) is { } readers)
         {
@@ -58,23 +58,23 @@ public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, 
         }
     });
 
-    /// <summary>A day's goals changed (checked off, suggested, answered): readers of its post reload the list.</summary>
-    public Task GoalsChangedAsync(long postId) => PublishAsync(nameof(GoalsChangedAsync), postId, async cancellationToken =>
-    {
-        if (await ReadersAsync(postId, cancellationToken) is { } readers)
-        {
-            await readers.GoalsChanged(new GoalsChangedEvent(postId));
-        }
-    });
-
     /// <summary>
     /// Who may read the post now, by the reverse half of its read rule (<see cref="PostSubject"/>): the company group,
     /// or the person groups of its space's active members. Null when it is gone.
     /// </summary>
-    private async Task<IRucheClient?> ReadersAsync(long postId, CancellationToken cancellationToken)
+    private async Task<IPostsLiveClient?> ReadersAsync(long postId, CancellationToken cancellationToken) =>
+        await Readers<IPostsLiveClient>(db, channel, postId, cancellationToken);
+
+    /// <summary>
+    /// The live client of whoever may read the post now, by the reverse half of its read rule (<see cref="PostSubject"/>):
+    /// the company group, or the person groups of its space's active members. Null when it is gone. For features whose
+    /// live messages are about a post (a day's goals).
+    /// </summary>
+    public static async Task<TClient?> Readers<TClient>(RucheDbContext db, ILiveChannel channel, long postId, CancellationToken cancellationToken)
+        where TClient : class
     {
         var audience = await PostSubject.Instance.AudienceAsync(db, postId, cancellationToken);
-        return !audience.Exists ? null : audience.CompanyWide ? channel.Company : channel.People(audience.People);
+        return !audience.Exists ? null : audience.CompanyWide ? channel.Company<TClient>() : channel.People<TClient>(audience.People);
     }
 
     /// <summary>
@@ -96,25 +96,4 @@ public sealed partial class LiveEvents(RucheDbContext db, ILiveChannel channel, 
 
         return people;
     }
-
-    /// <summary>
-    /// Runs after the write has committed: a failure to notify (a backplane down) is logged and never turns a saved
-    /// change into an error, and a caller that went away does not cancel the message.
-    /// </summary>
-    private async Task PublishAsync(string what, long postId, Func<CancellationToken, Task> publish)
-    {
-        try
-        {
-            await publish(CancellationToken.None);
-        }
-#pragma warning disable CA1031 // Whatever failed, the change is saved: the live message is best effort.
-        catch (Exception failure)
-#pragma warning restore CA1031
-        {
-            LogFailure(logger, failure, what, postId);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live message {What} for post {PostId} was not sent")]
-    private static partial void LogFailure(ILogger logger, Exception failure, string what, long postId);
 }

@@ -3,7 +3,6 @@ using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Files;
-using Ruche.Core.Live;
 using Ruche.Core.Notifications;
 using Ruche.Core.Spaces;
 

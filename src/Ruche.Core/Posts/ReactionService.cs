@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
-using Ruche.Core.Live;
 using Ruche.Core.Notifications;
 
 namespace Ruche.Core.Posts;

@@ -63,8 +63,13 @@ public static class LiveGroups
 /// <summary>Core's <see cref="ILiveChannel"/> over the hub context: works on every node through the backplane.</summary>
 public sealed class HubLiveChannel(IHubContext<RucheHub, IRucheClient> hub) : ILiveChannel
 {
-    public IRucheClient Company => hub.Clients.Group(LiveGroups.Company);
+    public TClient Company<TClient>()
+        where TClient : class => As<TClient>(hub.Clients.Group(LiveGroups.Company));
 
-    public IRucheClient People(IReadOnlyCollection<long> personIds) =>
-        hub.Clients.Groups(personIds.Distinct().Select(LiveGroups.Person).ToList());
+    public TClient People<TClient>(IReadOnlyCollection<long> personIds)
+        where TClient : class => As<TClient>(hub.Clients.Groups(personIds.Distinct().Select(LiveGroups.Person).ToList()));
+
+    private static TClient As<TClient>(IRucheClient client)
+        where TClient : class =>
+        client as TClient ?? throw new InvalidOperationException($"{typeof(TClient).Name} is not among the hub's messages: add it to IRucheClient.");
 }

@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using Ruche.Core.Access;
 using Ruche.Core.Feeds;
-using Ruche.Core.Live;
+using Ruche.Core.Posts;
 using Ruche.Demo;
 using Ruche.Tests.Infrastructure;
+using Ruche.Web.Live;
 
 namespace Ruche.Tests.Cluster;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Goals;
-using Ruche.Core.Live;
 using Ruche.Core.Notifications;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;

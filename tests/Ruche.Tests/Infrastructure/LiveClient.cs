@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Ruche.Core.Feeds;
-using Ruche.Core.Live;
+using Ruche.Core.Goals;
+using Ruche.Core.Notifications;
+using Ruche.Core.Posts;
+using Ruche.Web.Live;
 
 namespace Ruche.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Ruche.Core.Live;
+using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Ruche.Core.Feeds;
-using Ruche.Core.Live;
+using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Ruche.Core.Live;
+using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 

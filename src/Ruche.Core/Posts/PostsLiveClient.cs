@@ -1,17 +1,8 @@
-namespace Ruche.Core.Live;
+namespace Ruche.Core.Posts;
 
-/// <summary>
-/// What the live channel says to a connected person (the hub's strongly typed client). Messages carry ids and
-/// counts only: a page shows new content by reading it again through the normal, authorised reads.
-/// </summary>
-public interface IRucheClient
+/// <summary>What posts say live to the people who may read them: ids and counts only, read the post through the API.</summary>
+public interface IPostsLiveClient
 {
-    /// <summary>
-    /// Sent once a new connection has joined its groups: from then on it hears everything meant for its person. (The
-    /// connection is open a moment before, and with a backplane, joining a group takes a round trip to Redis.)
-    /// </summary>
-    Task Listening();
-
     /// <summary>A post the recipient may read now sits at the top of the listed feeds.</summary>
     Task PostPublished(PostPublishedEvent message);
 
@@ -20,12 +11,6 @@ public interface IRucheClient
 
     /// <summary>The reaction counts of a post the recipient may read changed.</summary>
     Task ReactionsChanged(ReactionsChangedEvent message);
-
-    /// <summary>The goals list shown in a post the recipient may read changed: read it again.</summary>
-    Task GoalsChanged(GoalsChangedEvent message);
-
-    /// <summary>The recipient's own unread notification count changed (sent only outside their quiet hours).</summary>
-    Task NotificationsChanged(NotificationsChangedEvent message);
 }
 
 /// <summary>Names of the feeds a <see cref="PostPublishedEvent"/> concerns.</summary>
@@ -43,7 +28,3 @@ public sealed record CommentsChangedEvent(long PostId, int Count);
 
 /// <param name="Counts">Every reaction kind by its name ("like", "celebrate"…), zeros included.</param>
 public sealed record ReactionsChangedEvent(long PostId, IReadOnlyDictionary<string, int> Counts);
-
-public sealed record NotificationsChangedEvent(int Unread);
-
-public sealed record GoalsChangedEvent(long PostId);
