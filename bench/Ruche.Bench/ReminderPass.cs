@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Goals;
 using Ruche.Core.Notifications;

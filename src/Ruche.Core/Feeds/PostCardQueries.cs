@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.People;
 using Ruche.Core.Posts;

@@ -1,3 +1,4 @@
+using Ruche.Core.Common;
 using Ruche.Core.People;
 using Ruche.Core.Spaces;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ruche.Core.Common;
 
 namespace Ruche.Core.Spaces;
 
@@ -37,18 +38,6 @@ public enum SpaceKind
 
     /// <summary>Reserved for staff representation (CSE).</summary>
     StaffRepresentation,
-}
-
-public enum SpaceVisibility
-{
-    /// <summary>Anyone reads and joins.</summary>
-    Open,
-
-    /// <summary>Listed to everyone; only members read; joining needs an owner's or moderator's approval.</summary>
-    Private,
-
-    /// <summary>Invisible to non-members everywhere; members are added by its owners.</summary>
-    Secret,
 }
 
 internal sealed class SpaceConfiguration : IEntityTypeConfiguration<Space>

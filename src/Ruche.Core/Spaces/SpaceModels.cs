@@ -1,3 +1,5 @@
+using Ruche.Core.Common;
+
 namespace Ruche.Core.Spaces;
 
 public sealed record SpaceSummary(

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 
 namespace Ruche.Core.Spaces;
@@ -17,9 +18,6 @@ namespace Ruche.Core.Spaces;
 /// </summary>
 public static class SpaceRules
 {
-    /// <summary>The visibility that makes a space company-wide (open); <see cref="SpaceRef.IsCompanyWide"/> reads it too.</summary>
-    public const SpaceVisibility CompanyWideVisibility = SpaceVisibility.Open;
-
     /// <summary>Everyone in the company reads it (an open space).</summary>
     [ExpandedFrom(nameof(CompanyWideRule))]
     public static bool IsCompanyWide(this Space space) => throw ExpandedFromAttribute.OutsideAQuery();
@@ -67,7 +65,7 @@ public static class SpaceRules
     private static readonly Expression<Func<SpaceMembership, bool>> ModeratingRule =
         m => m.IsActive() && (m.Role == SpaceRole.Owner || m.Role == SpaceRole.Moderator);
 
-    private static readonly Expression<Func<Space, bool>> CompanyWideRule = s => s.Visibility == CompanyWideVisibility;
+    private static readonly Expression<Func<Space, bool>> CompanyWideRule = s => s.Visibility == SpaceRef.CompanyWideVisibility;
 
     private static readonly Expression<Func<Space, long, bool>> ActiveMemberRule =
         (s, personId) => s.Members.Any(m => m.PersonId == personId && m.IsActive());

@@ -1,3 +1,4 @@
+using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Spaces;

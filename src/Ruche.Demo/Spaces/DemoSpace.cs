@@ -1,3 +1,4 @@
+using Ruche.Core.Common;
 using Ruche.Core.Spaces;
 using Ruche.Demo.People;
 using Ruche.Demo.WorkTime;

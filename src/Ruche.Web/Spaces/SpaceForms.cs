@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Ruche.Core.Common;
 using Ruche.Core.Follows;
 using Ruche.Core.Profiles;
 using Ruche.Core.Spaces;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ruche.Core.Common;
 using Ruche.Core.Follows;
 using Ruche.Core.Spaces;
 using Ruche.Web.Auth;

@@ -15,15 +15,6 @@ public sealed partial class LayeringTests
     /// <summary>The one context names every entity (CONVENTIONS 6): it is the model's root, not a feature in the layers.</summary>
     private static readonly HashSet<string> NotFeatures = ["Data"];
 
-    /// <summary>
-    /// Loops still to break, each named in ADR 0011 ("What is left") with its way out. Any other loop fails this test, and
-    /// so does a listed loop that is gone: the list only shrinks.
-    /// </summary>
-    private static readonly string[] KnownLoops =
-    [
-        // Search results carry a SpaceRef, and spaces bring their search source.
-        "Search Spaces",
-    ];
 
     /// <summary>Shared machinery: features plug into it, so it may name none of them.</summary>
     private static readonly Dictionary<string, string[]> Machinery = new(StringComparer.Ordinal)
@@ -36,12 +27,12 @@ public sealed partial class LayeringTests
     };
 
     [Fact]
-    public void Core_features_form_layers_with_no_import_loop_but_the_known_ones()
+    public void Core_features_form_layers_with_no_import_loop()
     {
         var loops = Core.Value.Cycles(NotFeatures).Select(group => string.Join(' ', group)).ToList();
-        var explained = loops.Select(loop => $"{loop}: {Explain(loop)}");
 
-        Assert.True(loops.Order(StringComparer.Ordinal).SequenceEqual(KnownLoops.Order(StringComparer.Ordinal)), $"Import loops in Ruche.Core:\n{string.Join('\n', explained)}");
+        Assert.True(loops.Count == 0, $"Import loops in Ruche.Core:\n{string.Join('\n', loops.Select(loop => $"{loop}: {Explain(loop)}"))}");
+        Assert.True(Core.Value.Features.Count() > 15, "The graph of Core's features is nearly empty: the reading is broken.");
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Net;
-using Ruche.Core.Spaces;
+using Ruche.Core.Common;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Events;

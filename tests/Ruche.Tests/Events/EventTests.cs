@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
 using Ruche.Core.Notifications;

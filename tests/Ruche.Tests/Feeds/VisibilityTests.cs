@@ -1,4 +1,5 @@
 using System.Net;
+using Ruche.Core.Common;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 

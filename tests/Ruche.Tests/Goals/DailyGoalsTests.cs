@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
 using Ruche.Core.Goals;
 using Ruche.Core.Notifications;
 using Ruche.Core.Spaces;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
 using Ruche.Core.PersonalData;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;

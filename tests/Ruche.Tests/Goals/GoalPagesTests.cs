@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
 using Ruche.Core.Goals;
 using Ruche.Core.Spaces;
 using Ruche.Core.WorkTime;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Goals;
 using Ruche.Core.Notifications;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Ruche.Core.Common;
 using Ruche.Core.Goals;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ruche.Core.Common;
 using Ruche.Core.Feeds;
 using Ruche.Core.People;
 using Ruche.Core.Posts;

@@ -1,5 +1,5 @@
+using Ruche.Core.Common;
 using Ruche.Core.Posts;
-using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Live;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Ruche.Core.Common;
 using Ruche.Core.Feeds;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ruche.Core.Common;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;

@@ -62,7 +62,7 @@ public abstract class DigestTests(RucheApp app) : ProviderTests(app)
         var owner = await NewPersonAsync("Owner");
         var member = await NewPersonAsync("Member");
         await member.SetChannelAsync(PostNotifications.Mention, NotificationChannel.EmailDigest);
-        var secret = await owner.CreateSpaceAsync("Fusion", Core.Spaces.SpaceVisibility.Secret);
+        var secret = await owner.CreateSpaceAsync("Fusion", Ruche.Core.Common.SpaceVisibility.Secret);
         await owner.AddToSpaceAsync(secret, member);
         await owner.PostAsync($"@{member.Handle} confidentiel", secret);
         await owner.RemoveFromSpaceAsync(secret, member);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ruche.Core.Common;
 using Ruche.Core.Profiles;
-using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 using Ruche.Web.Admin;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Ruche.Core.Common;
 using Ruche.Core.Posts;
-using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Posts;

@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Common;
 using Ruche.Core.People;
 using Ruche.Core.Presence;
-using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Presence;

@@ -1,6 +1,6 @@
+using Ruche.Core.Common;
 using Ruche.Core.PersonalData;
 using Ruche.Core.Privacy;
-using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Privacy;

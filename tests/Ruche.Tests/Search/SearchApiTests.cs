@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Common;
 using Ruche.Core.Search;
-using Ruche.Core.Spaces;
 using Ruche.Tests.Events;
 using Ruche.Tests.Infrastructure;
 

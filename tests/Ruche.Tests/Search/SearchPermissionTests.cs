@@ -1,5 +1,5 @@
+using Ruche.Core.Common;
 using Ruche.Core.Search;
-using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Search;

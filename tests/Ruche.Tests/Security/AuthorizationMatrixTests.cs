@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
 using Ruche.Core.Goals;
@@ -160,7 +161,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
     {
         var owner = await app.NewPersonAsync("Secret owner");
         var outsider = await app.NewPersonAsync("Outsider");
-        var space = await owner.CreateSpaceAsync("Rachat confidentiel", Ruche.Core.Spaces.SpaceVisibility.Secret);
+        var space = await owner.CreateSpaceAsync("Rachat confidentiel", Ruche.Core.Common.SpaceVisibility.Secret);
         var post = await owner.PostAsync("Le rachat est signé", space);
         var comment = await owner.CommentAsync(post, "Enfin");
         var meeting = await owner.CreateEventAsync(space, "Comité de rachat");

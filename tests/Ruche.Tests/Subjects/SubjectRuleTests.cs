@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using CsCheck;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
 using Ruche.Core.Goals;
