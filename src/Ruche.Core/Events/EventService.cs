@@ -68,7 +68,7 @@ public sealed class EventService(
             e.CancelledAt,
             attendees.FirstOrDefault(a => a.Person.Id == me)?.Response,
             attendees,
-            new EventPermissions(e.CancelledAt is null && (e.OrganizerId == me || row.Moderates), e.CancelledAt is null));
+            EventRights.Of(e.OrganizerId == me, row.Moderates, e.CancelledAt is not null));
     }
 
     /// <summary>Creates an event in a space the viewer may post in; they attend it, and the invited are told.</summary>
@@ -213,7 +213,7 @@ public sealed class EventService(
                 Moderates = e.Space!.IsModeratedBy(me),
             })
             .SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
-        if (row.Event.OrganizerId != me && !row.Moderates)
+        if (!EventRights.Of(row.Event.OrganizerId == me, row.Moderates, cancelled: false).Edit)
         {
             throw RucheException.Forbidden("event.organizer-only", "Only the organiser and the space's owners and moderators change an event.");
         }
