@@ -32,6 +32,13 @@ public abstract class PageBase : ComponentBase
         }
     }
 
+    /// <summary>
+    /// A switch in the address (<c>?edit=1</c>, <c>?verify=true</c>): on for 1, true or on, off for anything else. Pages
+    /// read switches as text through this, never as bool, which answers 500 to <c>?edit=1</c> and to a mistyped link.
+    /// </summary>
+    protected static bool IsOn(string? flag) =>
+        flag is not null && (flag == "1" || flag.Equals("true", StringComparison.OrdinalIgnoreCase) || flag.Equals("on", StringComparison.OrdinalIgnoreCase));
+
     protected sealed override async Task OnParametersSetAsync()
     {
         Reader = await Current.GetAsync();

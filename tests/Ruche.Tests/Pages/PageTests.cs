@@ -284,6 +284,34 @@ public abstract class PageTests(RucheApp app) : ProviderTests(app)
         Assert.Contains("error=invitation.invalid", again.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.DoesNotContain(await admin.GetAsync<List<DirectoryEntry>>("/api/v1/people?search=Imposteur"), e => e.DisplayName == "Imposteur");
     }
+
+    [Fact]
+    public async Task The_edit_share_and_verify_links_open_their_forms()
+    {
+        var author = await NewPersonAsync("Linker", "Europe/Paris", RoleNames.Administrator);
+        var post = await author.PostAsync("Un lien à suivre");
+        var browser = await App.SignInWithBrowserCookiesAsync(author);
+
+        // The links the pages write (?edit=1, ?share=1) and the spellings a person may type (?verify=true, ?share=on).
+        Assert.Contains("id=\"edit\"", await browser.PageAsync($"/posts/{post.Id}?edit=1"), StringComparison.Ordinal);
+        Assert.Contains("id=\"share\"", await browser.PageAsync($"/posts/{post.Id}?share=1"), StringComparison.Ordinal);
+        Assert.Contains("id=\"share\"", await browser.PageAsync($"/posts/{post.Id}?share=on"), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"edit\"", await browser.PageAsync($"/posts/{post.Id}?edit=nonsense"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/audit?verify=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/audit?verify=true")).StatusCode);
+    }
+
+    [Fact]
+    public void No_page_reads_a_switch_from_the_address_as_a_bool()
+    {
+        // A bool query parameter answers 500 to ?x=1; pages read switches as text through PageBase.IsOn.
+        var pages = typeof(Ruche.Web.Components.PageBase).Assembly.GetTypes()
+            .SelectMany(t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance))
+            .Where(p => p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute), true).Length > 0)
+            .ToList();
+        Assert.NotEmpty(pages);
+        Assert.DoesNotContain(pages, p => p.PropertyType == typeof(bool) || p.PropertyType == typeof(bool?));
+    }
 }
 
 public sealed class PageTestsOnSqlite(SqliteApp app) : PageTests(app), IClassFixture<SqliteApp>;
