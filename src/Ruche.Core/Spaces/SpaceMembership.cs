@@ -20,6 +20,9 @@ public sealed class SpaceMembership
     public MembershipStatus Status { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>An owner in force, for a membership already read (queries use <see cref="SpaceRules"/>).</summary>
+    public bool IsActiveOwner => Status == MembershipStatus.Active && Role == SpaceRole.Owner;
 }
 
 public enum SpaceRole

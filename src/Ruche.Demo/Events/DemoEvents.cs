@@ -23,7 +23,7 @@ internal static class DemoEvents
         var from = today.PlusDays(-40);
         foreach (var team in spaces.Where(s => s.Space.Kind == SpaceKind.Team))
         {
-            var head = team.Members.First(m => team.Space.Members.Any(x => x.PersonId == m.Id && x.Role == SpaceRole.Owner));
+            var head = team.Members.First(m => team.Space.Members.Any(x => x.PersonId == m.Id && x.IsActiveOwner));
             Add(db, random, now, team, head, team.Members, $"Objectifs du mois — {team.Space.Name}",
                 "## Ordre du jour\n1. Bilan du mois écoulé\n2. Objectifs du mois (un par personne)\n3. Points bloquants et entraide\n\nChacun prépare ses trois priorités.",
                 head.Site.TimeZone, from, new LocalTime(10, 0), 60, EventRepeat.MonthlyByWeekday, 1, IsoDayOfWeek.Monday);

@@ -49,7 +49,7 @@ internal static class DemoFollows
         }
 
         // A few people keep an eye on an open space without joining it.
-        var watched = spaces.Where(s => s.Space.Visibility == SpaceVisibility.Open && !s.Space.IsDefault && s.Space.Kind != SpaceKind.Announcements).ToList();
+        var watched = spaces.Where(s => s.Space.Visibility == SpaceRef.CompanyWideVisibility && !s.Space.IsDefault && s.Space.Kind != SpaceKind.Announcements).ToList();
         var follows = new HashSet<(long PersonId, long SpaceId)>();
         while (follows.Count < 10)
         {

@@ -149,7 +149,7 @@ internal sealed partial class DemoActivity
     {
         // Only open-space posts: a share must never carry a private or secret post out of its space.
         var shareable = plans
-            .Where(p => p.Space is { } s && s.Space.Visibility == SpaceVisibility.Open && !s.Space.IsDefault && p.At < now.AddHours(-6))
+            .Where(p => p.Space is { } s && s.Space.Visibility == SpaceRef.CompanyWideVisibility && !s.Space.IsDefault && p.At < now.AddHours(-6))
             .ToList();
         foreach (var original in DemoRandom.Shuffled(shareable, random).Take(Shares))
         {
