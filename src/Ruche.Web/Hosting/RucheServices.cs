@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Ruche.Core.Access;
 using Ruche.Core.Audit;
 using Ruche.Core.Content;
@@ -24,6 +25,7 @@ using Ruche.Core.WorkTime;
 using Ruche.Core.Spaces;
 using Ruche.Web.Auth;
 using Ruche.Web.Live;
+using Ruche.Web.Localization;
 
 namespace Ruche.Web.Hosting;
 
@@ -67,6 +69,7 @@ public static class RucheServices
         services.AddHttpContextAccessor();
         services.AddScoped<Components.CurrentViewer>();
         services.AddLocalization();
+        services.AddSingleton<IStringLocalizer<Ui>, UiTexts>();
         services.Configure<RequestLocalizationOptions>(localization =>
         {
             string[] cultures = ["fr", "en"];

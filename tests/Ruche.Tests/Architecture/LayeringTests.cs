@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ruche.Core.Data;
+using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Architecture;
 
@@ -53,7 +54,7 @@ public sealed partial class LayeringTests
     [Fact]
     public void Only_the_spaces_feature_spells_the_rules_of_a_space()
     {
-        var failures = Sources()
+        var failures = SourceFiles.All()
             .Where(file => !file.Path.StartsWith("src/Ruche.Core/Spaces/", StringComparison.Ordinal))
             .SelectMany(file => SpaceRuleSpelling().Matches(file.Text).Select(match => $"{file.Path}: {match.Value}"))
             .ToList();
@@ -64,7 +65,7 @@ public sealed partial class LayeringTests
     [Fact]
     public void Only_the_notifications_feature_touches_its_tables()
     {
-        var failures = Sources()
+        var failures = SourceFiles.All()
             .Where(file => !file.Path.StartsWith("src/Ruche.Core/Notifications/", StringComparison.Ordinal) && file.Path != "src/Ruche.Core/Data/RucheDbContext.cs")
             // The demo writes two weeks of past notifications at once, with their past times: sample data, not a feature.
             .Where(file => !file.Path.StartsWith("src/Ruche.Demo/Notifications/", StringComparison.Ordinal))
@@ -78,7 +79,7 @@ public sealed partial class LayeringTests
     public void The_checks_read_the_sources_they_guard()
     {
         // Guards the two spelling tests against passing on an empty or moved tree.
-        var files = Sources().ToList();
+        var files = SourceFiles.All().ToList();
         Assert.Contains(files, f => f.Path == "src/Ruche.Core/Spaces/SpaceRules.cs" && SpaceRuleSpelling().IsMatch(f.Text));
         Assert.Contains(files, f => f.Path == "src/Ruche.Core/Notifications/Notifier.cs" && NotificationTables().IsMatch(f.Text));
         Assert.True(files.Count > 200, $"Only {files.Count} source files found.");
@@ -89,22 +90,6 @@ public sealed partial class LayeringTests
         var members = loop.Split(' ');
         return string.Join("; ", members.SelectMany(from => members.Where(to => to != from && Core.Value.Uses(from, to))
             .Select(to => $"{from} -> {to} ({string.Join(", ", Core.Value.Users(from, to).Take(4))})")));
-    }
-
-    private static IEnumerable<(string Path, string Text)> Sources()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Ruche.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        return Directory.EnumerateFiles(Path.Combine(root.FullName, "src"), "*.*", SearchOption.AllDirectories)
-            .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".razor", StringComparison.Ordinal))
-            .Select(path => (Path: Path.GetRelativePath(root.FullName, path).Replace('\\', '/'), Full: path))
-            .Where(file => !file.Path.Contains("/Migrations/", StringComparison.Ordinal) && !file.Path.Contains("/obj/", StringComparison.Ordinal) && !file.Path.Contains("/bin/", StringComparison.Ordinal))
-            .Select(file => (file.Path, File.ReadAllText(file.Full)));
     }
 
     /// <summary>A comparison with a space's visibility, a membership's status or a space role: the parts of the space rules.</summary>
