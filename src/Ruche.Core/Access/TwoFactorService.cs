@@ -10,7 +10,7 @@ namespace Ruche.Core.Access;
 /// Time-based one-time passwords (RFC 6238, any authenticator app) as a second factor, with single-use
 /// recovery codes for a lost phone. Built on ASP.NET Core Identity's authenticator token provider.
 /// </summary>
-public sealed class TwoFactorService(UserManager<Person> users, Audit.AuditLog audit)
+public sealed class TwoFactorService(UserManager<Person> users, IUserStore<Person> store, Audit.AuditLog audit)
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "Ruche";
@@ -30,7 +30,10 @@ public sealed class TwoFactorService(UserManager<Person> users, Audit.AuditLog a
             throw RucheException.Conflict("two-factor.already-enabled", "Two-factor authentication is already on; turn it off first to change the authenticator.");
         }
 
-        Check(await users.ResetAuthenticatorKeyAsync(person));
+        // A key being set up protects nothing yet, so the account's security stamp stays: changing it would sign the
+        // person out of every session, this one included, before they had time to scan the code.
+        await ((IUserAuthenticatorKeyStore<Person>)store).SetAuthenticatorKeyAsync(person, users.GenerateNewAuthenticatorKey(), CancellationToken.None);
+        Check(await users.UpdateAsync(person));
         return await PendingSetupAsync(viewer) ?? throw new InvalidOperationException("Identity produced no authenticator key.");
     }
 

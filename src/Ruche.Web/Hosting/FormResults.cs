@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
+using Ruche.Web.Components;
 using Ruche.Core.Common;
 
 namespace Ruche.Web.Hosting;
@@ -32,13 +34,22 @@ public static class FormResults
     {
         try
         {
-            return new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<TPage>(await action());
+            return Page<TPage>(await action());
         }
         catch (RucheException refused)
         {
             return Results.LocalRedirect(WithError(errorUrl, refused.Code));
         }
     }
+
+    /// <summary>Answers a form with <typeparamref name="TPage"/> in the app's document (layout, stylesheet, language).</summary>
+    public static IResult Page<TPage>(object parameters)
+        where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        new RazorComponentResult<FormAnswerPage>(new Dictionary<string, object?>
+        {
+            [nameof(FormAnswerPage.Page)] = typeof(TPage),
+            [nameof(FormAnswerPage.Parameters)] = new RouteValueDictionary(parameters),
+        });
 
     public static string WithError(string url, string code)
     {

@@ -41,7 +41,12 @@ public static partial class Browser
     {
         var response = await browser.GetAsync(page);
         await Actor.ExpectAsync(response, HttpStatusCode.OK);
-        var html = await response.Content.ReadAsStringAsync();
+        return AntiforgeryTokenIn(await response.Content.ReadAsStringAsync(), page);
+    }
+
+    /// <summary>The antiforgery token of the first form in a page already received.</summary>
+    public static string AntiforgeryTokenIn(string html, string page)
+    {
         var match = AntiforgeryInput().Match(html);
         Assert.True(match.Success, $"No antiforgery token on {page}.");
         return WebUtility.HtmlDecode(match.Groups["value"].Value);
