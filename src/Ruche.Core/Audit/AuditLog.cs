@@ -71,7 +71,8 @@ public sealed class AuditLog(RucheDbContext db, IDatabaseProvider provider, Time
             .ToListAsync(cancellationToken);
         var hasMore = rows.Count > size;
         var items = hasMore ? rows.Take(size).ToList() : rows;
-        return new Page<AuditEntryView>(items, hasMore ? Cursor.Format(items[^1].Id) : null);
+        var named = await AuditPeople.NamesAsync(db, items, cancellationToken);
+        return new Page<AuditEntryView>(items.Select(item => item with { People = AuditPeople.Of(item, named) }).ToList(), hasMore ? Cursor.Format(items[^1].Id) : null);
     }
 
     public Task<AuditVerification> VerifyAsync(Viewer viewer, CancellationToken cancellationToken) =>
@@ -115,6 +116,10 @@ public sealed class AuditLog(RucheDbContext db, IDatabaseProvider provider, Time
     private static string Field(string? value) => value is null ? "-" : $"{value.Length}:{value}";
 }
 
-public sealed record AuditEntryView(long Id, DateTime At, long? ActorId, string? ActorName, string Action, string? Target, string? Details, string Hash);
+public sealed record AuditEntryView(long Id, DateTime At, long? ActorId, string? ActorName, string Action, string? Target, string? Details, string Hash)
+{
+    /// <summary>The names of the people the entry's target and details point at, by id, for a reader who wants words.</summary>
+    public IReadOnlyDictionary<long, string> People { get; init; } = new Dictionary<long, string>();
+}
 
 public sealed record AuditVerification(bool Intact, int EntriesChecked, long? FirstBrokenId);

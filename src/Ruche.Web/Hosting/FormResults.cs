@@ -43,13 +43,19 @@ public static class FormResults
     }
 
     /// <summary>Answers a form with <typeparamref name="TPage"/> in the app's document (layout, stylesheet, language).</summary>
-    public static IResult Page<TPage>(object parameters)
+    public static IResult Page<TPage>(object parameters, int status = StatusCodes.Status200OK)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<FormAnswerPage>(new Dictionary<string, object?>
         {
             [nameof(FormAnswerPage.Page)] = typeof(TPage),
             [nameof(FormAnswerPage.Parameters)] = new RouteValueDictionary(parameters),
-        });
+        })
+        {
+            StatusCode = status,
+
+            // The whole page at once, its title included, even when the layout waits on the database.
+            PreventStreamingRendering = true,
+        };
 
     public static string WithError(string url, string code)
     {

@@ -39,7 +39,7 @@ public static class Problems
     }
 }
 
-/// <summary>Maps refused use cases and malformed requests to problem details; anything else stays a 500.</summary>
+/// <summary>Maps refused use cases and malformed requests to problem details for programs; anything else stays a 500.</summary>
 internal sealed class RucheExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -50,8 +50,9 @@ internal sealed class RucheExceptionHandler(IProblemDetailsService problems) : I
             BadHttpRequestException bad => (bad.StatusCode, "request.malformed", bad.Message),
             _ => (0, string.Empty, string.Empty),
         };
-        if (status == 0)
+        if (status == 0 || !ErrorPages.IsForMachines(context))
         {
+            // Pages answer with the error page (ErrorPages); programs with problem details.
             return false;
         }
 

@@ -31,9 +31,9 @@ public static class RuchePipeline
             app.UseHsts();
         }
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The reader's language first, so that an error page is in it too.
         app.UseRequestLocalization();
+        app.UseErrorPages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -67,6 +67,37 @@ public sealed partial class UiTextsTests
     }
 
     [Fact]
+    public void Every_counted_text_has_its_singular_and_its_plural()
+    {
+        var keys = UiTexts.Keys;
+        var counted = SourceFiles.All()
+            .Where(file => file.Path.StartsWith("src/Ruche.Web/", StringComparison.Ordinal))
+            .SelectMany(file => CountedKey().Matches(file.Text).Select(match => match.Groups["key"].Value))
+            .Distinct()
+            .ToList();
+
+        Assert.Contains("post.comments", counted);
+        Assert.Empty(counted.SelectMany(key => new[] { key + ".one", key + ".other" }).Where(key => !keys.ContainsKey(key)).Select(key => $"'{key}' is missing"));
+        Assert.Empty(keys.Keys.Where(key => !key.StartsWith("error.", StringComparison.Ordinal))
+            .Where(key => InCulture(French, () => new UiTexts()[key].Value).Contains("(s)", StringComparison.Ordinal)
+                || InCulture(English, () => new UiTexts()[key].Value).Contains("(s)", StringComparison.Ordinal))
+            .Select(key => $"'{key}' writes a plural as (s): count it with T.Count"));
+    }
+
+    [Theory]
+    [InlineData("fr", 0, "0 commentaire")]
+    [InlineData("fr", 1, "1 commentaire")]
+    [InlineData("fr", 2, "2 commentaires")]
+    [InlineData("en", 0, "0 comments")]
+    [InlineData("en", 1, "1 comment")]
+    [InlineData("en", 1200, "1,200 comments")]
+    public void A_count_takes_the_form_its_language_gives_it(string language, long count, string expected)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        Assert.Equal(expected, InCulture(culture, () => new UiTexts().Count("post.comments", count).Value));
+    }
+
+    [Fact]
     public void Every_error_the_product_raises_has_a_text()
     {
         var keys = UiTexts.Keys;
@@ -78,6 +109,19 @@ public sealed partial class UiTextsTests
 
         Assert.True(codes.Count > 100, $"only {codes.Count} error codes found");
         Assert.Equal([], codes.Where(code => !keys.ContainsKey("error." + code)).Order().Select(code => $"error.{code}").ToArray());
+    }
+
+    [Fact]
+    public void Every_audited_action_has_words()
+    {
+        var keys = UiTexts.Keys;
+        var actions = SourceFiles.All()
+            .SelectMany(file => AuditedAction().Matches(file.Text).Select(match => match.Groups["action"].Value))
+            .Distinct()
+            .ToList();
+
+        Assert.Contains("auth.sign-in", actions);
+        Assert.Equal([], actions.Where(action => !keys.ContainsKey("audit.action." + action)).Order().Select(action => "audit.action." + action).ToArray());
     }
 
     /// <summary>Refusals only programs read: SCIM answers the directory in its own error schema, the live hub answers the page's script.</summary>
@@ -111,6 +155,14 @@ public sealed partial class UiTextsTests
     /// <summary>A text asked for by a prefix and a value: <c>T["presence.mode." + mode]</c>.</summary>
     [GeneratedRegex("""\["(?<prefix>[a-z][a-z0-9-]*\.[a-z0-9.-]*\.)"\s*\+""")]
     private static partial Regex PrefixKey();
+
+    /// <summary>An action written to the audit log: <c>audit.RecordAsync(person.Id, "two-factor.enabled", …)</c>.</summary>
+    [GeneratedRegex(""""RecordAsync\([^,;]+,\s*"(?<action>[a-z][a-z0-9-]*\.[a-z0-9.-]+)"""")]
+    private static partial Regex AuditedAction();
+
+    /// <summary>A counted text: <c>T.Count("post.comments", n)</c>.</summary>
+    [GeneratedRegex("""\bCount\("(?<key>[a-z][a-z0-9-]*\.[A-Za-z0-9.-]*[A-Za-z0-9])",""")]
+    private static partial Regex CountedKey();
 
     /// <summary>A refusal raised with its stable code: <c>RucheException.Invalid("post.empty", …)</c>, <c>Invalid("…")</c>.</summary>
     [GeneratedRegex(""""\b(?:RucheException\.)?(?:Invalid|NotFound|Forbidden|Conflict)\("(?<code>[a-z][a-z0-9-]*\.[a-z0-9.-]+)"""")]

@@ -58,8 +58,11 @@ function postPublished({ postId, spaceId, feeds }) {
 
 function commentsChanged({ postId, count }) {
   for (const post of postsOnScreen(postId)) {
-    for (const link of post.querySelectorAll('a.comments[data-template]')) {
-      link.textContent = link.dataset.template.replace('{0}', String(count));
+    for (const link of post.querySelectorAll('a.comments[data-template-one]')) {
+      // The page's language decides "1 commentaire" / "2 commentaires", as the server does (CLDR plural rules).
+      const language = document.documentElement.lang;
+      const template = new Intl.PluralRules(language).select(count) === 'one' ? link.dataset.templateOne : link.dataset.templateOther;
+      link.textContent = template.replace('{0}', count.toLocaleString(language));
     }
   }
 
