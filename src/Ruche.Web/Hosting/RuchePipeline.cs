@@ -23,6 +23,7 @@ public static class RuchePipeline
 {
     public static WebApplication UseRuche(this WebApplication app)
     {
+        app.Environment.RequireWebAssets();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders(app.Environment);
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
