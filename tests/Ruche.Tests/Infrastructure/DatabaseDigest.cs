@@ -25,7 +25,29 @@ public static class DatabaseDigest
             var tables = await ReadColumnAsync(connection, db.Database.IsNpgsql()
                 ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
                 : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+            if (tables.Count < 20)
+            {
+                // A digest of nothing would always match: the catalog query no longer finds the tables.
+                throw new InvalidOperationException($"Only {tables.Count} tables found for the digest: {string.Join(", ", tables)}");
+            }
+
             var digests = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            if (db.Database.IsNpgsql())
+            {
+                // One round trip, hashed by the server: a query per table made the fuzz test five times slower on PostgreSQL.
+                await using var command = connection.CreateCommand();
+                command.CommandText = string.Join(" UNION ALL ", tables.Select(table =>
+                    $"SELECT '{table.Replace("'", "''", StringComparison.Ordinal)}', md5(coalesce(string_agg(row_text, chr(30) ORDER BY row_text), '')) " +
+                    $"FROM (SELECT r::text AS row_text FROM {Quote(table)} r) digested"));
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    digests[reader.GetString(0)] = reader.GetString(1);
+                }
+
+                return digests;
+            }
+
             foreach (var table in tables)
             {
                 digests[table] = await DigestAsync(connection, table);
@@ -46,7 +68,7 @@ public static class DatabaseDigest
     private static async Task<string> DigestAsync(DbConnection connection, string table)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        command.CommandText = $"SELECT * FROM {Quote(table)}";
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         var line = new StringBuilder();
@@ -65,6 +87,8 @@ public static class DatabaseDigest
         rows.Sort(StringComparer.Ordinal);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', rows))));
     }
+
+    private static string Quote(string table) => $"\"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private static async Task<List<string>> ReadColumnAsync(DbConnection connection, string sql)
     {
