@@ -1,6 +1,7 @@
 using Ruche.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppHome.Options(args));
+builder.UseOwnWebAssets();
 builder.AddRuche();
 var app = builder.Build();
 

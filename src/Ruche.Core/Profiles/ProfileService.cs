@@ -123,8 +123,9 @@ public sealed class ProfileService(RucheDbContext db, FileService files, TimePro
 
         if (update.Skills is not null)
         {
-            var skills = update.Skills.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (skills.Count > Limits.SkillsPerPerson || skills.Any(s => s.Length > Limits.SkillMaxLength))
+            // JSON may hold null where a skill is expected ({"skills":[null]}): a refusal, not a crash.
+            var skills = update.Skills.Where(s => s is not null).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (update.Skills.Any(s => s is null) || skills.Count > Limits.SkillsPerPerson || skills.Any(s => s.Length > Limits.SkillMaxLength))
             {
                 throw RucheException.Invalid("profile.skills-invalid", $"At most {Limits.SkillsPerPerson} skills of up to {Limits.SkillMaxLength} characters each.");
             }

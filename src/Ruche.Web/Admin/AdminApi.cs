@@ -37,10 +37,10 @@ public static class AdminApi
         return api;
     }
 
-    private static async Task<Created<InvitationDto>> InviteAsync(InvitationRequest request, ClaimsPrincipal user, AccountService accounts, HttpContext http, CancellationToken ct)
+    private static async Task<Created<InvitationDto>> InviteAsync(InvitationRequest request, ClaimsPrincipal user, AccountService accounts, Microsoft.Extensions.Options.IOptions<Hosting.RucheOptions> options, CancellationToken ct)
     {
         var invitation = await accounts.InviteAsync(user.RequireViewer(), request.Email, ct);
-        var link = $"{http.Request.Scheme}://{http.Request.Host}/invitation/{Uri.EscapeDataString(invitation.Token)}";
+        var link = options.Value.Link($"/invitation/{Uri.EscapeDataString(invitation.Token)}");
         return TypedResults.Created($"/api/v1/admin/invitations/{invitation.Id}", new InvitationDto(invitation.Id, invitation.Email, link, invitation.ExpiresAt));
     }
 

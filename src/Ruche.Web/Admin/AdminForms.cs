@@ -47,11 +47,11 @@ public static class AdminForms
     }
 
     /// <summary>Shows the invitation link on the response page so the administrator can pass it on.</summary>
-    private static Task<IResult> InviteAsync([FromForm] InvitationForm form, ClaimsPrincipal user, AccountService accounts, HttpContext http) =>
+    private static Task<IResult> InviteAsync([FromForm] InvitationForm form, ClaimsPrincipal user, AccountService accounts, Microsoft.Extensions.Options.IOptions<RucheOptions> options, HttpContext http) =>
         FormResults.RenderAsync<InvitationCreatedPage>("/admin", async () =>
         {
             var invitation = await accounts.InviteAsync(user.RequireViewer(), form.Email, http.RequestAborted);
-            var link = $"{http.Request.Scheme}://{http.Request.Host}/invitation/{Uri.EscapeDataString(invitation.Token)}";
+            var link = options.Value.Link($"/invitation/{Uri.EscapeDataString(invitation.Token)}");
             return new { Email = invitation.Email, Link = link };
         });
 }

@@ -31,7 +31,7 @@ public static class AccountForms
             new CookieOptions { Expires = DateTimeOffset.MaxValue, IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
     private static async Task<IResult> SignInAsync(
-        [FromForm] SignInForm form, SignInManager<Person> signIn, UserManager<Person> users, AuditLog audit, Microsoft.Extensions.Options.IOptions<SsoOptions> sso, HttpContext http)
+        [FromForm] SignInForm form, SignInManager<Person> signIn, UserManager<Person> users, PasswordDecoy decoy, AuditLog audit, Microsoft.Extensions.Options.IOptions<SsoOptions> sso, HttpContext http)
     {
         var returnUrl = FormResults.Safe(form.ReturnUrl);
         if (sso.Value.DisableLocalPasswords)
@@ -42,6 +42,7 @@ public static class AccountForms
         var person = string.IsNullOrWhiteSpace(form.Email) ? null : await users.FindByEmailAsync(form.Email.Trim());
         if (person is null || !person.IsActive)
         {
+            decoy.Spend(form.Password);
             await audit.RecordAsync(null, "auth.sign-in-failed", null, new { channel = "web" }, http.RequestAborted);
             return Failed("auth.invalid-credentials");
         }
@@ -49,8 +50,10 @@ public static class AccountForms
         var result = await signIn.PasswordSignInAsync(person, form.Password ?? string.Empty, isPersistent: form.Remember == true, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            // Said like a wrong password, as the API does (PasswordDecoy).
+            decoy.Spend(form.Password);
             await audit.RecordAsync(person.Id, "auth.locked-out", $"person:{person.Id}", new { channel = "web" }, http.RequestAborted);
-            return Failed("auth.locked-out");
+            return Failed("auth.invalid-credentials");
         }
 
         if (result.RequiresTwoFactor)

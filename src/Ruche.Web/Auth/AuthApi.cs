@@ -33,7 +33,7 @@ public static class AuthApi
 
     /// <summary>Exchanges an e-mail and password for a bearer token (8 hours). Repeated failures lock the account.</summary>
     private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> IssueAsync(
-        TokenRequest request, UserManager<Person> users, SignInManager<Person> signIn, AccessTokenService tokens, TwoFactorService twoFactor, Core.Audit.AuditLog audit,
+        TokenRequest request, UserManager<Person> users, SignInManager<Person> signIn, PasswordDecoy decoy, AccessTokenService tokens, TwoFactorService twoFactor, Core.Audit.AuditLog audit,
         Microsoft.Extensions.Options.IOptions<SsoOptions> sso, IConfiguration configuration, CancellationToken ct)
     {
         if (sso.Value.DisableLocalPasswords)
@@ -45,6 +45,7 @@ public static class AuthApi
         var person = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
         if (person is null || !person.IsActive)
         {
+            decoy.Spend(request.Password);
             await audit.RecordAsync(null, "auth.sign-in-failed", null, new { channel = "api" }, ct);
             return InvalidCredentials();
         }
@@ -52,8 +53,10 @@ public static class AuthApi
         var check = await signIn.CheckPasswordSignInAsync(person, request.Password ?? string.Empty, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
+            // Said like a wrong password: "locked" would tell a stranger the account exists. The audit log says it.
+            decoy.Spend(request.Password);
             await audit.RecordAsync(person.Id, "auth.locked-out", $"person:{person.Id}", new { channel = "api" }, ct);
-            return TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status401Unauthorized, "auth.locked-out", "Too many failed attempts; try again later."));
+            return InvalidCredentials();
         }
 
         if (!check.Succeeded)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Ruche.Core.Common;
 using Ruche.Web.Components;
+using Ruche.Web.Scim;
 
 namespace Ruche.Web.Hosting;
 
@@ -63,24 +64,18 @@ public static class ErrorPages
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    private static (string Code, string Detail) ProblemOf(int status) => status switch
-    {
-        StatusCodes.Status400BadRequest => ("request.malformed", "The request could not be read."),
-        StatusCodes.Status401Unauthorized => ("auth.required", "Sign in or send a valid access token."),
-        StatusCodes.Status403Forbidden => ("request.forbidden", "This request is not allowed for you."),
-        StatusCodes.Status404NotFound => ("request.not-found", "Nothing answers at this address."),
-        StatusCodes.Status405MethodNotAllowed => ("request.method-not-allowed", "This address does not accept this method."),
-        StatusCodes.Status415UnsupportedMediaType => ("request.unsupported-media-type", "Send the body as application/json."),
-        StatusCodes.Status429TooManyRequests => ("rate-limited", "Too many requests; wait a minute."),
-        >= 500 => ("server.error", "The server failed to answer; the error is logged with the request id."),
-        _ => ("request.failed", "The request could not be answered."),
-    };
-
     private static async Task AnswerAsync(HttpContext context, int status)
     {
+        if (ProgramClients.IsScim(context.Request.Path))
+        {
+            var (_, explained) = ProgramClients.Explain(status, context.Request);
+            await ScimResults.WriteErrorAsync(context, status, status == StatusCodes.Status400BadRequest ? "invalidSyntax" : null, explained);
+            return;
+        }
+
         if (IsForMachines(context))
         {
-            var (code, detail) = ProblemOf(status);
+            var (code, detail) = ProgramClients.Explain(status, context.Request);
             await Problems.WriteAsync(context, status, code, detail);
             return;
         }

@@ -64,9 +64,14 @@ public static class FormResults
         return QueryHelpers.AddQueryString(path, "error", code);
     }
 
-    /// <summary>Only local paths: a form never sends anyone to another site.</summary>
+    /// <summary>
+    /// Only local paths: a form never sends anyone to another site. A control character (a tab, CR, LF) makes a path
+    /// unsafe too, as it does for the redirect itself (which threw, answering 500): browsers drop tabs and newlines, so
+    /// "/\t/evil.example" would lead away.
+    /// </summary>
     public static string Safe(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.Any(char.IsControl)
             ? url
             : "/";
 }

@@ -23,8 +23,11 @@ public sealed class RucheOptions
     /// <summary>Where uploaded files are kept (default: the data folder's "files"); with several nodes, a folder they all mount.</summary>
     public string? FilesDir { get; set; }
 
-    /// <summary>The address people reach Ruche at, for links in mails.</summary>
-    public Uri PublicUrl { get; set; } = new("http://localhost:5000/");
+    /// <summary>
+    /// The address people reach Ruche at. Every absolute link Ruche writes (mails, invitations, calendar feeds, SCIM
+    /// locations) starts with it, never with the request's Host header, which anyone can set (AllowedHosts is "*").
+    /// </summary>
+    public Uri PublicUrl { get; set; } = new("http://localhost:5080/");
 
     /// <summary>An SMTP server for mails; without a host, mails are written as .eml files to the data folder's "mail".</summary>
     public SmtpOptions Smtp { get; set; } = new();
@@ -34,6 +37,13 @@ public sealed class RucheOptions
     /// reminder single). Tests turn it off and run passes themselves on a fake clock.
     /// </summary>
     public bool GoalsScheduler { get; set; } = true;
+
+    /// <summary>The absolute address of a path of Ruche's ("/invitation/…"), from <see cref="PublicUrl"/> (which may hold a path).</summary>
+    public string Link(string path)
+    {
+        var root = PublicUrl.AbsoluteUri.EndsWith('/') ? PublicUrl : new Uri(PublicUrl.AbsoluteUri + "/");
+        return new Uri(root, path.TrimStart('/')).AbsoluteUri;
+    }
 
     public string DataDirFullPath => Path.GetFullPath(DataDir);
 

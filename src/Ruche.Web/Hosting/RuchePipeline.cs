@@ -23,6 +23,7 @@ public static class RuchePipeline
 {
     public static WebApplication UseRuche(this WebApplication app)
     {
+        app.Environment.RequireWebAssets();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders(app.Environment);
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
@@ -64,20 +65,22 @@ public static class RuchePipeline
         app.MapFiles();
         app.MapCalendarEndpoints();
         app.MapPrivacy(api);
-        app.MapAccountForms();
-        app.MapPasskeyForms();
+        // HTML forms: a form sent without any of its fields binds as an empty one, not as null (EmptyForms).
+        var forms = app.MapGroup(string.Empty).AddEndpointFilterFactory(EmptyForms.Filter);
+        forms.MapAccountForms();
+        forms.MapPasskeyForms();
         app.MapScimApi();
-        app.MapSingleSignOn();
-        app.MapPostForms();
-        app.MapSpaceForms();
-        app.MapPeopleForms();
-        app.MapSettingsForms();
-        app.MapTwoFactorForms();
-        app.MapAdminForms();
-        app.MapNotificationForms();
-        app.MapGoalForms();
-        app.MapEventForms();
-        app.MapPresenceForms();
+        forms.MapSingleSignOn();
+        forms.MapPostForms();
+        forms.MapSpaceForms();
+        forms.MapPeopleForms();
+        forms.MapSettingsForms();
+        forms.MapTwoFactorForms();
+        forms.MapAdminForms();
+        forms.MapNotificationForms();
+        forms.MapGoalForms();
+        forms.MapEventForms();
+        forms.MapPresenceForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

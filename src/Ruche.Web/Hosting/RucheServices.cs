@@ -144,6 +144,7 @@ public static class RucheServices
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
 
+        services.AddSingleton<PasswordDecoy>();
         services.AddSingleton<IAuthorizationHandler, TokenScopeHandler>();
         services.AddRuchePasskeys(configuration);
         services.AddSingleSignOn(configuration);
@@ -153,7 +154,17 @@ public static class RucheServices
             .AddPolicyScheme(BearerOrCookieScheme, null, scheme => scheme.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? TokenAuthenticationHandler.SchemeName
-                    : IdentityConstants.ApplicationScheme);
+                    : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(ProgramClients.ByPathScheme, null, scheme => scheme.ForwardDefaultSelector = ProgramClients.SchemeFor);
+
+        // Identity made the cookie the default: the fallback policy (every endpoint without its own, and every request
+        // matching none) then sent API and SCIM clients to the sign-in page. The default now follows the path.
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(authentication =>
+        {
+            authentication.DefaultAuthenticateScheme = ProgramClients.ByPathScheme;
+            authentication.DefaultChallengeScheme = ProgramClients.ByPathScheme;
+            authentication.DefaultForbidScheme = ProgramClients.ByPathScheme;
+        });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -27,12 +27,12 @@ public sealed class DigestWriter(IStringLocalizer<Ui> texts, IOptions<RucheOptio
             foreach (var item in items)
             {
                 var sentence = Sentence(item);
-                var link = new Uri(options.Value.PublicUrl, item.Subject.Path.TrimStart('/')).ToString();
+                var link = options.Value.Link(item.Subject.Path);
                 html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(sentence)}</a></li>");
                 text.Append(CultureInfo.InvariantCulture, $"- {sentence}\n  {link}\n");
             }
 
-            var settings = new Uri(options.Value.PublicUrl, "notifications/settings").ToString();
+            var settings = options.Value.Link("/notifications/settings");
             var footer = texts["digest.footer"].Value;
             html.Append(CultureInfo.InvariantCulture, $"</ul><p><a href=\"{WebUtility.HtmlEncode(settings)}\">{WebUtility.HtmlEncode(footer)}</a></p></body></html>");
             text.AppendLine().AppendLine(footer).AppendLine(settings);

@@ -113,7 +113,8 @@ public static partial class ScimApi
         }
     }
 
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{BasePath}";
+    private static string BaseUrl(HttpContext http) =>
+        http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.RucheOptions>>().Value.Link(BasePath);
 
     /// <summary>The one filter form directories send to find a resource: <c>attribute eq "value"</c>.</summary>
     private static string? Filter(string? filter, string attribute)

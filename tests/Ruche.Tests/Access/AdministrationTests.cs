@@ -14,11 +14,14 @@ public abstract class AdministrationTests(RucheApp app) : ProviderTests(app)
     {
         var admin = await NewPersonAsync("Admin", roles: RoleNames.Administrator);
 
-        var response = await admin.Http.PostAsJsonAsync("/api/v1/admin/invitations", new { email = "  Nouvelle.Recrue@Test.Ruche " }, Actor.Json);
+        // The link starts with the configured public address (Ruche:PublicUrl), whatever Host the request names.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/invitations") { Content = JsonContent.Create(new { email = "  Nouvelle.Recrue@Test.Ruche " }, options: Actor.Json) };
+        request.Headers.Host = "evil.example";
+        var response = await admin.Http.SendAsync(request);
         var invitation = await Actor.ReadAsync<InvitationDto>(response, HttpStatusCode.Created);
 
         Assert.Equal("nouvelle.recrue@test.ruche", invitation.Email);
-        Assert.StartsWith("http://localhost/invitation/inv_", invitation.Link, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost:5080/invitation/inv_", invitation.Link, StringComparison.Ordinal);
         Assert.True(invitation.ExpiresAt > TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(13));
 
         // The link opens the invitation page for that address, anonymously.

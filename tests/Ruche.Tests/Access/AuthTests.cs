@@ -66,10 +66,11 @@ public abstract class AuthTests(RucheApp app) : ProviderTests(app)
                 .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid-credentials");
         }
 
+        // Locked, the account answers like a wrong password (a stranger must not learn it exists), even to the right one.
         await client.PostAsJsonAsync("/api/v1/auth/token", new { email = person.Email, password = "Wrong-password-8" }, Actor.Json)
-            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.locked-out");
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid-credentials");
         await client.PostAsJsonAsync("/api/v1/auth/token", new { email = person.Email, password = RucheApp.Password }, Actor.Json)
-            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.locked-out");
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid-credentials");
 
         // Tokens issued before stay valid: locking stops guessing, it does not sign anyone out.
         Assert.Equal(person.Id, (await person.GetAsync<Profile>("/api/v1/people/me")).Id);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Npgsql;
 using Ruche.Tests.Infrastructure;
@@ -18,9 +16,9 @@ public sealed class LocalCluster : IAsyncLifetime
     private static readonly string[] Tools = ["/usr/sbin/nginx", "/usr/bin/redis-server", "/usr/bin/psql"];
     private readonly string run = Path.Combine(Path.GetTempPath(), "ruche-cluster-tests", Guid.NewGuid().ToString("N")[..12]);
     private readonly string database = "ruche_cluster_" + Guid.NewGuid().ToString("N")[..12];
-    private readonly int[] nodePorts = [FreePort(), FreePort()];
-    private readonly int proxyPort = FreePort();
-    private readonly int redisPort = FreePort();
+    private readonly int[] nodePorts = [BuildOutput.FreePort(), BuildOutput.FreePort()];
+    private readonly int proxyPort = BuildOutput.FreePort();
+    private readonly int redisPort = BuildOutput.FreePort();
     private string? server;
 
     public string? SkipReason { get; private set; }
@@ -92,7 +90,7 @@ public sealed class LocalCluster : IAsyncLifetime
     /// <summary>Runs deploy/local-cluster.sh with this cluster's ports and database; fails the test with its output.</summary>
     private async Task ScriptAsync(TimeSpan timeout, params string[] arguments)
     {
-        var script = Path.Combine(RepositoryRoot(), "deploy", "local-cluster.sh");
+        var script = Path.Combine(BuildOutput.RepositoryRoot(), "deploy", "local-cluster.sh");
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
@@ -106,7 +104,7 @@ public sealed class LocalCluster : IAsyncLifetime
         start.Environment["RUCHE_CLUSTER_PROXY_PORT"] = proxyPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["RUCHE_CLUSTER_REDIS_PORT"] = redisPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["RUCHE_CLUSTER_NODE_PORTS"] = string.Join(' ', nodePorts);
-        start.Environment["RUCHE_CLUSTER_CONFIGURATION"] = BuildConfiguration();
+        start.Environment["RUCHE_CLUSTER_CONFIGURATION"] = BuildOutput.Configuration;
 
         // The tests write from one address faster than a person would.
         start.Environment["Ruche__RateLimits__SignInPerMinute"] = "100000";
@@ -132,29 +130,5 @@ public sealed class LocalCluster : IAsyncLifetime
         {
             throw new InvalidOperationException($"local-cluster.sh {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}");
         }
-    }
-
-    /// <summary>The nodes run the build these tests were built with (Release in CI).</summary>
-    private static string BuildConfiguration() =>
-        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Ruche.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Ruche.slnx not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

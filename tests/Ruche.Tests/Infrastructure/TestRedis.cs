@@ -40,7 +40,7 @@ public static class TestRedis
             return (null, "Redis backplane tests skipped: no redis-server (apt-get install redis-server) and RUCHE_TEST_REDIS is not set.");
         }
 
-        var port = FreePort();
+        var port = BuildOutput.FreePort();
         var process = Process.Start(new ProcessStartInfo(binary)
         {
             ArgumentList = { "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no", "--daemonize", "no" },
@@ -77,13 +77,6 @@ public static class TestRedis
         }
 
         return (null, $"redis-server did not answer on 127.0.0.1:{port}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<bool> PingAsync(int port)

@@ -108,7 +108,7 @@ public abstract class DigestTests(RucheApp app) : ProviderTests(app)
         Assert.Equal("ana@test.ruche", received.To.Mailboxes.Single().Address);
         Assert.Contains("Bruno <b> and 12 others reacted to your post", received.TextBody, StringComparison.Ordinal);
         Assert.Contains("Bruno &lt;b&gt; and 12 others", received.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("http://localhost:5000/posts/42", received.TextBody, StringComparison.Ordinal);
+        Assert.Contains("http://localhost:5080/posts/42", received.TextBody, StringComparison.Ordinal);
     }
 
     private async Task SendDueDigestsAsync()

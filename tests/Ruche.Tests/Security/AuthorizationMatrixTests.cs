@@ -27,7 +27,7 @@ namespace Ruche.Tests.Security;
 /// few public ones, and administration refuses employees. A new endpoint without a rule fails this test. It also walks
 /// the registered subject kinds: a new content type is covered the day its feature registers it. On both providers.
 /// </summary>
-public abstract partial class AuthorizationMatrixTests(RucheApp app)
+public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderTests(app)
 {
     /// <summary>What anyone may call without signing in: signing in itself, health and the API description.</summary>
     private static readonly HashSet<string> Public =
@@ -50,7 +50,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
         Assert.Empty(anonymousByMetadata.Except(Public));
         Assert.Empty(Public.Except(anonymousByMetadata));
 
-        var client = app.Anonymous();
+        var client = App.Anonymous();
         var failures = new List<string>();
         foreach (var endpoint in endpoints.Where(e => !e.AllowsAnonymous))
         {
@@ -90,8 +90,8 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
     [InlineData("direction")]
     public async Task Administration_refuses_everyone_but_administrators(string? role)
     {
-        var employee = role is null ? await app.NewPersonAsync("Employee") : await app.NewPersonAsync($"Role {role}", "Europe/Paris", role);
-        var admin = await app.NewPersonAsync("Admin", "Europe/Paris", "administrator");
+        var employee = role is null ? await App.NewPersonAsync("Employee") : await App.NewPersonAsync($"Role {role}", "Europe/Paris", role);
+        var admin = await App.NewPersonAsync("Admin", "Europe/Paris", "administrator");
         var failures = new List<string>();
         foreach (var endpoint in Endpoints().Where(e => e.IsApi && e.Route.StartsWith("/api/v1/admin", StringComparison.Ordinal)))
         {
@@ -111,7 +111,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
     [Fact]
     public async Task A_read_only_token_is_refused_every_write_and_a_token_without_admin_every_admin_call()
     {
-        var admin = await app.NewPersonAsync("Scoped admin", "Europe/Paris", "administrator");
+        var admin = await App.NewPersonAsync("Scoped admin", "Europe/Paris", "administrator");
         var readOnly = await TokenClientAsync(admin, "read");
         var readWrite = await TokenClientAsync(admin, "read", "write");
         var failures = new List<string>();
@@ -159,8 +159,8 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
     [Fact]
     public async Task Someone_outside_a_secret_space_reaches_none_of_its_space_post_or_event_routes()
     {
-        var owner = await app.NewPersonAsync("Secret owner");
-        var outsider = await app.NewPersonAsync("Outsider");
+        var owner = await App.NewPersonAsync("Secret owner");
+        var outsider = await App.NewPersonAsync("Outsider");
         var space = await owner.CreateSpaceAsync("Rachat confidentiel", Ruche.Core.Common.SpaceVisibility.Secret);
         var post = await owner.PostAsync("Le rachat est signé", space);
         var comment = await owner.CommentAsync(post, "Enfin");
@@ -207,9 +207,9 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
     [Fact]
     public async Task Every_registered_subject_kind_keeps_what_an_outsider_may_not_read_from_them()
     {
-        var owner = await app.NewPersonAsync("Subject owner");
-        var outsider = await app.NewPersonAsync("Subject outsider");
-        var actor = await app.NewPersonAsync("Subject actor");
+        var owner = await App.NewPersonAsync("Subject owner");
+        var outsider = await App.NewPersonAsync("Subject outsider");
+        var actor = await App.NewPersonAsync("Subject actor");
         var space = await owner.CreateSpaceAsync("Négociation annuelle", SpaceVisibility.Secret);
         var post = await owner.PostAsync("Proposition salariale", space);
         var meeting = await owner.CreateEventAsync(space, "Séance de négociation");
@@ -221,7 +221,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
             [OwnGoalsSubject.Kind] = owner.Id,
         };
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
         var subjects = scope.ServiceProvider.GetRequiredService<SubjectKinds>();
         var kinds = scope.ServiceProvider.GetRequiredService<NotificationKinds>();
@@ -258,7 +258,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
         Assert.Empty(await outsider.NotificationsAsync());
         Assert.NotEmpty(await owner.NotificationsAsync());
         Assert.Empty(failures);
-        TestContext.Current.TestOutputHelper?.WriteLine($"Subjects: {subjects.All.Count} kinds and {kinds.All.Count} notification kinds kept from an outsider on {app.ProviderName}.");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Subjects: {subjects.All.Count} kinds and {kinds.All.Count} notification kinds kept from an outsider on {App.ProviderName}.");
     }
 
     /// <summary>What an intruder could have changed: the space's members, the post's text, comments and reactions, the event.</summary>
@@ -275,7 +275,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
     {
         var created = await Actor.ReadAsync<Ruche.Core.Access.IssuedToken>(
             await person.Http.PostAsync("/api/v1/me/tokens", System.Net.Http.Json.JsonContent.Create(new { name = string.Join('+', scopes), scopes })), HttpStatusCode.Created);
-        var client = app.Anonymous();
+        var client = App.Anonymous();
         client.DefaultRequestHeaders.Authorization = new("Bearer", created.Token);
         return client;
     }
@@ -293,8 +293,8 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app)
 
     private List<Endpoint> Endpoints()
     {
-        app.RequireAvailable();
-        var sources = app.Services.GetRequiredService<EndpointDataSource>();
+        App.RequireAvailable();
+        var sources = App.Services.GetRequiredService<EndpointDataSource>();
         return sources.Endpoints.OfType<RouteEndpoint>()
             .Where(e => !IsStaticAsset(e))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new Endpoint(

@@ -16,12 +16,12 @@ public sealed class LimitedApp : SqliteApp
     }
 }
 
-public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
+public sealed class RateLimitTests(LimitedApp app) : ProviderTests(app), IClassFixture<LimitedApp>
 {
     [Fact]
     public async Task Password_guessing_from_one_address_is_cut_off()
     {
-        var client = app.Anonymous();
+        var client = App.Anonymous();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
@@ -36,8 +36,8 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
     [Fact]
     public async Task A_person_over_their_api_budget_gets_429_with_retry_after_and_others_are_not_affected()
     {
-        var busy = await app.NewPersonAsync("Busy");
-        var calm = await app.NewPersonAsync("Calm");
+        var busy = await App.NewPersonAsync("Busy");
+        var calm = await App.NewPersonAsync("Calm");
         HttpResponseMessage last = default!;
         for (var i = 0; i < 6; i++)
         {

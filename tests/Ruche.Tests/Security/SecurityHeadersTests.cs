@@ -2,7 +2,7 @@ using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Security;
 
-public sealed class SecurityHeadersTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class SecurityHeadersTests(SqliteApp app) : ProviderTests(app), IClassFixture<SqliteApp>
 {
     [Theory]
     [InlineData("/login")]
@@ -10,7 +10,7 @@ public sealed class SecurityHeadersTests(SqliteApp app) : IClassFixture<SqliteAp
     [InlineData("/api/v1/feeds/home")]
     public async Task Every_response_carries_a_strict_policy(string path)
     {
-        var response = await app.Anonymous().GetAsync(path);
+        var response = await App.Anonymous().GetAsync(path);
 
         var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed class SecurityHeadersTests(SqliteApp app) : IClassFixture<SqliteAp
     [Fact]
     public async Task Pages_hold_no_inline_script()
     {
-        var html = await app.Anonymous().GetStringAsync("/login");
+        var html = await App.Anonymous().GetStringAsync("/login");
 
         // Every <script> has a src: the policy forbids inline code, so none may be written.
         var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>");
