@@ -6,14 +6,17 @@ namespace Ruche.Core.Posts;
 
 /// <summary>
 /// Posts as a subject: company-wide (<see cref="PostQueries.IsCompanyWide"/>) or read by the active members of their
-/// space. <see cref="PostQueries.VisibleTo"/> is this rule, so feeds, notifications and live messages read one definition.
+/// space; once a moderator hid one, only its author and its space's moderators (<see cref="PostQueries.IsReadableWhileHiddenBy"/>).
+/// <see cref="PostQueries.VisibleTo"/> is this rule, so feeds, search, notifications and live messages read one definition.
+/// The reverse half lists a hidden post's readers among its space's members (a hidden profile post's author, who
+/// alone reads it, is left out of live messages about it).
 /// </summary>
 public sealed class PostSubject() : SubjectKind<Post>(
     Kind,
     p => p.Id,
-    p => p.IsCompanyWide(),
-    (p, personId) => p.Space!.HasActiveMember(personId),
-    p => p.Space!.ActiveMemberIds())
+    p => p.HiddenAt == null && p.IsCompanyWide(),
+    (p, personId) => (p.HiddenAt == null && p.Space!.HasActiveMember(personId)) || (p.HiddenAt != null && p.IsReadableWhileHiddenBy(personId)),
+    p => p.Space!.Members.Where(m => m.IsActive() && (p.HiddenAt == null || m.IsModerating() || m.PersonId == p.AuthorId)).Select(m => m.PersonId))
 {
     public const string Kind = "post";
 
