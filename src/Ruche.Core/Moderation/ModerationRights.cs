@@ -21,10 +21,15 @@ public static class ModerationRights
     }
 
     /// <summary>The queue is for those who moderate something: a space's moderators and administrators.</summary>
-    public static async Task RequireModeratorAsync(RucheDbContext db, Viewer viewer, CancellationToken cancellationToken)
+    public static async Task<bool> IsModeratorAsync(RucheDbContext db, Viewer viewer, CancellationToken cancellationToken)
     {
         var me = viewer.PersonId;
-        if (!viewer.IsAdministrator && !await db.SpaceMemberships.AnyAsync(m => m.PersonId == me && m.IsModerating(), cancellationToken))
+        return viewer.IsAdministrator || await db.SpaceMemberships.AnyAsync(m => m.PersonId == me && m.IsModerating(), cancellationToken);
+    }
+
+    public static async Task RequireModeratorAsync(RucheDbContext db, Viewer viewer, CancellationToken cancellationToken)
+    {
+        if (!await IsModeratorAsync(db, viewer, cancellationToken))
         {
             throw RucheException.Forbidden("moderation.moderators-only", "Only the moderators of a space and administrators handle reports.");
         }

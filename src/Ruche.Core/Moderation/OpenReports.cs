@@ -17,6 +17,9 @@ public sealed class OpenReports(RucheDbContext db, TimeProvider time)
 
     private const int ExcerptLength = 280;
 
+    /// <summary>Whether the queue is for this person (the navigation shows it to them).</summary>
+    public Task<bool> IsForAsync(Viewer viewer, CancellationToken cancellationToken) => ModerationRights.IsModeratorAsync(db, viewer, cancellationToken);
+
     public async Task<IReadOnlyList<ReportedItem>> OpenAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         await ModerationRights.RequireModeratorAsync(db, viewer, cancellationToken);

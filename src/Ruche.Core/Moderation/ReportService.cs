@@ -15,10 +15,10 @@ public sealed class ReportService(RucheDbContext db, TimeProvider time)
         return await ReportAsync(viewer, ReportedContent.Post, postId, postId, authorId, reason, note, cancellationToken);
     }
 
-    public async Task<ReportReceipt> ReportCommentAsync(Viewer viewer, long commentId, ReportReason? reason, string? note, CancellationToken cancellationToken)
+    public async Task<ReportReceipt> ReportCommentAsync(Viewer viewer, long postId, long commentId, ReportReason? reason, string? note, CancellationToken cancellationToken)
     {
         var posts = db.Posts.VisibleTo(viewer.PersonId);
-        var comment = await db.Comments.Where(c => c.Id == commentId && c.HiddenAt == null && posts.Any(p => p.Id == c.PostId))
+        var comment = await db.Comments.Where(c => c.Id == commentId && c.PostId == postId && c.HiddenAt == null && posts.Any(p => p.Id == c.PostId))
             .Select(c => new { c.PostId, c.AuthorId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw RucheException.NotFound("comment.not-found", "No such comment.");
         return await ReportAsync(viewer, ReportedContent.Comment, commentId, comment.PostId, comment.AuthorId, reason, note, cancellationToken);

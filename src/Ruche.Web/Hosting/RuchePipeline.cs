@@ -5,6 +5,7 @@ using Ruche.Web.Feeds;
 using Ruche.Web.Goals;
 using Ruche.Web.Files;
 using Ruche.Web.Live;
+using Ruche.Web.Moderation;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
 using Ruche.Web.Presence;
@@ -60,6 +61,7 @@ public static class RuchePipeline
         api.MapGoalsApi();
         api.MapEventsApi();
         api.MapPresenceApi();
+        api.MapModerationApi();
 
         app.MapFiles();
         app.MapCalendarEndpoints();
@@ -78,6 +80,7 @@ public static class RuchePipeline
         app.MapGoalForms();
         app.MapEventForms();
         app.MapPresenceForms();
+        app.MapModerationForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;
