@@ -194,6 +194,7 @@ public static class RucheServices
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddScoped<IDigestWriter, Notifications.DigestWriter>();
+        services.AddScoped<Admin.InvitationMails>();
         services.AddHostedService<Notifications.DigestWorker>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
         if (options.GoalsScheduler)
