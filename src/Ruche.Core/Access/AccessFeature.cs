@@ -13,6 +13,7 @@ public static class AccessFeature
         services.AddScoped<TwoFactorService>();
         services.AddScoped<PasskeyService>();
         services.AddScoped<DirectoryProvisioning>();
+        services.AddScoped<PeopleAdministration>();
         services.AddScoped<IDisclosureSource, SecurityDisclosure>();
         return services;
     }

@@ -294,13 +294,7 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         return trimmed.ToLowerInvariant();
     }
 
-    private static void RequireAdministrator(Viewer viewer)
-    {
-        if (!viewer.IsAdministrator)
-        {
-            throw RucheException.Forbidden("administrator-required", "Only administrators may do this.");
-        }
-    }
+    private static void RequireAdministrator(Viewer viewer) => Administrators.Require(viewer);
 
     private static void ThrowIfFailed(IdentityResult result)
     {

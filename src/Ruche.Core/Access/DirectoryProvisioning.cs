@@ -74,32 +74,11 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
         return (await FindPersonAsync(id, cancellationToken))!;
     }
 
-    /// <summary>Deactivating signs the person out everywhere: cookies fail their next stamp check, tokens stop now.</summary>
+    /// <summary>Deactivating signs the person out everywhere (<see cref="Deactivation"/>).</summary>
     public async Task SetActiveAsync(long id, bool active, CancellationToken cancellationToken)
     {
         var person = await ProvisionableAsync(id);
-        if (person.IsActive == active)
-        {
-            return;
-        }
-
-        if (!active && await users.IsInRoleAsync(person, RoleNames.Administrator))
-        {
-            await Administrators.RequireAnotherThanAsync(users, id);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        person.IsActive = active;
-        Check(await users.UpdateSecurityStampAsync(person));
-        if (!active)
-        {
-            var now = time.UtcNow();
-            await db.AccessTokens.Where(t => t.PersonId == id && t.Kind == AccessTokenKind.SignIn && t.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
-        }
-
-        await audit.RecordAsync(null, active ? "scim.person-reactivated" : "scim.person-deactivated", $"person:{id}", null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await Deactivation.SetActiveAsync(db, users, audit, time, person, active, null, active ? "scim.person-reactivated" : "scim.person-deactivated", cancellationToken);
     }
 
     public async Task<(IReadOnlyList<ProvisionedGroup> Page, int Total)> ListGroupsAsync(string? displayName, int startIndex, int count, CancellationToken cancellationToken)

@@ -27,6 +27,12 @@ public static class Limits
     public const int PageSizeDefault = 20;
     public const int PageSizeMax = 100;
     public const int PasskeysPerPerson = 10;
+    public const int ReportNoteMaxLength = 500;
+    public const int ModerationReasonMaxLength = 500;
+    public const int PeoplePageSize = 50;
+
+    /// <summary>The administrators' people list pages by offset, so it stops at this many rows in: search narrows instead.</summary>
+    public const int PeopleOffsetMax = 10_000;
     public const int PasskeyNameMaxLength = 100;
 
     /// <summary>A WebAuthn credential as JSON is a few kilobytes; anything far larger is not one.</summary>

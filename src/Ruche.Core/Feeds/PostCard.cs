@@ -5,7 +5,10 @@ using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Feeds;
 
-/// <summary>A post as a reader sees it in a feed or on its own page; a daily goals post carries its list in <see cref="Goals"/>.</summary>
+/// <summary>
+/// A post as a reader sees it in a feed or on its own page; a daily goals post carries its list in <see cref="Goals"/>.
+/// <see cref="HiddenReason"/> is set on a post a moderator hid, which only its author and moderators still read.
+/// </summary>
 public sealed record PostCard(
     long Id,
     PersonRef Author,
@@ -21,7 +24,11 @@ public sealed record PostCard(
     IReadOnlyList<ReactionCount> Reactions,
     SharedPostCard? Shared,
     PostPermissions Can,
-    Goals.GoalListView? Goals = null);
+    Goals.GoalListView? Goals = null,
+    string? HiddenReason = null)
+{
+    public bool IsHidden => HiddenReason is not null;
+}
 
 public sealed record ReactionCount(ReactionKind Kind, int Count, bool Mine);
 

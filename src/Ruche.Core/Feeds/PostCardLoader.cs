@@ -98,7 +98,8 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
                 reactions[r.Id].OrderBy(c => c.Kind).ToList(),
                 r.SharedPostId is null && !r.IsShare ? null : SharedCard(r.SharedPostId, shared),
                 PostRights.Of(mine, moderates, viewer.IsAdministrator),
-                goals.GetValueOrDefault(r.Id));
+                goals.GetValueOrDefault(r.Id),
+                r.HiddenReason);
         }).ToList();
     }
 

@@ -38,8 +38,9 @@ internal sealed class PostCardQueries
                 p.PinnedAt,
                 p.SharedPostId,
                 p.IsShare,
-                p.Comments.Count,
-                db.GoalLists.Any(l => l.PostId == p.Id))));
+                p.Comments.Count(c => c.HiddenAt == null),
+                db.GoalLists.Any(l => l.PostId == p.Id),
+                p.HiddenAt == null ? null : p.HiddenReason ?? string.Empty)));
 
     public readonly Func<RucheDbContext, long[], IAsyncEnumerable<PostTagRow>> Tags = EF.CompileAsyncQuery(
         (RucheDbContext db, long[] ids) => db.PostTags.Where(t => ids.Contains(t.PostId)).Select(t => new PostTagRow(t.PostId, t.Tag)));
@@ -73,7 +74,8 @@ internal sealed record PostCardRow(
     long? SharedPostId,
     bool IsShare,
     int CommentCount,
-    bool HasGoals);
+    bool HasGoals,
+    string? HiddenReason);
 
 internal sealed record PostTagRow(long PostId, string Tag);
 

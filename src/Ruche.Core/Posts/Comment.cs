@@ -22,6 +22,12 @@ public sealed class Comment
     public required string BodyHtml { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set when a moderator hid it: then only its author and the post's moderators see it.</summary>
+    public DateTime? HiddenAt { get; set; }
+
+    /// <summary>Why a moderator hid it, told to its author.</summary>
+    public string? HiddenReason { get; set; }
 }
 
 internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
@@ -29,6 +35,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     public void Configure(EntityTypeBuilder<Comment> builder)
     {
         builder.Property(c => c.Body).HasMaxLength(Common.Limits.CommentBodyMaxLength);
+        builder.Property(c => c.HiddenReason).HasMaxLength(Common.Limits.ModerationReasonMaxLength);
         builder.HasIndex(c => new { c.PostId, c.Id });
         builder.HasIndex(c => c.CreatedAt);
         builder.HasOne<Post>().WithMany(p => p.Comments).HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);

@@ -39,7 +39,8 @@ public sealed class CommentSearchSource(TimeProvider time) : ISearchSource
     public Expression<Func<SearchHit, bool>> ReadableBy(RucheDbContext db, Viewer viewer)
     {
         var visiblePosts = db.Posts.VisibleTo(viewer.PersonId);
-        return h => db.Comments.Any(c => c.Id == h.SourceId && visiblePosts.Any(p => p.Id == c.PostId));
+        // A hidden comment leaves search for everyone; its author and moderators still see it under its post.
+        return h => db.Comments.Any(c => c.Id == h.SourceId && c.HiddenAt == null && visiblePosts.Any(p => p.Id == c.PostId));
     }
 
     public Expression<Func<SearchHit, bool>>? Tagged(RucheDbContext db, string tag) => null;

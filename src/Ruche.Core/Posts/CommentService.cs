@@ -13,7 +13,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     public async Task<IReadOnlyList<CommentView>> ListAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
     {
         var post = await PostRights.RequireAsync(db, viewer, postId, cancellationToken);
-        return await Views(db.Comments.Where(c => c.PostId == postId).OrderBy(c => c.Id), viewer.PersonId, post.Can.Delete)
+        return await Views(db.Comments.Where(c => c.PostId == postId).OrderBy(c => c.Id), viewer, post)
             .ToListAsync(cancellationToken);
     }
 
@@ -57,7 +57,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         await db.SaveChangesAsync(cancellationToken);
         await live.CommentsChangedAsync(postId);
         await NotifyAsync(viewer, post.AuthorId, comment, answeredId, content.MentionedPersonIds);
-        return await Views(db.Comments.Where(c => c.Id == comment.Id), viewer.PersonId, post.Can.Delete).SingleAsync(cancellationToken);
+        return await Views(db.Comments.Where(c => c.Id == comment.Id), viewer, post).SingleAsync(cancellationToken);
     }
 
     private async Task NotifyAsync(Viewer viewer, long postAuthorId, Comment comment, long? answeredId, IEnumerable<long> mentioned)
@@ -75,7 +75,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     public async Task DeleteAsync(Viewer viewer, long postId, long commentId, CancellationToken cancellationToken)
     {
         var post = await PostRights.RequireAsync(db, viewer, postId, cancellationToken);
-        var comment = await Views(db.Comments.Where(c => c.Id == commentId && c.PostId == postId), viewer.PersonId, post.Can.Delete)
+        var comment = await Views(db.Comments.Where(c => c.Id == commentId && c.PostId == postId), viewer, post)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw RucheException.NotFound("comment.not-found", "No such comment on this post.");
         if (!comment.CanDelete)
@@ -94,17 +94,24 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         await live.CommentsChangedAsync(postId);
     }
 
-    /// <summary>Comments as readers see them; one may delete one's own, and moderators of the post anyone's.</summary>
-    private IQueryable<CommentView> Views(IQueryable<Comment> comments, long viewerId, bool moderatesPost)
+    /// <summary>
+    /// Comments as readers see them; one may delete one's own, and moderators of the post anyone's. A hidden comment is
+    /// seen only by its author and the post's moderators.
+    /// </summary>
+    private IQueryable<CommentView> Views(IQueryable<Comment> comments, Viewer viewer, PostFacts post)
     {
         var now = time.UtcNow();
-        return comments.Select(c => new CommentView(
+        var viewerId = viewer.PersonId;
+        var moderatesPost = post.Can.Delete;
+        var seesHidden = post.Can.Pin || viewer.IsAdministrator;
+        return comments.Where(c => c.HiddenAt == null || c.AuthorId == viewerId || seesHidden).Select(c => new CommentView(
             c.Id,
             c.PostId,
             c.ParentCommentId,
             PersonRefs.Of(c.Author!, now),
             c.BodyHtml,
             c.CreatedAt,
-            c.AuthorId == viewerId || moderatesPost));
+            c.AuthorId == viewerId || moderatesPost,
+            c.HiddenAt == null ? null : c.HiddenReason ?? string.Empty));
     }
 }

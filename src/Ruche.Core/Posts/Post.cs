@@ -41,6 +41,12 @@ public sealed class Post
     /// <summary>True for a share, even once the shared post is gone (then <see cref="SharedPostId"/> is null).</summary>
     public bool IsShare { get; set; }
 
+    /// <summary>Set when a moderator hid it: then only its author and its space's moderators read it (<see cref="PostSubject"/>).</summary>
+    public DateTime? HiddenAt { get; set; }
+
+    /// <summary>Why a moderator hid it, told to its author.</summary>
+    public string? HiddenReason { get; set; }
+
     public List<PostTag> Tags { get; set; } = [];
 
     public List<PostMention> Mentions { get; set; } = [];
@@ -59,6 +65,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
     public void Configure(EntityTypeBuilder<Post> builder)
     {
         builder.Property(p => p.Body).HasMaxLength(Common.Limits.PostBodyMaxLength);
+        builder.Property(p => p.HiddenReason).HasMaxLength(Common.Limits.ModerationReasonMaxLength);
         builder.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.Space).WithMany().HasForeignKey(p => p.SpaceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.SharedPost).WithMany().HasForeignKey(p => p.SharedPostId).OnDelete(DeleteBehavior.SetNull);

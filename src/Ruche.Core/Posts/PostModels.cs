@@ -14,4 +14,9 @@ public sealed record CommentView(
     PersonRef Author,
     string BodyHtml,
     DateTime CreatedAt,
-    bool CanDelete);
+    bool CanDelete,
+    string? HiddenReason = null)
+{
+    /// <summary>A moderator hid it: only its author and the post's moderators see it, with why.</summary>
+    public bool IsHidden => HiddenReason is not null;
+}

@@ -18,10 +18,17 @@ public static class PostQueries
     [ExpandedFrom(nameof(CompanyWideRule))]
     public static bool IsCompanyWide(this Post post) => throw ExpandedFromAttribute.OutsideAQuery();
 
+    /// <summary>A hidden post is still read by its author (where they read it before) and its space's moderators.</summary>
+    [ExpandedFrom(nameof(ReadableWhileHiddenByRule))]
+    public static bool IsReadableWhileHiddenBy(this Post post, long personId) => throw ExpandedFromAttribute.OutsideAQuery();
+
     [ExpandedFrom(nameof(ReadableByRule))]
     public static bool IsReadableBy(this Post post, long personId) => throw ExpandedFromAttribute.OutsideAQuery();
 
     private static readonly Expression<Func<Post, bool>> CompanyWideRule = p => p.SpaceId == null || p.Space!.IsCompanyWide();
+
+    private static readonly Expression<Func<Post, long, bool>> ReadableWhileHiddenByRule =
+        (p, personId) => (p.AuthorId == personId && (p.IsCompanyWide() || p.Space!.HasActiveMember(personId))) || p.Space!.IsModeratedBy(personId);
 
     private static readonly Expression<Func<Post, long, bool>> ReadableByRule = PostSubject.Instance.Readable;
 }

@@ -6,13 +6,17 @@ namespace Ruche.Core.Posts;
 
 /// <summary>
 /// Posts as a subject: company-wide (<see cref="PostQueries.IsCompanyWide"/>) or read by the active members of their
-/// space. <see cref="PostQueries.VisibleTo"/> is this rule, so feeds, notifications and live messages read one definition.
+/// space; once a moderator hid one, only its author and its space's moderators (<see cref="PostQueries.IsReadableWhileHiddenBy"/>).
+/// <see cref="PostQueries.VisibleTo"/> is this rule, so feeds, search, notifications and live messages read one definition.
+/// The reverse half stays the space's active members even once a post is hidden: listing only its moderators and
+/// author needs a correlated subquery SQLite cannot run, and live messages carry ids and counts only, never content
+/// (what they make a page fetch is read through the forward rule).
 /// </summary>
 public sealed class PostSubject() : SubjectKind<Post>(
     Kind,
     p => p.Id,
-    p => p.IsCompanyWide(),
-    (p, personId) => p.Space!.HasActiveMember(personId),
+    p => p.HiddenAt == null && p.IsCompanyWide(),
+    (p, personId) => (p.HiddenAt == null && p.Space!.HasActiveMember(personId)) || (p.HiddenAt != null && p.IsReadableWhileHiddenBy(personId)),
     p => p.Space!.ActiveMemberIds())
 {
     public const string Kind = "post";

@@ -14,6 +14,8 @@ public static class AdminApi
         admin.MapPost("/invitations", InviteAsync).WithName("InvitePerson");
         admin.MapGet("/settings", SettingsAsync).WithName("GetCompanySettings");
         admin.MapPut("/settings/registration", SetRegistrationAsync).WithName("SetRegistration");
+        admin.MapGet("/people", PeopleAsync).WithName("ListPeopleForAdministrators");
+        admin.MapPut("/people/{id:long}/active", SetActiveAsync).WithName("SetPersonActive");
         admin.MapGet("/people/{id:long}/roles", RolesAsync).WithName("GetPersonRoles");
         admin.MapPut("/people/{id:long}/roles", SetRolesAsync).WithName("SetPersonRoles");
         admin.MapDelete("/people/{id:long}", async (long id, ClaimsPrincipal user, Core.Privacy.PersonErasure erasure, Core.Privacy.ErasedContent? content, CancellationToken ct) =>
@@ -37,11 +39,24 @@ public static class AdminApi
         return api;
     }
 
-    private static async Task<Created<InvitationDto>> InviteAsync(InvitationRequest request, ClaimsPrincipal user, AccountService accounts, Microsoft.Extensions.Options.IOptions<Hosting.RucheOptions> options, CancellationToken ct)
+    /// <summary>Creates the invitation and, unless <c>sendEmail</c> is false, mails its link; the link is returned either way.</summary>
+    private static async Task<Created<InvitationDto>> InviteAsync(InvitationRequest request, ClaimsPrincipal user, AccountService accounts, InvitationMails mails, CancellationToken ct)
     {
         var invitation = await accounts.InviteAsync(user.RequireViewer(), request.Email, ct);
-        var link = options.Value.Link($"/invitation/{Uri.EscapeDataString(invitation.Token)}");
-        return TypedResults.Created($"/api/v1/admin/invitations/{invitation.Id}", new InvitationDto(invitation.Id, invitation.Email, link, invitation.ExpiresAt));
+        var emailed = request.SendEmail != false && await mails.SendAsync(invitation, request.Language, ct);
+        return TypedResults.Created(
+            $"/api/v1/admin/invitations/{invitation.Id}", new InvitationDto(invitation.Id, invitation.Email, mails.Link(invitation), invitation.ExpiresAt, emailed));
+    }
+
+    /// <summary>People by name, with filters; 50 a page, by offset (<c>page</c> from 1) up to a cap.</summary>
+    private static async Task<Ok<PeoplePage>> PeopleAsync(
+        ClaimsPrincipal user, PeopleAdministration people, string? search, string? role, long? departmentId, PersonStatus? status, int? page, CancellationToken ct) =>
+        TypedResults.Ok(await people.ListAsync(user.RequireViewer(), new PeopleFilter(search, role, departmentId, status ?? PersonStatus.All, page ?? 1), ct));
+
+    private static async Task<NoContent> SetActiveAsync(long id, ActiveRequest request, ClaimsPrincipal user, PeopleAdministration people, CancellationToken ct)
+    {
+        await people.SetActiveAsync(user.RequireViewer(), id, request.Active, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<RegistrationSettings>> SettingsAsync(ClaimsPrincipal user, AccountService accounts, CancellationToken ct)
@@ -68,9 +83,14 @@ public static class AdminApi
     }
 }
 
-public sealed record InvitationRequest(string? Email);
+/// <param name="SendEmail">Mail the link to the address (default true).</param>
+/// <param name="Language">The mail's language: fr (default) or en.</param>
+public sealed record InvitationRequest(string? Email, bool? SendEmail = null, string? Language = null);
 
-public sealed record InvitationDto(long Id, string Email, string Link, DateTime ExpiresAt);
+/// <param name="Link">Built from the configured public address (Ruche:PublicUrl).</param>
+public sealed record InvitationDto(long Id, string Email, string Link, DateTime ExpiresAt, bool Emailed);
+
+public sealed record ActiveRequest(bool? Active);
 
 public sealed record RegistrationSettings(bool Open, string? Domain);
 

@@ -21,10 +21,16 @@ public static class AdminForms
                 return "/admin?saved=registration";
             }));
         ui.MapPost("/people/{id:long}/roles", (long id, HttpContext http, [FromForm] RolesForm form, ClaimsPrincipal user, AccountService accounts) =>
-            FormResults.RunAsync(http, "/admin", async () =>
+            FormResults.RunAsync(http, form.ReturnUrl ?? "/admin", async () =>
             {
                 await accounts.SetRolesAsync(user.RequireViewer(), id, form.Roles ?? [], http.RequestAborted);
-                return "/admin?saved=roles";
+                return Saved(form.ReturnUrl ?? "/admin", "roles");
+            }));
+        ui.MapPost("/people/{id:long}/active", (long id, HttpContext http, [FromForm] ActiveForm form, ClaimsPrincipal user, PeopleAdministration people) =>
+            FormResults.RunAsync(http, form.ReturnUrl ?? "/admin/people", async () =>
+            {
+                await people.SetActiveAsync(user.RequireViewer(), id, form.Active, http.RequestAborted);
+                return Saved(form.ReturnUrl ?? "/admin/people", "active");
             }));
         ui.MapPost("/people/{id:long}/erase", (long id, HttpContext http, [FromForm] EraseForm form, ClaimsPrincipal user, Core.Privacy.PersonErasure erasure) =>
             FormResults.RunAsync(http, $"/admin?person={id}", async () =>
@@ -46,14 +52,17 @@ public static class AdminForms
         return app;
     }
 
-    /// <summary>Shows the invitation link on the response page so the administrator can pass it on.</summary>
-    private static Task<IResult> InviteAsync([FromForm] InvitationForm form, ClaimsPrincipal user, AccountService accounts, Microsoft.Extensions.Options.IOptions<RucheOptions> options, HttpContext http) =>
+    /// <summary>Mails the invitation (unless unticked) and shows its link on the response page so the administrator can pass it on too.</summary>
+    private static Task<IResult> InviteAsync([FromForm] InvitationForm form, ClaimsPrincipal user, AccountService accounts, InvitationMails mails, HttpContext http) =>
         FormResults.RenderAsync<InvitationCreatedPage>("/admin", async () =>
         {
             var invitation = await accounts.InviteAsync(user.RequireViewer(), form.Email, http.RequestAborted);
-            var link = options.Value.Link($"/invitation/{Uri.EscapeDataString(invitation.Token)}");
-            return new { Email = invitation.Email, Link = link };
+            bool? emailed = form.SendEmail == true ? await mails.SendAsync(invitation, form.Language, http.RequestAborted) : null;
+            return new { Email = invitation.Email, Link = mails.Link(invitation), Emailed = emailed };
         });
+
+    private static string Saved(string returnUrl, string what) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(FormResults.Safe(returnUrl), "saved", what);
 }
 
 /// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>
@@ -66,6 +75,18 @@ public sealed record EraseForm
 public sealed record InvitationForm
 {
     public string? Email { get; init; }
+
+    public bool? SendEmail { get; init; }
+
+    public string? Language { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>
+public sealed record ActiveForm
+{
+    public bool? Active { get; init; }
+
+    public string? ReturnUrl { get; init; }
 }
 
 /// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
@@ -80,6 +101,8 @@ public sealed record RegistrationForm
 public sealed record RolesForm
 {
     public string[]? Roles { get; init; }
+
+    public string? ReturnUrl { get; init; }
 }
 
 /// <summary>Fields of an HTML form; an empty number keeps the kind for ever.</summary>

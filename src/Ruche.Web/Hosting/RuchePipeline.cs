@@ -5,6 +5,7 @@ using Ruche.Web.Feeds;
 using Ruche.Web.Goals;
 using Ruche.Web.Files;
 using Ruche.Web.Live;
+using Ruche.Web.Moderation;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
 using Ruche.Web.Presence;
@@ -61,6 +62,7 @@ public static class RuchePipeline
         api.MapGoalsApi();
         api.MapEventsApi();
         api.MapPresenceApi();
+        api.MapModerationApi();
 
         app.MapFiles();
         app.MapCalendarEndpoints();
@@ -81,6 +83,7 @@ public static class RuchePipeline
         forms.MapGoalForms();
         forms.MapEventForms();
         forms.MapPresenceForms();
+        forms.MapModerationForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

@@ -13,6 +13,7 @@ using Ruche.Core.Feeds;
 using Ruche.Core.Files;
 using Ruche.Core.Follows;
 using Ruche.Core.Goals;
+using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
 using Ruche.Core.PersonalData;
@@ -200,9 +201,11 @@ public static class RucheServices
             .AddGoals()
             .AddEvents()
             .AddPresence()
+            .AddModeration()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddScoped<IDigestWriter, Notifications.DigestWriter>();
+        services.AddScoped<Admin.InvitationMails>();
         services.AddHostedService<Notifications.DigestWorker>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
         if (options.GoalsScheduler)

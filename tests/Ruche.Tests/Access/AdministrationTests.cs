@@ -21,6 +21,7 @@ public abstract class AdministrationTests(RucheApp app) : ProviderTests(app)
         var invitation = await Actor.ReadAsync<InvitationDto>(response, HttpStatusCode.Created);
 
         Assert.Equal("nouvelle.recrue@test.ruche", invitation.Email);
+        // Built from the configured public address (Ruche:PublicUrl, here its default), not from the request.
         Assert.StartsWith("http://localhost:5080/invitation/inv_", invitation.Link, StringComparison.Ordinal);
         Assert.True(invitation.ExpiresAt > TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(13));
 

@@ -12,6 +12,7 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
 using Ruche.Core.Goals;
+using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
@@ -213,8 +214,10 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         var space = await owner.CreateSpaceAsync("Négociation annuelle", SpaceVisibility.Secret);
         var post = await owner.PostAsync("Proposition salariale", space);
         var meeting = await owner.CreateEventAsync(space, "Séance de négociation");
+        var decision = await DecisionAboutAsync(post, owner.Id);
         var samples = new Dictionary<string, long>(StringComparer.Ordinal)
         {
+            [ModerationDecisionSubject.Kind] = decision,
             [PostSubject.Kind] = post.Id,
             [EventSubject.Kind] = meeting.Id,
             [SpaceModerationSubject.Kind] = space.Id,
@@ -259,6 +262,27 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         Assert.NotEmpty(await owner.NotificationsAsync());
         Assert.Empty(failures);
         TestContext.Current.TestOutputHelper?.WriteLine($"Subjects: {subjects.All.Count} kinds and {kinds.All.Count} notification kinds kept from an outsider on {App.ProviderName}.");
+    }
+
+    /// <summary>A moderator's decision to hide the owner's post, as the moderation service writes it.</summary>
+    private async Task<long> DecisionAboutAsync(Ruche.Core.Feeds.PostCard post, long authorId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var decision = new ModerationDecision
+        {
+            Content = ReportedContent.Post,
+            ContentId = post.Id,
+            PostId = post.Id,
+            SpaceId = post.Space?.Id,
+            AuthorId = authorId,
+            Action = ModerationAction.Hide,
+            Reason = "Hors charte",
+            DecidedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
+        };
+        db.Add(decision);
+        await db.SaveChangesAsync();
+        return decision.Id;
     }
 
     /// <summary>What an intruder could have changed: the space's members, the post's text, comments and reactions, the event.</summary>

@@ -6,6 +6,7 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
 using Ruche.Core.Goals;
+using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
@@ -233,6 +234,22 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
             db.Posts.AddRange(posts);
             db.Events.AddRange(events);
             await db.SaveChangesAsync();
+
+            // A decision on each post: every other one dismissed, which its author is never told of.
+            var decisions = posts.Select((p, i) => new ModerationDecision
+            {
+                Content = ReportedContent.Post,
+                ContentId = p.Id,
+                PostId = p.Id,
+                SpaceId = p.SpaceId,
+                AuthorId = p.AuthorId,
+                Action = i % 2 == 0 ? ModerationAction.Hide : ModerationAction.Dismiss,
+                Reason = "Hors charte",
+                DecidedById = people[0],
+                DecidedAt = now,
+            }).ToList();
+            db.AddRange(decisions);
+            await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
 
             Func<long, bool> SpaceReaders(int s) => person => IsOpen(s) || Belongs(s, people.IndexOf(person));
@@ -242,6 +259,7 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [EventSubject.Kind] = [.. events.Select((e, i) => (e.Id, SpaceReaders(EventSpaces[i])))],
                 [SpaceModerationSubject.Kind] = [.. spaces.Select((s, i) => (s.Id, (Func<long, bool>)(person => Membership(i, people.IndexOf(person)) is 2 or 3)))],
                 [OwnGoalsSubject.Kind] = [.. people.Select(owner => (owner, (Func<long, bool>)(person => person == owner)))],
+                [ModerationDecisionSubject.Kind] = [.. decisions.Select(d => (d.Id, (Func<long, bool>)(person => person == d.AuthorId && d.Action != ModerationAction.Dismiss)))],
             };
         }
     }

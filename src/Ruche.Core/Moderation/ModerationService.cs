@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
+using Ruche.Core.Data;
+using Ruche.Core.Notifications;
+using Ruche.Core.Posts;
+
+namespace Ruche.Core.Moderation;
+
+/// <summary>
+/// A moderator's decision on reported content (hide, delete or dismiss) with a reason: it closes every open report
+/// about that content, leaves a trace in the audit log, and tells the author of hidden or deleted content why (never who
+/// reported it).
+/// </summary>
+public sealed class ModerationService(
+    RucheDbContext db, PostService posts, CommentService comments, LiveEvents live, Notifier notifier, Audit.AuditLog audit, TimeProvider time)
+{
+    public async Task<long> DecideAsync(
+        Viewer viewer, ReportedContent? content, long contentId, ModerationAction? action, string? reason, CancellationToken cancellationToken)
+    {
+        if (content is not { } kind || !Enum.IsDefined(kind))
+        {
+            throw RucheException.Invalid("moderation.content-required", "Say what the decision is about: a post or a comment.");
+        }
+
+        if (action is not { } act || !Enum.IsDefined(act))
+        {
+            throw RucheException.Invalid("moderation.action-required", "Choose an action: hide, delete or dismiss.");
+        }
+
+        var why = Input.Text(reason);
+        if (why.Length == 0)
+        {
+            throw RucheException.Invalid("moderation.reason-required", "Give the reason for the decision: its author is told of it.");
+        }
+
+        if (why.Length > Limits.ModerationReasonMaxLength)
+        {
+            throw RucheException.Invalid("moderation.reason-too-long", $"A decision's reason holds at most {Limits.ModerationReasonMaxLength} characters.");
+        }
+
+        var target = await TargetAsync(viewer, kind, contentId, cancellationToken);
+        var open = db.Set<ContentReport>().Where(r => r.Content == kind && r.ContentId == contentId && r.DecisionId == null);
+        if (!await open.AnyAsync(cancellationToken))
+        {
+            throw RucheException.Conflict("moderation.no-open-report", "Nobody reported this content, or a decision was already made.");
+        }
+
+        if (act == ModerationAction.Delete)
+        {
+            // The content services delete as they always do (with their own trace); the decision follows.
+            await (kind == ReportedContent.Post
+                ? posts.DeleteAsync(viewer, target.PostId, cancellationToken)
+                : comments.DeleteAsync(viewer, target.PostId, contentId, cancellationToken));
+        }
+
+        var now = time.UtcNow();
+        var decision = new ModerationDecision
+        {
+            Content = kind,
+            ContentId = contentId,
+            PostId = target.PostId,
+            SpaceId = target.SpaceId,
+            AuthorId = target.AuthorId,
+            Action = act,
+            Reason = why,
+            DecidedById = viewer.PersonId,
+            DecidedAt = now,
+        };
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (act == ModerationAction.Hide)
+            {
+                await HideAsync(kind, contentId, why, now, cancellationToken);
+            }
+
+            db.Add(decision);
+            await db.SaveChangesAsync(cancellationToken);
+            var closed = await open.ExecuteUpdateAsync(s => s.SetProperty(r => r.DecisionId, decision.Id), cancellationToken);
+            await audit.RecordAsync(
+                viewer.PersonId,
+                "moderation.report-decided",
+                $"{Name(kind)}:{contentId}",
+                new { action = Name(act), decision = decision.Id, post = target.PostId, space = target.SpaceId, author = target.AuthorId, reports = closed, reason = why },
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (act != ModerationAction.Dismiss)
+        {
+            await notifier.NotifyAsync(ModerationNotifications.Decision, viewer.PersonId, [target.AuthorId], decision.Id);
+        }
+
+        if (act == ModerationAction.Hide && kind == ReportedContent.Comment)
+        {
+            await live.CommentsChangedAsync(target.PostId);
+        }
+
+        return decision.Id;
+    }
+
+    /// <summary>A decision about the viewer's own content, as the subject's rule lets them read it; "not found" otherwise.</summary>
+    public async Task<DecisionView> DecisionAsync(Viewer viewer, long decisionId, CancellationToken cancellationToken)
+    {
+        var readable = ModerationDecisionSubject.Instance.ReadableBy(db, viewer.PersonId);
+        var visiblePosts = db.Posts.VisibleTo(viewer.PersonId);
+        return await db.Set<ModerationDecision>().Where(d => d.Id == decisionId && readable.Contains(d.Id))
+            .Select(d => new DecisionView(
+                d.Id,
+                d.Content,
+                d.Action,
+                d.Reason,
+                d.DecidedAt,
+                d.Action != ModerationAction.Delete && visiblePosts.Any(p => p.Id == d.PostId) ? d.PostId : null,
+                db.Spaces.Where(s => s.Id == d.SpaceId).Select(s => new SpaceRef(s.Id, s.Name, s.Visibility)).FirstOrDefault()))
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw RucheException.NotFound("moderation.decision-not-found", "No such decision about your content.");
+    }
+
+    /// <summary>The reported content, if the viewer moderates it; "not found" when they may not even read it.</summary>
+    private async Task<Target> TargetAsync(Viewer viewer, ReportedContent kind, long contentId, CancellationToken cancellationToken)
+    {
+        var target = kind == ReportedContent.Post
+            ? await db.Posts.Where(p => p.Id == contentId).Select(p => new Target(p.Id, p.AuthorId, p.SpaceId)).SingleOrDefaultAsync(cancellationToken)
+            : await db.Comments.Where(c => c.Id == contentId)
+                .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => new Target(p.Id, c.AuthorId, p.SpaceId)).SingleOrDefaultAsync(cancellationToken);
+        if (target is not null && await db.Posts.Where(ModerationRights.Moderates(viewer)).AnyAsync(p => p.Id == target.PostId, cancellationToken))
+        {
+            return target;
+        }
+
+        if (target is not null && await db.Posts.VisibleTo(viewer.PersonId).AnyAsync(p => p.Id == target.PostId, cancellationToken))
+        {
+            throw RucheException.Forbidden("moderation.forbidden", "Only the moderators of this content's space decide on it.");
+        }
+
+        throw RucheException.NotFound("moderation.content-not-found", "No such post or comment.");
+    }
+
+    private Task<int> HideAsync(ReportedContent kind, long contentId, string reason, DateTime now, CancellationToken cancellationToken) =>
+        kind == ReportedContent.Post
+            ? db.Posts.Where(p => p.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, now).SetProperty(p => p.HiddenReason, reason), cancellationToken)
+            : db.Comments.Where(c => c.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, now).SetProperty(c => c.HiddenReason, reason), cancellationToken);
+
+    private static string Name(ReportedContent kind) => kind == ReportedContent.Post ? "post" : "comment";
+
+    private static string Name(ModerationAction action) => action switch
+    {
+        ModerationAction.Hide => "hide",
+        ModerationAction.Delete => "delete",
+        _ => "dismiss",
+    };
+
+    private sealed record Target(long PostId, long AuthorId, long? SpaceId);
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Common;
+using Ruche.Core.Data;
+using Ruche.Core.Posts;
+
+namespace Ruche.Core.Moderation;
+
+/// <summary>Anyone who reads a post or a comment may report it to its moderators, once.</summary>
+public sealed class ReportService(RucheDbContext db, TimeProvider time)
+{
+    public async Task<ReportReceipt> ReportPostAsync(Viewer viewer, long postId, ReportReason? reason, string? note, CancellationToken cancellationToken)
+    {
+        var authorId = await db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId).Select(p => (long?)p.AuthorId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw RucheException.NotFound("post.not-found", "No such post.");
+        return await ReportAsync(viewer, ReportedContent.Post, postId, postId, authorId, reason, note, cancellationToken);
+    }
+
+    public async Task<ReportReceipt> ReportCommentAsync(Viewer viewer, long postId, long commentId, ReportReason? reason, string? note, CancellationToken cancellationToken)
+    {
+        var posts = db.Posts.VisibleTo(viewer.PersonId);
+        var comment = await db.Comments.Where(c => c.Id == commentId && c.PostId == postId && c.HiddenAt == null && posts.Any(p => p.Id == c.PostId))
+            .Select(c => new { c.PostId, c.AuthorId }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw RucheException.NotFound("comment.not-found", "No such comment.");
+        return await ReportAsync(viewer, ReportedContent.Comment, commentId, comment.PostId, comment.AuthorId, reason, note, cancellationToken);
+    }
+
+    private async Task<ReportReceipt> ReportAsync(
+        Viewer viewer, ReportedContent content, long contentId, long postId, long authorId, ReportReason? reason, string? note, CancellationToken cancellationToken)
+    {
+        if (reason is not { } chosen || !Enum.IsDefined(chosen))
+        {
+            throw RucheException.Invalid("report.reason-required", "Choose a reason: spam, harassment, hate, illegal, confidential or other.");
+        }
+
+        var text = Input.Text(note);
+        if (text.Length > Limits.ReportNoteMaxLength)
+        {
+            throw RucheException.Invalid("report.note-too-long", $"A report's note holds at most {Limits.ReportNoteMaxLength} characters.");
+        }
+
+        if (authorId == viewer.PersonId)
+        {
+            throw RucheException.Invalid("report.own-content", "Delete or edit your own content instead of reporting it.");
+        }
+
+        if (await ExistingAsync(viewer, content, contentId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var report = new ContentReport
+        {
+            Content = content,
+            ContentId = contentId,
+            PostId = postId,
+            ReporterId = viewer.PersonId,
+            Reason = chosen,
+            Note = text.Length == 0 ? null : text,
+            CreatedAt = time.UtcNow(),
+        };
+        db.Add(report);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new ReportReceipt(report.Id, Created: true, Open: true);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person reporting twice at once: the key kept the first.
+            db.Entry(report).State = EntityState.Detached;
+            if (await ExistingAsync(viewer, content, contentId, cancellationToken) is { } first)
+            {
+                return first;
+            }
+
+            throw;
+        }
+    }
+
+    private Task<ReportReceipt?> ExistingAsync(Viewer viewer, ReportedContent content, long contentId, CancellationToken cancellationToken) =>
+        db.Set<ContentReport>().Where(r => r.Content == content && r.ContentId == contentId && r.ReporterId == viewer.PersonId)
+            .Select(r => new ReportReceipt(r.Id, false, r.DecisionId == null)).Cast<ReportReceipt?>().SingleOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ruche.Core.Moderation;
+using Ruche.Web.Auth;
+
+namespace Ruche.Web.Moderation;
+
+/// <summary>Reporting a post or a comment (anyone who reads it), the moderators' queue and their decisions.</summary>
+public static class ModerationApi
+{
+    public static RouteGroupBuilder MapModerationApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/posts/{id:long}/reports", ReportPostAsync).WithTags("Moderation").WithName("ReportPost");
+        api.MapPost("/posts/{id:long}/comments/{commentId:long}/reports", ReportCommentAsync).WithTags("Moderation").WithName("ReportComment");
+
+        var moderation = api.MapGroup("/moderation").WithTags("Moderation");
+        moderation.MapGet("/reports", async (ClaimsPrincipal user, OpenReports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.OpenAsync(user.RequireViewer(), ct))).WithName("ListOpenReports");
+        moderation.MapPost("/decisions", DecideAsync).WithName("DecideOnReportedContent");
+        moderation.MapGet("/decisions/{id:long}", async (long id, ClaimsPrincipal user, ModerationService moderation, CancellationToken ct) =>
+            TypedResults.Ok(await moderation.DecisionAsync(user.RequireViewer(), id, ct))).WithName("GetModerationDecision");
+        return api;
+    }
+
+    /// <summary>201 for a new report; 200 with the same report when the caller had already reported this post.</summary>
+    private static async Task<Results<Created<ReportReceipt>, Ok<ReportReceipt>>> ReportPostAsync(
+        long id, ReportRequest request, ClaimsPrincipal user, ReportService reports, CancellationToken ct) =>
+        Answer(await reports.ReportPostAsync(user.RequireViewer(), id, request.Reason, request.Note, ct));
+
+    private static async Task<Results<Created<ReportReceipt>, Ok<ReportReceipt>>> ReportCommentAsync(
+        long id, long commentId, ReportRequest request, ClaimsPrincipal user, ReportService reports, CancellationToken ct) =>
+        Answer(await reports.ReportCommentAsync(user.RequireViewer(), id, commentId, request.Reason, request.Note, ct));
+
+    private static Results<Created<ReportReceipt>, Ok<ReportReceipt>> Answer(ReportReceipt receipt) =>
+        receipt.Created ? TypedResults.Created((string?)null, receipt) : TypedResults.Ok(receipt);
+
+    private static async Task<Created<DecisionCreated>> DecideAsync(DecisionRequest request, ClaimsPrincipal user, ModerationService moderation, CancellationToken ct)
+    {
+        var id = await moderation.DecideAsync(user.RequireViewer(), request.Content, request.ContentId ?? 0, request.Action, request.Reason, ct);
+        return TypedResults.Created($"/api/v1/moderation/decisions/{id}", new DecisionCreated(id));
+    }
+}
+
+/// <param name="Reason">spam, harassment, hate, illegal, confidential or other.</param>
+public sealed record ReportRequest(ReportReason? Reason, string? Note);
+
+/// <param name="Action">hide, delete or dismiss.</param>
+public sealed record DecisionRequest(ReportedContent? Content, long? ContentId, ModerationAction? Action, string? Reason);
+
+public sealed record DecisionCreated(long Id);
