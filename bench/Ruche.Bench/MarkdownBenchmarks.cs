@@ -19,7 +19,7 @@ public class MarkdownBenchmarks
         """;
 
     private readonly MarkdownContent markdown = new();
-    private readonly HashSet<string> known = ["camille.martin", "julien.roux"];
+    private readonly Dictionary<string, string> known = new() { ["camille.martin"] = "Camille Martin", ["julien.roux"] = "Julien Roux" };
 
     [Benchmark]
     public ParsedMarkdown Parse() => MarkdownContent.Parse(Post);

@@ -35,13 +35,23 @@ public sealed class MarkdownContent
     /// <summary>The words without Markdown syntax, for search snippets. Not HTML: whoever shows it encodes it.</summary>
     public static string PlainText(string markdown) => Markdown.ToPlainText(markdown).Trim();
 
-    /// <summary>Renders sanitised HTML; mentions link only when their handle is in <paramref name="knownHandles"/>.</summary>
-    public string RenderHtml(ParsedMarkdown parsed, IReadOnlySet<string> knownHandles)
+    /// <summary>The start of the words, on one line, cut with an ellipsis: what a list shows of a post or a comment.</summary>
+    public static string Excerpt(string markdown, int length)
+    {
+        var text = string.Join(' ', PlainText(markdown).Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= length ? text : string.Concat(text.AsSpan(0, length).TrimEnd(), "…");
+    }
+
+    /// <summary>
+    /// Renders sanitised HTML; a mention links to the person and shows their name when its handle is in
+    /// <paramref name="knownPeople"/> (handle → display name), and stays as written otherwise.
+    /// </summary>
+    public string RenderHtml(ParsedMarkdown parsed, IReadOnlyDictionary<string, string> knownPeople)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Insert(0, new ReferenceRenderer(knownHandles));
+        renderer.ObjectRenderers.Insert(0, new ReferenceRenderer(knownPeople));
         renderer.Render(parsed.Document);
         writer.Flush();
         return sanitizer.Sanitize(writer.ToString());

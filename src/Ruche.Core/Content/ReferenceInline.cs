@@ -67,8 +67,8 @@ internal sealed class ReferenceParser : InlineParser
         marker == '#' ? Tags.IsTagChar(c) : Mentions.IsHandleChar(c);
 }
 
-/// <summary>Renders references as links; a mention of nobody known stays plain text.</summary>
-internal sealed class ReferenceRenderer(IReadOnlySet<string> knownHandles) : HtmlObjectRenderer<ReferenceInline>
+/// <summary>Renders references as links, a mention as the person's name; a mention of nobody known stays plain text.</summary>
+internal sealed class ReferenceRenderer(IReadOnlyDictionary<string, string> knownPeople) : HtmlObjectRenderer<ReferenceInline>
 {
     protected override void Write(HtmlRenderer renderer, ReferenceInline reference)
     {
@@ -77,10 +77,10 @@ internal sealed class ReferenceRenderer(IReadOnlySet<string> knownHandles) : Htm
             renderer.Write("<a class=\"tag\" href=\"/tags/").WriteEscapeUrl(Uri.EscapeDataString(reference.Key)).Write("\">#")
                 .WriteEscape(reference.Text).Write("</a>");
         }
-        else if (knownHandles.Contains(reference.Key))
+        else if (knownPeople.TryGetValue(reference.Key, out var name))
         {
             renderer.Write("<a class=\"mention\" href=\"/people/").WriteEscapeUrl(Uri.EscapeDataString(reference.Key)).Write("\">@")
-                .WriteEscape(reference.Text).Write("</a>");
+                .WriteEscape(name).Write("</a>");
         }
         else
         {

@@ -54,11 +54,7 @@ public sealed class OpenReports(RucheDbContext db, TimeProvider time)
             .ToList();
     }
 
-    private static string Excerpt(string markdown)
-    {
-        var text = MarkdownContent.PlainText(markdown);
-        return text.Length <= ExcerptLength ? text : string.Concat(text.AsSpan(0, ExcerptLength), "…");
-    }
+    private static string Excerpt(string markdown) => MarkdownContent.Excerpt(markdown, ExcerptLength);
 
     private sealed record Reported(long Id, long PostId, PersonRef Author, SpaceRef? Space, string Body, bool Hidden);
 }

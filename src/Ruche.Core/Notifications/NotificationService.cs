@@ -34,6 +34,7 @@ public sealed class NotificationService(RucheDbContext db, SubjectKinds subjects
                 n.SubjectId,
                 n.ActorCount,
                 n.IsRead,
+                n.UpdatedAt,
             })
             .ToListAsync(cancellationToken);
         var next = rows.Count > size ? Cursor.Format(rows[size - 1].Id) : null;
@@ -56,7 +57,7 @@ public sealed class NotificationService(RucheDbContext db, SubjectKinds subjects
         var links = await SubjectLinks.DescribeAsync(db, subjects, rows.Take(size).Select(r => (r.SubjectKind, r.SubjectId)), cancellationToken);
         var items = rows.Take(size)
             .Select(r => new NotificationView(
-                r.Id, r.Kind, r.SubjectKind, r.SubjectId, links.Of(r.SubjectKind, r.SubjectId), r.ActorCount, actors[r.Id].ToList(), r.IsRead))
+                r.Id, r.Kind, r.SubjectKind, r.SubjectId, links.Of(r.SubjectKind, r.SubjectId), r.ActorCount, actors[r.Id].ToList(), r.IsRead, r.UpdatedAt))
             .ToList();
         return new Page<NotificationView>(items, next);
     }
@@ -105,7 +106,8 @@ public sealed record NotificationView(
     SubjectLink Subject,
     int ActorCount,
     IReadOnlyList<PersonRef> Actors,
-    bool IsRead)
+    bool IsRead,
+    DateTime UpdatedAt)
 {
     /// <summary>Where the line leads in the web UI.</summary>
     public string Path => Subject.Path;

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
@@ -23,6 +25,16 @@ public sealed class PostSubject() : SubjectKind<Post>(
 
     public static readonly PostSubject Instance = new();
 
-    public override Task<IReadOnlyDictionary<long, SubjectLink>> DescribeAsync(RucheDbContext db, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<long, SubjectLink>>(ids.Distinct().ToDictionary(id => id, id => new SubjectLink($"/posts/{id}", null)));
+    /// <summary>How much of a post a notification line quotes.</summary>
+    public const int ExcerptLength = 140;
+
+    /// <summary>A post's page, titled by the start of its text (the line of a notification quotes it).</summary>
+    public override async Task<IReadOnlyDictionary<long, SubjectLink>> DescribeAsync(RucheDbContext db, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        // Read a little more than is quoted: Markdown syntax is dropped before cutting.
+        var starts = await db.Posts.Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, Start = p.Body.Substring(0, ExcerptLength * 3) })
+            .ToListAsync(cancellationToken);
+        return starts.ToDictionary(p => p.Id, p => new SubjectLink($"/posts/{p.Id}", MarkdownContent.Excerpt(p.Start, ExcerptLength)));
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Audit;
 using Ruche.Core.Common;
+using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Files;
 using Ruche.Core.Notifications;
@@ -15,7 +16,7 @@ namespace Ruche.Core.Privacy;
 /// stays under a pseudonym or goes too, as the company's retention policy says (Ruche:Retention:ErasedContent).
 /// </summary>
 public sealed class PersonErasure(
-    RucheDbContext db, UserManager<Person> users, NotificationsPersonalData notifications, IFileStore store, AuditLog audit, TimeProvider time)
+    RucheDbContext db, UserManager<Person> users, NotificationsPersonalData notifications, ContentRenderer renderer, IFileStore store, AuditLog audit, TimeProvider time)
 {
     public async Task EraseAsync(Viewer viewer, long personId, ErasedContent content, CancellationToken cancellationToken)
     {
@@ -86,6 +87,7 @@ public sealed class PersonErasure(
         }
 
         // The row stays as a tombstone so kept posts still have an author: nothing in it identifies anyone.
+        var handle = person.Handle;
         var tombstone = $"former-{personId.ToString(CultureInfo.InvariantCulture)}";
         person.DisplayName = "—";
         person.Handle = tombstone;
@@ -106,6 +108,7 @@ public sealed class PersonErasure(
         person.ErasedAt = time.UtcNow();
         person.Skills.Clear();
         await db.SaveChangesAsync(cancellationToken);
+        await ForgetMentionedNameAsync(handle, cancellationToken);
         await audit.RecordAsync(viewer.PersonId, "gdpr.erased", $"person:{personId}", new { content = content.ToString() }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -113,6 +116,26 @@ public sealed class PersonErasure(
         {
             store.Delete(file);
         }
+    }
+
+    /// <summary>
+    /// Posts and comments show a mentioned person's name, written when they were saved: rendered again now that the
+    /// person is gone, the mention is plain text as written, and their name is nowhere in others' words.
+    /// </summary>
+    private async Task ForgetMentionedNameAsync(string handle, CancellationToken cancellationToken)
+    {
+        var link = $"href=\"/people/{Uri.EscapeDataString(handle)}\"";
+        foreach (var post in await db.Posts.Where(p => p.BodyHtml.Contains(link)).ToListAsync(cancellationToken))
+        {
+            post.BodyHtml = (await renderer.RenderAsync(post.Body, cancellationToken)).Html;
+        }
+
+        foreach (var comment in await db.Comments.Where(c => c.BodyHtml.Contains(link)).ToListAsync(cancellationToken))
+        {
+            comment.BodyHtml = (await renderer.RenderAsync(comment.Body, cancellationToken)).Html;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
 

@@ -20,9 +20,6 @@ public sealed record SpaceSummary(
     /// <summary>The viewer asked to join and waits for a moderator.</summary>
     public bool IsPending => MyStatus == MembershipStatus.Pending;
 
-    /// <summary>The viewer owns the space: only owners change members' roles.</summary>
-    public bool IsOwner => IsMember && MyRole == SpaceRole.Owner;
-
     /// <summary>Joining takes effect at once (an open space); elsewhere it is a request a moderator answers.</summary>
     public bool JoinsDirectly => Visibility == SpaceVisibility.Open;
 

@@ -110,11 +110,7 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
             return;
         }
 
-        if (membership.Role == SpaceRole.Owner && !await HasAnotherOwnerAsync(spaceId, viewer.PersonId, cancellationToken))
-        {
-            throw RucheException.Conflict("space.last-owner", "The last owner cannot leave; make someone else owner first.");
-        }
-
+        await RequireAnOwnerKeptAsync(membership, null, cancellationToken);
         db.SpaceMemberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -166,16 +162,12 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
         var myRole = await RequireModeratorAsync(viewer, spaceId, cancellationToken);
         var membership = await db.SpaceMemberships.SingleOrDefaultAsync(m => m.SpaceId == spaceId && m.PersonId == personId, cancellationToken)
             ?? throw RucheException.NotFound("space.member-not-found", "This person is not in the space.");
-        if (membership.Role == SpaceRole.Owner && myRole != SpaceRole.Owner)
+        if (!SpaceRights.MayRemove(myRole, membership.Role))
         {
             throw RucheException.Forbidden("space.owner-protected", "Only an owner removes another owner.");
         }
 
-        if (membership.Role == SpaceRole.Owner && !await HasAnotherOwnerAsync(spaceId, personId, cancellationToken))
-        {
-            throw RucheException.Conflict("space.last-owner", "A space keeps at least one owner.");
-        }
-
+        await RequireAnOwnerKeptAsync(membership, null, cancellationToken);
         db.SpaceMemberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -187,7 +179,7 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
             throw RucheException.Invalid("space.role-invalid", "Unknown space role.");
         }
 
-        if (await RequireModeratorAsync(viewer, spaceId, cancellationToken) != SpaceRole.Owner)
+        if (!SpaceRights.MayChangeRoles(await RequireModeratorAsync(viewer, spaceId, cancellationToken)))
         {
             throw RucheException.Forbidden("space.owner-required", "Only an owner changes roles.");
         }
@@ -195,11 +187,7 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
         var membership = await db.SpaceMemberships.SingleOrDefaultAsync(
                 m => m.SpaceId == spaceId && m.PersonId == personId && m.IsActive(), cancellationToken)
             ?? throw RucheException.NotFound("space.member-not-found", "This person is not a member of the space.");
-        if (membership.Role == SpaceRole.Owner && role != SpaceRole.Owner && !await HasAnotherOwnerAsync(spaceId, personId, cancellationToken))
-        {
-            throw RucheException.Conflict("space.last-owner", "A space keeps at least one owner.");
-        }
-
+        await RequireAnOwnerKeptAsync(membership, role, cancellationToken);
         membership.Role = role;
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -232,10 +220,15 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
         return space.MyRole!.Value;
     }
 
-    private Task<bool> HasAnotherOwnerAsync(long spaceId, long personId, CancellationToken cancellationToken) =>
-        db.SpaceMemberships.AnyAsync(
-            m => m.SpaceId == spaceId && m.PersonId != personId && m.Role == SpaceRole.Owner && m.IsActive(),
-            cancellationToken);
+    private async Task RequireAnOwnerKeptAsync(SpaceMembership membership, SpaceRole? next, CancellationToken cancellationToken)
+    {
+        if (SpaceRights.NeedsAnotherOwner(membership.Role, next) && !await db.SpaceMemberships.AnyAsync(
+                m => m.SpaceId == membership.SpaceId && m.PersonId != membership.PersonId && m.Role == SpaceRole.Owner && m.IsActive(),
+                cancellationToken))
+        {
+            throw RucheException.Conflict("space.last-owner", "A space keeps at least one owner: make someone else owner first.");
+        }
+    }
 
     private static IQueryable<SpaceSummary> Summaries(IQueryable<Space> spaces, long viewerId) =>
         spaces.Select(s => new SpaceSummary(

@@ -67,7 +67,7 @@ internal static class DemoEvents
             OrganizerId = organizer.Id,
             Title = title,
             Description = description,
-            DescriptionHtml = Markdown.RenderHtml(MarkdownContent.Parse(description), new HashSet<string>(StringComparer.Ordinal)),
+            DescriptionHtml = Markdown.RenderHtml(MarkdownContent.Parse(description), new Dictionary<string, string>(StringComparer.Ordinal)),
             TimeZone = timeZone,
             Room = "ruche-" + Convert.ToHexStringLower(bytes),
             CreatedAt = now.AddDays(-41),

@@ -45,7 +45,7 @@ internal static class DemoGoals
         var markdown = new MarkdownContent();
         var tag = CompanySettings.DefaultGoalsTag;
         var body = $"#{tag}";
-        var html = markdown.RenderHtml(MarkdownContent.Parse(body), new HashSet<string>(StringComparer.Ordinal));
+        var html = markdown.RenderHtml(MarkdownContent.Parse(body), new Dictionary<string, string>(StringComparer.Ordinal));
         var holidays = new Holidays([]);
         var members = team.Members;
         var lists = new List<(DemoMember Member, GoalList List)>();

@@ -29,7 +29,7 @@ internal sealed partial class DemoActivity
                 SharedPostId = plan.Shared?.Entity!.Id,
                 IsShare = plan.Shared is not null,
                 Tags = parsed.Tags.Select(t => new PostTag { Tag = t }).ToList(),
-                Mentions = parsed.Handles.Where(handles.Contains).Select(h => new PostMention { PersonId = staff.ByHandle[h].Id }).ToList(),
+                Mentions = parsed.Handles.Where(handles.ContainsKey).Select(h => new PostMention { PersonId = staff.ByHandle[h].Id }).ToList(),
                 Reactions = plan.Reactions,
                 Revisions = plan.Before is null
                     ? []

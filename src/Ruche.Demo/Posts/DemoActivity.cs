@@ -23,7 +23,7 @@ internal sealed partial class DemoActivity
     private readonly DemoCalendar calendar;
     private readonly DemoSpace cafe;
     private readonly MarkdownContent markdown = new();
-    private readonly HashSet<string> handles;
+    private readonly Dictionary<string, string> handles;
     private readonly DemoWriter writer;
 
     public DemoActivity(RucheDbContext db, DemoStaff staff, IReadOnlyList<DemoSpace> spaces, Random random, DateTime now)
@@ -35,7 +35,7 @@ internal sealed partial class DemoActivity
         this.now = now;
         calendar = new DemoCalendar(random, now);
         cafe = spaces.Single(s => s.Space.IsDefault);
-        handles = staff.All.Select(m => m.Handle).ToHashSet(StringComparer.Ordinal);
+        handles = staff.All.ToDictionary(m => m.Handle, m => m.Person.DisplayName, StringComparer.Ordinal);
         writer = new DemoWriter(random);
     }
 

@@ -8,7 +8,11 @@ public sealed class MarkdownContentTests
     private static readonly MarkdownContent Markdown = new();
 
     private static string Render(string text, params string[] knownHandles) =>
-        Markdown.RenderHtml(MarkdownContent.Parse(text), knownHandles.ToHashSet(StringComparer.Ordinal));
+        Markdown.RenderHtml(MarkdownContent.Parse(text), knownHandles.ToDictionary(handle => handle, Named, StringComparer.Ordinal));
+
+    /// <summary>"alice.martin" is "Alice Martin" in the directory these tests imagine.</summary>
+    private static string Named(string handle) =>
+        string.Join(' ', handle.Split('.').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
     [Theory]
     [InlineData("Bonjour <script>alert('xss')</script> à tous")]
@@ -92,7 +96,7 @@ public sealed class MarkdownContentTests
         var html = Render("Merci @alice.martin pour le #budget", "alice.martin");
 
         Assert.Contains("<a class=\"tag\" href=\"/tags/budget\">#budget</a>", html, StringComparison.Ordinal);
-        Assert.Contains("<a class=\"mention\" href=\"/people/alice.martin\">@alice.martin</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"mention\" href=\"/people/alice.martin\">@Alice Martin</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("rel=", html, StringComparison.Ordinal);
     }
 
@@ -189,7 +193,7 @@ public sealed class MarkdownContentTests
     {
         var html = Render("@x\"onmouseover=\"alert(1) et #y'onclick='z", "x");
 
-        Assert.Contains("<a class=\"mention\" href=\"/people/x\">@x</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"mention\" href=\"/people/x\">@X</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a class=\"tag\" href=\"/tags/y\">#y</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(" onmouseover=", html, StringComparison.Ordinal);
         Assert.DoesNotContain(" onclick=", html, StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public sealed class ContentPropertyTests
         Text.Sample(text =>
         {
             var parsed = MarkdownContent.Parse(text);
-            var html = markdown.RenderHtml(parsed, new HashSet<string> { "camille.martin" });
+            var html = markdown.RenderHtml(parsed, new Dictionary<string, string> { ["camille.martin"] = "Camille Martin" });
             var document = parser.ParseDocument("<body>" + html + "</body>");
             foreach (var element in document.Body!.QuerySelectorAll("*"))
             {

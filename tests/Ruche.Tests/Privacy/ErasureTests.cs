@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Data;
+using Ruche.Core.Feeds;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Privacy;
@@ -73,6 +74,33 @@ public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
             Assert.False(await db.SearchDocuments.AnyAsync(d => (d.Kind == "post" && d.SourceId == post.Id) || (d.Kind == "event" && d.SourceId == organised.Id)
                 || (d.Kind == "comment" && d.SourceId == answer.Id)));
         }
+    }
+
+    [Fact]
+    public async Task A_colleagues_mention_shows_a_name_until_the_person_is_erased()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", "administrator");
+        var leaver = await NewPersonAsync("Ondine Quellec");
+        var thanks = await admin.PostAsync($"Merci @{leaver.Handle} pour la passation");
+        var reply = await admin.CommentAsync(thanks, $"Et encore bravo @{leaver.Handle}");
+
+        var named = await admin.GetAsync<PostCard>($"/api/v1/posts/{thanks.Id}");
+        Assert.Contains($"href=\"/people/{leaver.Handle}\"", named.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("@Ondine Quellec", named.BodyHtml, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"/api/v1/admin/people/{leaver.Id}?content=Pseudonymise")).StatusCode);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var postHtml = await db.Posts.Where(p => p.Id == thanks.Id).Select(p => p.BodyHtml).SingleAsync();
+        var commentHtml = await db.Comments.Where(c => c.Id == reply.Id).Select(c => c.BodyHtml).SingleAsync();
+        foreach (var html in new[] { postHtml, commentHtml })
+        {
+            Assert.DoesNotContain("Ondine", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("class=\"mention\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"@{leaver.Handle}", postHtml, StringComparison.Ordinal);
     }
 
     [Fact]
