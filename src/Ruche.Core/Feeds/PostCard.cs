@@ -6,9 +6,11 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Feeds;
 
 /// <summary>A post as a reader sees it in a feed or on its own page; a daily goals post carries its list in <see cref="Goals"/>.</summary>
+/// <param name="Author">The person who wrote it; null when Ruche wrote it (<paramref name="Origin"/> says what it is).</param>
 public sealed record PostCard(
     long Id,
-    PersonRef Author,
+    PersonRef? Author,
+    PostOrigin Origin,
     SpaceRef? Space,
     string Body,
     string BodyHtml,
