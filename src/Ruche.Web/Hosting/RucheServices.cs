@@ -192,6 +192,7 @@ public static class RucheServices
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddScoped<IDigestWriter, Notifications.DigestWriter>();
+        services.AddScoped<IWeeklyRecapWriter, Goals.WeeklyRecapWriter>();
         services.AddHostedService<Notifications.DigestWorker>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
         if (options.GoalsScheduler)
