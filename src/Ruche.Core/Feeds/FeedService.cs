@@ -74,7 +74,7 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, GoalLi
         HomeReach(db, me).Where(p => !db.GoalLists.Any(l => l.PostId == p.Id));
 
     /// <summary>What reaches a person's home: their posts, and those of the people, spaces and tags they follow or belong to.</summary>
-    private static IQueryable<Post> HomeReach(RucheDbContext db, long me) =>
+    internal static IQueryable<Post> HomeReach(RucheDbContext db, long me) =>
         db.Posts.VisibleTo(me).Where(p =>
             p.AuthorId == me
             || db.PersonFollows.Any(f => f.FollowerId == me && f.FolloweeId == p.AuthorId)

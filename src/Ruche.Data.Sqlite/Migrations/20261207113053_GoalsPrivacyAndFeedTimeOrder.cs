@@ -11,13 +11,6 @@ namespace Ruche.Data.Sqlite.Migrations
         /// <inheritdoc />
         private const string SignInActions = "'auth.sign-in', 'auth.sign-in-failed', 'auth.locked-out'";
 
-        private const string PostsUnsearchable = """
-            DROP TRIGGER IF EXISTS "Posts_Unsearchable";
-            CREATE TRIGGER "Posts_Unsearchable" AFTER DELETE ON "Posts" BEGIN
-                DELETE FROM "SearchDocuments" WHERE "Kind" = 'post' AND "SourceId" = old."Id";
-            END;
-            """;
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -113,8 +106,8 @@ namespace Ruche.Data.Sqlite.Migrations
                 column: "ThroughEntryId",
                 unique: true);
 
-            // Changing AuthorId rebuilds the Posts table, which drops the trigger keeping search in step with it.
-            migrationBuilder.Sql(PostsUnsearchable);
+            // Changing AuthorId rebuilds the Posts table at the end of this migration, which drops the trigger keeping
+            // search in step with it: the next migration (RestorePostsSearchTrigger) puts it back.
 
             // Still append-only, with one exception the database checks itself: a sign-in entry that a checkpoint
             // seals may go once its retention is over (ADR 12). Checkpoints are append-only too.
@@ -185,7 +178,7 @@ namespace Ruche.Data.Sqlite.Migrations
                 table: "Posts",
                 columns: new[] { "SpaceId", "Id" });
 
-            migrationBuilder.Sql(PostsUnsearchable);
+            // The rebuild of Posts drops its search trigger again; RestorePostsSearchTrigger's Up puts it back.
         }
     }
 }
