@@ -69,6 +69,9 @@ public class FeedBenchmarks
         return (await Feeds(db).TagAsync(viewer, "atlas", null, 20, CancellationToken.None)).Items.Count;
     }
 
-    private FeedService Feeds(RucheDbContext db) =>
-        new(db, new PostCardLoader(db, new Ruche.Core.Goals.GoalListLoader(db, TimeProvider.System), TimeProvider.System), new SpaceService(db, new Ruche.Core.Notifications.Notifier(db, new SqliteDatabaseProvider(), new Ruche.Core.Subjects.SubjectKinds([]), new SilentLiveChannel(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Ruche.Core.Notifications.Notifier>.Instance), TimeProvider.System));
+    private FeedService Feeds(RucheDbContext db)
+    {
+        var goalLists = new Ruche.Core.Goals.GoalListLoader(db, TimeProvider.System);
+        return new(db, new PostCardLoader(db, goalLists, TimeProvider.System), goalLists, new SpaceService(db, new Ruche.Core.Notifications.Notifier(db, new SqliteDatabaseProvider(), new Ruche.Core.Subjects.SubjectKinds([]), new SilentLiveChannel(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Ruche.Core.Notifications.Notifier>.Instance), TimeProvider.System), TimeProvider.System);
+    }
 }

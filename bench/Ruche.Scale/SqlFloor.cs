@@ -79,7 +79,7 @@ internal static partial class SqlFloor
 
             // EF quotes table aliases on SQLite ("p") and not on PostgreSQL (p).
             var q = postgres ? string.Empty : "\"";
-            var orderBy = $"ORDER BY {q}p{q}.\"Id\" DESC";
+            var orderBy = $"ORDER BY {q}p{q}.\"CreatedAt\" DESC, {q}p{q}.\"Id\" DESC";
             var from = query.Sql.IndexOf($"FROM \"Posts\" AS {q}p{q}", StringComparison.Ordinal);
             var order = query.Sql.IndexOf(orderBy, StringComparison.Ordinal);
             if (from < 0 || order < 0)
@@ -89,7 +89,7 @@ internal static partial class SqlFloor
 
             var read = query.Sql[..from]
                 + $"FROM \"BenchHomeFeed\" AS f INNER JOIN \"Posts\" AS {q}p{q} ON {q}p{q}.\"Id\" = f.\"PostId\" LEFT JOIN \"Spaces\" AS {q}s{q} ON {q}p{q}.\"SpaceId\" = {q}s{q}.\"Id\" WHERE f.\"PersonId\" = @me "
-                + "ORDER BY f.\"PostId\" DESC" + query.Sql[(order + orderBy.Length)..];
+                + orderBy + query.Sql[(order + orderBy.Length)..];
             // Whatever parameters the kept parts still use (the viewer, the page size, the clock of status badges…).
             var used = query.Parameters.Where(p => Regex.IsMatch(read, Regex.Escape("@" + p.Name.TrimStart('@')) + @"\b")).ToList();
             result.Add([new CapturedCommand(read, used), .. page.Skip(1)]);
@@ -258,7 +258,8 @@ internal static partial class SqlFloor
     private static FeedService Feeds(RucheDbContext db)
     {
         var notifier = new Core.Notifications.Notifier(db, new Data.Sqlite.SqliteDatabaseProvider(), new Core.Subjects.SubjectKinds([]), new NoLive(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Notifications.Notifier>.Instance);
-        var loader = new PostCardLoader(db, new Core.Goals.GoalListLoader(db, TimeProvider.System), TimeProvider.System);
-        return new FeedService(db, loader, new SpaceService(db, notifier, TimeProvider.System));
+        var goalLists = new Core.Goals.GoalListLoader(db, TimeProvider.System);
+        var loader = new PostCardLoader(db, goalLists, TimeProvider.System);
+        return new FeedService(db, loader, goalLists, new SpaceService(db, notifier, TimeProvider.System), TimeProvider.System);
     }
 }

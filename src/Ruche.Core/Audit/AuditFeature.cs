@@ -8,6 +8,7 @@ public static class AuditFeature
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditPruning>();
         return services;
     }
 }

@@ -80,12 +80,41 @@ public sealed class AuditLog(RucheDbContext db, IDatabaseProvider provider, Time
             ? VerifyAsync(cancellationToken)
             : throw RucheException.Forbidden("administrator-required", "Only administrators verify the audit log.");
 
-    /// <summary>Walks the whole chain in id order; the first entry whose hash or link does not hold is reported.</summary>
+    /// <summary>
+    /// Walks the whole log in id order; the first entry whose hash or link does not hold is reported. A stretch sealed
+    /// by a checkpoint (where retention removed sign-ins, ADR 12) is checked against it: the checkpoints chain to each
+    /// other, each kept entry's own hash holds, and the kept entries are exactly those the seal's digest names; the
+    /// chain then picks up from the seal's head.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
         var previous = Genesis;
         var count = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var sealedThrough = 0L;
+        var previousCheckpoint = Genesis;
+        var checkpoints = await db.AuditCheckpoints.AsNoTracking().OrderBy(c => c.ThroughEntryId).ToListAsync(cancellationToken);
+        foreach (var checkpoint in checkpoints)
+        {
+            var kept = await db.AuditEntries.AsNoTracking().Where(e => e.Id > sealedThrough && e.Id <= checkpoint.ThroughEntryId)
+                .OrderBy(e => e.Id).ToListAsync(cancellationToken);
+            if (kept.FirstOrDefault(e => e.Hash != HashOf(e)) is { } altered)
+            {
+                return new AuditVerification(false, count, altered.Id);
+            }
+
+            if (checkpoint.PreviousHash != previousCheckpoint || checkpoint.Hash != AuditPruning.HashOf(checkpoint)
+                || checkpoint.KeptCount != kept.Count || checkpoint.KeptDigest != AuditPruning.DigestOf(kept))
+            {
+                return new AuditVerification(false, count, kept.Select(e => (long?)e.Id).FirstOrDefault() ?? checkpoint.ThroughEntryId);
+            }
+
+            count += kept.Count;
+            previous = checkpoint.ChainHead;
+            previousCheckpoint = checkpoint.Hash;
+            sealedThrough = checkpoint.ThroughEntryId;
+        }
+
+        await foreach (var entry in db.AuditEntries.AsNoTracking().Where(e => e.Id > sealedThrough).OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (entry.PreviousHash != previous || entry.Hash != HashOf(entry))
             {
@@ -96,10 +125,10 @@ public sealed class AuditLog(RucheDbContext db, IDatabaseProvider provider, Time
             count++;
         }
 
-        return new AuditVerification(true, count, null);
+        return new AuditVerification(true, count, null) { Checkpoints = checkpoints.Count };
     }
 
-    private static string HashOf(AuditEntry entry)
+    internal static string HashOf(AuditEntry entry)
     {
         // Every field in a fixed, unambiguous form (lengths prefix the free texts).
         var canonical = string.Join(
@@ -122,4 +151,8 @@ public sealed record AuditEntryView(long Id, DateTime At, long? ActorId, string?
     public IReadOnlyDictionary<long, string> People { get; init; } = new Dictionary<long, string>();
 }
 
-public sealed record AuditVerification(bool Intact, int EntriesChecked, long? FirstBrokenId);
+public sealed record AuditVerification(bool Intact, int EntriesChecked, long? FirstBrokenId)
+{
+    /// <summary>Seals over stretches where retention removed sign-in entries, checked with them.</summary>
+    public int Checkpoints { get; init; }
+}

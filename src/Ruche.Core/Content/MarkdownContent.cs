@@ -35,6 +35,28 @@ public sealed class MarkdownContent
     /// <summary>The words without Markdown syntax, for search snippets. Not HTML: whoever shows it encodes it.</summary>
     public static string PlainText(string markdown) => Markdown.ToPlainText(markdown).Trim();
 
+    /// <summary>
+    /// A line of text as Markdown that reads as that text: every punctuation mark that could start syntax (emphasis,
+    /// links, a #tag or an @mention) is escaped. For text people wrote that Ruche quotes in a post of its own.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        var escaped = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c == ' ' || !char.IsAscii(c) || char.IsWhiteSpace(c))
+            {
+                escaped.Append(char.IsWhiteSpace(c) ? ' ' : c);
+            }
+            else
+            {
+                escaped.Append('\\').Append(c);
+            }
+        }
+
+        return escaped.ToString();
+    }
+
     /// <summary>The start of the words, on one line, cut with an ellipsis: what a list shows of a post or a comment.</summary>
     public static string Excerpt(string markdown, int length)
     {

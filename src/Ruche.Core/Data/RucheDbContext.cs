@@ -59,6 +59,8 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
 
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    public DbSet<Audit.AuditCheckpoint> AuditCheckpoints => Set<Audit.AuditCheckpoint>();
+
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -86,6 +88,8 @@ public sealed class RucheDbContext(DbContextOptions<RucheDbContext> options)
     public DbSet<Goals.WeeklyRecapClaim> WeeklyRecapClaims => Set<Goals.WeeklyRecapClaim>();
 
     public DbSet<Goals.TeamGoalSettings> TeamGoalSettings => Set<Goals.TeamGoalSettings>();
+
+    public DbSet<Goals.GoalHistorySharing> GoalHistorySharings => Set<Goals.GoalHistorySharing>();
 
     public DbSet<Events.SpaceEvent> Events => Set<Events.SpaceEvent>();
 

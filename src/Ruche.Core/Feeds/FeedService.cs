@@ -1,17 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
+using Ruche.Core.Goals;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
+using Ruche.Core.WorkTime;
 
 namespace Ruche.Core.Feeds;
 
 /// <summary>
-/// The feeds, newest first with keyset pagination. Each starts from <see cref="PostQueries.VisibleTo"/>,
-/// so none can show a post its reader may not see.
+/// The feeds, newest first by created time with keyset pagination (<see cref="FeedCursor"/>). Each starts from
+/// <see cref="PostQueries.VisibleTo"/>, so none can show a post its reader may not see.
 /// </summary>
-public sealed class FeedService(RucheDbContext db, PostCardLoader loader, SpaceService spaces)
+public sealed class FeedService(RucheDbContext db, PostCardLoader loader, GoalListLoader goalLists, SpaceService spaces, TimeProvider time)
 {
     /// <summary>One post as its reader sees it (with what they may do to it), or "not found".</summary>
     public async Task<PostCard> PostAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
@@ -41,16 +44,37 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, SpaceS
         return loader.PageAsync(viewer, posts, cursor, pageSize, cancellationToken);
     }
 
-    /// <summary>My posts, people and tags I follow, spaces I am in or follow.</summary>
+    /// <summary>
+    /// My posts, people and tags I follow, spaces I am in or follow; daily goals check-ins are not among them (they
+    /// would drown people's posts: a team of ten posts ten a day) but folded into <see cref="HomeGoalsTodayAsync"/>.
+    /// </summary>
     public Task<Page<PostCard>> HomeAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken) =>
         loader.PageAsync(viewer, HomePosts(db, viewer.PersonId), cursor, pageSize, cancellationToken);
+
+    /// <summary>
+    /// Today's goals (the reader's local date) of the people whose check-ins the home feed would show: one card on
+    /// the home page instead of one post each. By name, the reader's own first.
+    /// </summary>
+    public async Task<IReadOnlyList<GoalListView>> HomeGoalsTodayAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        var me = viewer.PersonId;
+        var zone = await db.People.Where(p => p.Id == me).Select(p => p.TimeZone).SingleAsync(cancellationToken);
+        var today = Instant.FromDateTimeUtc(time.UtcNow()).InZone(WorkCalendar.Zone(zone)).Date.ToDateOnly();
+        var reach = HomeReach(db, me);
+        var lists = await goalLists.LoadAsync(viewer, db.GoalLists.Where(l => l.LocalDate == today && reach.Any(p => p.Id == l.PostId)), cancellationToken);
+        return lists.OrderBy(l => l.Person.Id != me).ThenBy(l => l.Person.DisplayName, StringComparer.CurrentCulture).ThenBy(l => l.Id).ToList();
+    }
 
     /// <summary>Everything company-wide: open spaces and profiles.</summary>
     public Task<Page<PostCard>> CompanyAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken) =>
         loader.PageAsync(viewer, CompanyPosts(db, viewer.PersonId), cursor, pageSize, cancellationToken);
 
-    /// <summary>The posts of a person's home feed: theirs, and those of the people, spaces and tags they follow or belong to.</summary>
+    /// <summary>The posts of a person's home feed: <see cref="HomeReach"/> but daily goals check-ins.</summary>
     internal static IQueryable<Post> HomePosts(RucheDbContext db, long me) =>
+        HomeReach(db, me).Where(p => !db.GoalLists.Any(l => l.PostId == p.Id));
+
+    /// <summary>What reaches a person's home: their posts, and those of the people, spaces and tags they follow or belong to.</summary>
+    internal static IQueryable<Post> HomeReach(RucheDbContext db, long me) =>
         db.Posts.VisibleTo(me).Where(p =>
             p.AuthorId == me
             || db.PersonFollows.Any(f => f.FollowerId == me && f.FolloweeId == p.AuthorId)

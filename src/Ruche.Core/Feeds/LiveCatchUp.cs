@@ -46,7 +46,11 @@ public sealed class LiveCatchUp(RucheDbContext db, NotificationService notificat
         return new CatchUpView(newPosts, unread, posts);
     }
 
-    /// <summary>Posts newer than the newest one the page showed, in the feed it shows, oldest first.</summary>
+    /// <summary>
+    /// Posts published since the page showed its newest one, in the feed it shows, oldest first: a greater id (ids grow
+    /// as posts are written) and not older than that post (seeded or imported posts with greater ids but earlier dates
+    /// sit further down the feed, not at its top).
+    /// </summary>
     private async Task<IReadOnlyList<long>> NewPostsAsync(long me, CatchUpRequest request, CancellationToken cancellationToken)
     {
         if (request.Feed is null || request.AfterPostId is not { } after)
@@ -61,7 +65,8 @@ public sealed class LiveCatchUp(RucheDbContext db, NotificationService notificat
             LiveFeeds.Space when request.SpaceId is { } spaceId => db.Posts.VisibleTo(me).Where(p => p.SpaceId == spaceId),
             _ => throw RucheException.Invalid("live.feed-unknown", $"Unknown feed '{request.Feed}'. Known: home, company, space (with a space id)."),
         };
-        return await posts.Where(p => p.Id > after).OrderBy(p => p.Id).Select(p => p.Id).Take(MaxPosts).ToListAsync(cancellationToken);
+        return await posts.Where(p => p.Id > after && !db.Posts.Any(shown => shown.Id == after && shown.CreatedAt > p.CreatedAt))
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => p.Id).Take(MaxPosts).ToListAsync(cancellationToken);
     }
 }
 

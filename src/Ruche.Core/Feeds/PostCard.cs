@@ -9,9 +9,11 @@ namespace Ruche.Core.Feeds;
 /// A post as a reader sees it in a feed or on its own page; a daily goals post carries its list in <see cref="Goals"/>.
 /// <see cref="HiddenReason"/> is set on a post a moderator hid, which only its author and moderators still read.
 /// </summary>
+/// <param name="Author">The person who wrote it; null when Ruche wrote it (<paramref name="Origin"/> says what it is).</param>
 public sealed record PostCard(
     long Id,
-    PersonRef Author,
+    PersonRef? Author,
+    PostOrigin Origin,
     SpaceRef? Space,
     string Body,
     string BodyHtml,

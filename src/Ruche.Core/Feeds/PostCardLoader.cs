@@ -16,16 +16,15 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
     public async Task<Page<PostCard>> PageAsync(Viewer viewer, IQueryable<Post> posts, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {
         var size = Cursor.PageSize(pageSize);
-        var before = Cursor.Parse(cursor);
-        if (before is { } last)
+        if (FeedCursor.Parse(cursor) is { } last)
         {
-            posts = posts.Where(p => p.Id < last);
+            posts = posts.After(last);
         }
 
-        var cards = await LoadAsync(viewer, posts.OrderByDescending(p => p.Id).Take(size + 1), cancellationToken);
+        var cards = await LoadAsync(viewer, posts.NewestFirst().Take(size + 1), cancellationToken);
         var hasMore = cards.Count > size;
         var items = hasMore ? cards.Take(size).ToList() : cards;
-        return new Page<PostCard>(items, hasMore ? Cursor.Format(items[^1].Id) : null);
+        return new Page<PostCard>(items, hasMore ? FeedCursor.Format(items[^1].CreatedAt, items[^1].Id) : null);
     }
 
     /// <summary>Loads cards for an ordered, already visibility-filtered query.</summary>
@@ -81,11 +80,12 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
         return ids.Where(rows.ContainsKey).Select(id =>
         {
             var r = rows[id];
-            var mine = r.Author.Id == viewer.PersonId;
+            var mine = r.Author?.Id == viewer.PersonId;
             var moderates = r.Space != null && moderated.Contains(r.Space.Id);
             return new PostCard(
                 r.Id,
                 r.Author,
+                r.Origin,
                 r.Space,
                 r.Body,
                 r.BodyHtml,

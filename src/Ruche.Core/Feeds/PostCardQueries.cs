@@ -29,7 +29,8 @@ internal sealed class PostCardQueries
             .Where(p => ids.Contains(p.Id))
             .Select(p => new PostCardRow(
                 p.Id,
-                PersonRefs.Of(p.Author!, now),
+                p.AuthorId == null ? null : PersonRefs.Of(p.Author!, now),
+                p.Origin,
                 p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
                 p.Body,
                 p.BodyHtml,
@@ -64,7 +65,8 @@ internal sealed class PostCardQueries
 
 internal sealed record PostCardRow(
     long Id,
-    PersonRef Author,
+    PersonRef? Author,
+    PostOrigin Origin,
     SpaceRef? Space,
     string Body,
     string BodyHtml,

@@ -267,7 +267,7 @@ public sealed class DailyGoalsService(
             throw;
         }
 
-        await live.PostPublishedAsync(list.PostId);
+        await live.PostPublishedAsync(list.PostId, inHomeFeed: false);
         return list;
     }
 

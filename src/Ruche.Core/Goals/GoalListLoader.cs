@@ -74,7 +74,8 @@ public sealed class GoalListLoader(RucheDbContext db, TimeProvider time)
                 goals[r.Id].Select(g => new GoalView(
                     g.Id, g.Position, g.Text, g.LinkUrl, g.LinkPostId, g.LinkPerson, g.Status, g.StatusNote, g.CarriedFromGoalId, g.FromSuggestionId, suggestions[g.Id].ToList())).ToList(),
                 CanCheckOff: mine && !closed,
-                CanSuggest: !mine && !closed);
+                CanSuggest: !mine && !closed,
+                Mine: mine);
         }).ToList();
     }
 }

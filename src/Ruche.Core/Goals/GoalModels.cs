@@ -9,7 +9,10 @@ public sealed record GoalInput(string? Text, string? LinkUrl = null, long? LinkP
 /// <param name="Note">A line of context shown above the goals in the post.</param>
 public sealed record NewGoals(IReadOnlyList<GoalInput>? Goals, string? Note = null, long? PersonId = null);
 
-/// <summary>A day's list as a reader sees it, with what the reader may do with it.</summary>
+/// <summary>
+/// A day's list as a reader sees it, with what the reader may do with it. It carries no figure (done out of set): each
+/// goal shows its status, and only its owner sees their tally (<see cref="Mine"/>), so it never becomes a score.
+/// </summary>
 public sealed record GoalListView(
     long Id,
     long PostId,
@@ -19,13 +22,8 @@ public sealed record GoalListView(
     bool Closed,
     IReadOnlyList<GoalView> Goals,
     bool CanCheckOff,
-    bool CanSuggest)
-{
-    public int DoneCount => Goals.Count(g => g.Status == GoalStatus.Done);
-
-    /// <summary>Goals that count: those not replaced by a suggestion.</summary>
-    public int ActiveCount => Goals.Count(g => g.Status != GoalStatus.Replaced);
-}
+    bool CanSuggest,
+    bool Mine);
 
 public sealed record GoalView(
     long Id,

@@ -16,6 +16,7 @@ public static class GoalsFeature
         services.AddScoped<DailyGoalsService>();
         services.AddScoped<GoalSuggestionService>();
         services.AddScoped<TeamBoardService>();
+        services.AddScoped<GoalHistoryService>();
         services.AddScoped<TeamGoalSettingsService>();
         services.AddScoped<GoalReminderService>();
         services.AddScoped<WeeklyRecapService>();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Ruche.Core.Content;
@@ -12,11 +10,12 @@ namespace Ruche.Core.Goals;
 
 /// <summary>
 /// At the end of a team's week — once it is Saturday for every member, wherever they are — posts in the team space a
-/// recap of the goals each member did and carried over, unless the team turned it off. Exactly once per team and week:
-/// the (space, Monday) claim row is inserted in the same transaction as the post, so a second node's insert fails on
-/// the key and it moves on.
+/// recap of the team's work (<see cref="WeeklyRecap"/>: goals achieved, blocked, suggestions taken; never a figure per
+/// person), unless the team turned it off. Ruche posts it, not a member. Exactly once per team and week: the
+/// (space, Monday) claim row is inserted in the same transaction as the post, so a second node's insert fails on the
+/// key and it moves on.
 /// </summary>
-public sealed class WeeklyRecapService(RucheDbContext db, ContentRenderer renderer, LiveEvents live, TimeProvider time)
+public sealed class WeeklyRecapService(RucheDbContext db, ContentRenderer renderer, IWeeklyRecapWriter writer, LiveEvents live, TimeProvider time)
 {
     /// <summary>Posts every recap due now; returns how many.</summary>
     public async Task<int> PostDueAsync(CancellationToken cancellationToken)
@@ -67,40 +66,17 @@ public sealed class WeeklyRecapService(RucheDbContext db, ContentRenderer render
 
     private async Task<bool> PostAsync(long spaceId, DateOnly weekStart, CancellationToken cancellationToken)
     {
-        var weekEnd = weekStart.AddDays(6);
-        var inTeam = db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.IsActive()).Select(m => m.PersonId);
-        var rows = await db.Goals
-            .Join(db.GoalLists, g => g.ListId, l => l.Id, (g, l) => new { Goal = g, List = l })
-            .Where(x => x.List.LocalDate >= weekStart && x.List.LocalDate <= weekEnd && inTeam.Contains(x.List.PersonId))
-            .GroupBy(x => new { x.List.PersonId, x.List.Person!.DisplayName })
-            .Select(g => new
-            {
-                g.Key.PersonId,
-                g.Key.DisplayName,
-                Done = g.Count(x => x.Goal.Status == GoalStatus.Done),
-                Carried = g.Count(x => x.Goal.Status == GoalStatus.Open && db.Goals.Any(c => c.CarriedFromGoalId == x.Goal.Id)),
-                Total = g.Count(x => x.Goal.Status != GoalStatus.Replaced),
-            })
-            .OrderBy(r => r.DisplayName)
-            .ToListAsync(cancellationToken);
-        var space = await db.Spaces.Where(s => s.Id == spaceId).Select(s => new { s.CreatedById }).SingleAsync(cancellationToken);
-        var tag = await db.CompanySettings.Select(s => s.GoalsTag).FirstOrDefaultAsync(cancellationToken) ?? Access.CompanySettings.DefaultGoalsTag;
-        var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"**Bilan de la semaine du {weekStart:dd/MM/yyyy} · Weekly recap, week of {weekStart:yyyy-MM-dd}**\n\n");
-        foreach (var row in rows)
-        {
-            body.Append(CultureInfo.InvariantCulture, $"- {row.DisplayName} : {row.Done}/{row.Total} faits · done, {row.Carried} reportés · carried over\n");
-        }
-
-        body.Append(CultureInfo.InvariantCulture, $"\n#{tag}");
-        var content = await renderer.RenderAsync(body.ToString(), cancellationToken);
+        var recap = await RecapAsync(spaceId, weekStart, cancellationToken);
+        var body = writer.Write(recap);
+        var content = await renderer.RenderAsync(body, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var post = new Post
         {
-            // A post needs an author: the team space's creator, in whose space it appears. The text says it is automatic.
-            AuthorId = space.CreatedById,
+            // Ruche speaks here, not a member: the recap is nobody's post.
+            AuthorId = null,
+            Origin = PostOrigin.WeeklyRecap,
             SpaceId = spaceId,
-            Body = body.ToString(),
+            Body = body,
             BodyHtml = content.Html,
             CreatedAt = time.UtcNow(),
             Tags = content.Tags.Select(t => new PostTag { Tag = t }).ToList(),
@@ -125,5 +101,31 @@ public sealed class WeeklyRecapService(RucheDbContext db, ContentRenderer render
         db.ChangeTracker.Clear();
         await live.PostPublishedAsync(post.Id);
         return true;
+    }
+
+    /// <summary>
+    /// The team's week in its space: goals posted there (whoever posted them) that were done, dropped, or came from
+    /// an accepted suggestion, each said once, in the order they were set.
+    /// </summary>
+    private async Task<WeeklyRecap> RecapAsync(long spaceId, DateOnly weekStart, CancellationToken cancellationToken)
+    {
+        var weekEnd = weekStart.AddDays(6);
+        var lists = db.GoalLists.Where(l => l.LocalDate >= weekStart && l.LocalDate <= weekEnd && l.Post!.SpaceId == spaceId);
+        var goals = await db.Goals.Where(g => lists.Any(l => l.Id == g.ListId) && (g.Status == GoalStatus.Done || g.Status == GoalStatus.Dropped))
+            .Join(db.GoalLists, g => g.ListId, l => l.Id, (g, l) => new { g.Text, g.Status, g.StatusNote, l.LocalDate, g.Position, g.Id })
+            .OrderBy(g => g.LocalDate).ThenBy(g => g.Position).ThenBy(g => g.Id)
+            .ToListAsync(cancellationToken);
+        var suggestions = await db.GoalSuggestions
+            .Where(s => (s.Status == SuggestionStatus.Replaced || s.Status == SuggestionStatus.Added)
+                && db.Goals.Any(g => g.Id == s.GoalId && lists.Any(l => l.Id == g.ListId)))
+            .OrderBy(s => s.Id).Select(s => s.Text)
+            .ToListAsync(cancellationToken);
+        var tag = await db.CompanySettings.Select(s => s.GoalsTag).FirstOrDefaultAsync(cancellationToken) ?? Access.CompanySettings.DefaultGoalsTag;
+        return new WeeklyRecap(
+            weekStart,
+            goals.Where(g => g.Status == GoalStatus.Done).Select(g => g.Text).Distinct(StringComparer.Ordinal).ToList(),
+            goals.Where(g => g.Status == GoalStatus.Dropped).Select(g => new BlockedGoal(g.Text, g.StatusNote)).Distinct().ToList(),
+            suggestions.Distinct(StringComparer.Ordinal).ToList(),
+            tag);
     }
 }

@@ -121,7 +121,7 @@ public sealed class ModerationService(
     private async Task<Target> TargetAsync(Viewer viewer, ReportedContent kind, long contentId, CancellationToken cancellationToken)
     {
         var target = kind == ReportedContent.Post
-            ? await db.Posts.Where(p => p.Id == contentId).Select(p => new Target(p.Id, p.AuthorId, p.SpaceId)).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Posts.Where(p => p.Id == contentId && p.AuthorId != null).Select(p => new Target(p.Id, p.AuthorId!.Value, p.SpaceId)).SingleOrDefaultAsync(cancellationToken)
             : await db.Comments.Where(c => c.Id == contentId)
                 .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => new Target(p.Id, c.AuthorId, p.SpaceId)).SingleOrDefaultAsync(cancellationToken);
         if (target is not null && await db.Posts.Where(ModerationRights.Moderates(viewer)).AnyAsync(p => p.Id == target.PostId, cancellationToken))

@@ -10,8 +10,11 @@ public sealed class ReportService(RucheDbContext db, TimeProvider time)
 {
     public async Task<ReportReceipt> ReportPostAsync(Viewer viewer, long postId, ReportReason? reason, string? note, CancellationToken cancellationToken)
     {
-        var authorId = await db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId).Select(p => (long?)p.AuthorId).SingleOrDefaultAsync(cancellationToken)
+        var post = await db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId).Select(p => new { p.AuthorId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw RucheException.NotFound("post.not-found", "No such post.");
+
+        // A post Ruche wrote (a weekly recap) has nobody to tell of a decision: its space's moderators delete it if needed.
+        var authorId = post.AuthorId ?? throw RucheException.Invalid("report.system-post", "Ruche wrote this post; ask the space's moderators to delete it.");
         return await ReportAsync(viewer, ReportedContent.Post, postId, postId, authorId, reason, note, cancellationToken);
     }
 

@@ -60,7 +60,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         return await Views(db.Comments.Where(c => c.Id == comment.Id), viewer, post).SingleAsync(cancellationToken);
     }
 
-    private async Task NotifyAsync(Viewer viewer, long postAuthorId, Comment comment, long? answeredId, IEnumerable<long> mentioned)
+    private async Task NotifyAsync(Viewer viewer, long? postAuthorId, Comment comment, long? answeredId, IEnumerable<long> mentioned)
     {
         await notifier.NotifyAsync(PostNotifications.Mention, viewer.PersonId, mentioned, comment.PostId);
         if (answeredId is { } answered && answered != postAuthorId)
@@ -68,7 +68,10 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
             await notifier.NotifyAsync(PostNotifications.Reply, viewer.PersonId, [answered], comment.PostId, $"comment:{comment.ParentCommentId}");
         }
 
-        await notifier.NotifyAsync(PostNotifications.Comment, viewer.PersonId, [postAuthorId], comment.PostId);
+        if (postAuthorId is { } author)
+        {
+            await notifier.NotifyAsync(PostNotifications.Comment, viewer.PersonId, [author], comment.PostId);
+        }
     }
 
     /// <summary>Deletes a comment and its replies (its author, the post's moderators, administrators).</summary>

@@ -14,7 +14,8 @@ namespace Ruche.Core.Posts;
 /// </summary>
 public sealed class LiveEvents(RucheDbContext db, ILiveChannel channel, ILogger<LiveEvents> logger)
 {
-    public Task PostPublishedAsync(long postId) => LiveDelivery.TryAsync(logger, nameof(PostPublishedAsync), postId, async cancellationToken =>
+    /// <param name="inHomeFeed">False for a post the home feed folds away (a daily goals check-in): no "new post" there.</param>
+    public Task PostPublishedAsync(long postId, bool inHomeFeed = true) => LiveDelivery.TryAsync(logger, nameof(PostPublishedAsync), postId, async cancellationToken =>
     {
         var audience = await PostSubject.Instance.AudienceAsync(db, postId, cancellationToken);
         var post = await db.Posts.Where(p => p.Id == postId).Select(p => new { p.AuthorId, p.SpaceId }).SingleOrDefaultAsync(cancellationToken);
@@ -27,13 +28,17 @@ public sealed class LiveEvents(RucheDbContext db, ILiveChannel channel, ILogger<
         {
             IReadOnlyList<string> feeds = post.SpaceId is null ? [LiveFeeds.Company] : [LiveFeeds.Company, LiveFeeds.Space];
             await channel.Company<IPostsLiveClient>().PostPublished(new PostPublishedEvent(postId, post.SpaceId, feeds));
-            var home = await HomeAudienceAsync(postId, post.AuthorId, post.SpaceId, cancellationToken);
-            await channel.People<IPostsLiveClient>(home).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home]));
+            if (inHomeFeed)
+            {
+                var home = await HomeAudienceAsync(postId, post.AuthorId, post.SpaceId, cancellationToken);
+                await channel.People<IPostsLiveClient>(home).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home]));
+            }
         }
         else
         {
             // Members have their spaces in their home feed; nobody else may know the post exists.
-            await channel.People<IPostsLiveClient>(audience.People).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home, LiveFeeds.Space]));
+            IReadOnlyList<string> feeds = inHomeFeed ? [LiveFeeds.Home, LiveFeeds.Space] : [LiveFeeds.Space];
+            await channel.People<IPostsLiveClient>(audience.People).PostPublished(new PostPublishedEvent(postId, post.SpaceId, feeds));
         }
     });
 
@@ -81,7 +86,7 @@ public sealed class LiveEvents(RucheDbContext db, ILiveChannel channel, ILogger<
     /// Whose home feed a company-wide post enters: the inverse of <see cref="Feeds.FeedService.HomeAsync"/> (its author,
     /// the author's followers, the space's members and followers, the followers of its tags). LiveTests checks the two agree.
     /// </summary>
-    private async Task<List<long>> HomeAudienceAsync(long postId, long authorId, long? spaceId, CancellationToken cancellationToken)
+    private async Task<List<long>> HomeAudienceAsync(long postId, long? authorId, long? spaceId, CancellationToken cancellationToken)
     {
         var tags = db.PostTags.Where(t => t.PostId == postId).Select(t => t.Tag);
         var people = await db.PersonFollows.Where(f => f.FolloweeId == authorId).Select(f => f.FollowerId)
@@ -89,9 +94,9 @@ public sealed class LiveEvents(RucheDbContext db, ILiveChannel channel, ILogger<
             .Union(db.SpaceFollows.Where(f => f.SpaceId == spaceId).Select(f => f.PersonId))
             .Union(db.TagFollows.Where(f => tags.Contains(f.Tag)).Select(f => f.PersonId))
             .ToListAsync(cancellationToken);
-        if (!people.Contains(authorId))
+        if (authorId is { } author && !people.Contains(author))
         {
-            people.Add(authorId);
+            people.Add(author);
         }
 
         return people;

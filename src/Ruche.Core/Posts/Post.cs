@@ -6,14 +6,15 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Posts;
 
 /// <summary>
-/// A post in a space, or on its author's profile when <see cref="SpaceId"/> is null.
-/// Ids grow with time, so feeds page on the id alone (keyset, newest first).
+/// A post in a space, or on its author's profile when <see cref="SpaceId"/> is null. Feeds page on
+/// (<see cref="CreatedAt"/>, <see cref="Id"/>), newest first: imported or seeded posts do not get ids in date order.
 /// </summary>
 public sealed class Post
 {
     public long Id { get; set; }
 
-    public long AuthorId { get; set; }
+    /// <summary>The person who wrote it; null for a post Ruche writes itself (<see cref="Origin"/> says which).</summary>
+    public long? AuthorId { get; set; }
 
     public Person? Author { get; set; }
 
@@ -28,6 +29,9 @@ public sealed class Post
     public required string BodyHtml { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Who speaks: a person, or Ruche itself (a team's weekly recap), shown as such and never as a colleague.</summary>
+    public PostOrigin Origin { get; set; }
 
     public DateTime? EditedAt { get; set; }
 
@@ -70,13 +74,25 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasOne(p => p.Space).WithMany().HasForeignKey(p => p.SpaceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.SharedPost).WithMany().HasForeignKey(p => p.SharedPostId).OnDelete(DeleteBehavior.SetNull);
 
-        // Feed indexes: a space's posts newest first, a person's posts newest first, a space's pinned posts.
-        builder.HasIndex(p => new { p.SpaceId, p.Id });
-        builder.HasIndex(p => new { p.AuthorId, p.Id });
+        builder.Property(p => p.Origin).HasConversion<string>().HasMaxLength(32);
+
+        // Feed indexes, in the feeds' order (created time, then id): every post newest first (the home and company
+        // feeds; retention finds what is past its time by the same index), a space's posts, a person's posts, a
+        // space's pinned posts.
+        builder.HasIndex(p => new { p.CreatedAt, p.Id });
+        builder.HasIndex(p => new { p.SpaceId, p.CreatedAt, p.Id });
+        builder.HasIndex(p => new { p.AuthorId, p.CreatedAt, p.Id });
         builder.HasIndex(p => new { p.SpaceId, p.PinnedAt });
         builder.HasIndex(p => p.SharedPostId);
-
-        // Retention finds what is past its time by age.
-        builder.HasIndex(p => p.CreatedAt);
     }
+}
+
+/// <summary>Who a post speaks for.</summary>
+public enum PostOrigin
+{
+    /// <summary>Its author, a person.</summary>
+    Person,
+
+    /// <summary>Ruche, summing up a team's week in its team space (<c>Goals/WeeklyRecapService</c>).</summary>
+    WeeklyRecap,
 }

@@ -32,4 +32,4 @@ public static class PostRights
 }
 
 /// <summary>A readable post's author and space, and what the viewer may do to it.</summary>
-public sealed record PostFacts(long Id, long AuthorId, long? SpaceId, PostPermissions Can);
+public sealed record PostFacts(long Id, long? AuthorId, long? SpaceId, PostPermissions Can);

@@ -53,7 +53,7 @@ public sealed class PostSearchSource(TimeProvider time) : ISearchSource
                 p.Id,
                 p.Body,
                 p.CreatedAt,
-                Author = PersonRefs.Of(p.Author!, now),
+                Author = p.AuthorId == null ? null : PersonRefs.Of(p.Author!, now),
                 Space = p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
             })
             .ToListAsync(cancellationToken);

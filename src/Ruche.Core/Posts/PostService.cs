@@ -20,12 +20,13 @@ public sealed class PostService(
     TimeProvider time)
 {
     /// <summary>
-    /// The author of a post the viewer may read, or "not found": one indexed query, for writes that only need to
-    /// know the post is visible (reactions), where loading the whole card would cost six.
+    /// Who to tell about a post the viewer may read (its author; nobody for a post Ruche wrote), or "not found": one
+    /// indexed query, for writes that only need to know the post is visible (reactions), where loading the whole card
+    /// would cost six.
     /// </summary>
-    public async Task<long> RequireVisibleAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
-        await db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId).Select(p => (long?)p.AuthorId).SingleOrDefaultAsync(cancellationToken)
-        ?? throw NotFound();
+    public async Task<IReadOnlyList<long>> RequireVisibleAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
+        (await db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId).Select(p => new { p.AuthorId }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw NotFound()).AuthorId is { } author ? [author] : [];
 
     /// <summary>Publishes a post; returns its id (read it as a card through <see cref="Feeds.FeedService.PostAsync"/>).</summary>
     public async Task<long> CreateAsync(Viewer viewer, NewPost request, CancellationToken cancellationToken)

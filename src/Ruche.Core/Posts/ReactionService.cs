@@ -10,7 +10,7 @@ public sealed class ReactionService(RucheDbContext db, PostService posts, LiveEv
 {
     public async Task AddAsync(Viewer viewer, long postId, ReactionKind kind, CancellationToken cancellationToken)
     {
-        var authorId = await posts.RequireVisibleAsync(viewer, postId, cancellationToken);
+        var authors = await posts.RequireVisibleAsync(viewer, postId, cancellationToken);
         if (await db.Reactions.AnyAsync(r => r.PostId == postId && r.PersonId == viewer.PersonId && r.Kind == kind, cancellationToken))
         {
             return;
@@ -34,7 +34,7 @@ public sealed class ReactionService(RucheDbContext db, PostService posts, LiveEv
         }
 
         await live.ReactionsChangedAsync(postId);
-        await notifier.NotifyAsync(PostNotifications.Reaction, viewer.PersonId, [authorId], postId);
+        await notifier.NotifyAsync(PostNotifications.Reaction, viewer.PersonId, authors, postId);
     }
 
     public async Task RemoveAsync(Viewer viewer, long postId, ReactionKind kind, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Audit;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Files;
@@ -15,7 +16,7 @@ namespace Ruche.Core.Privacy;
 /// time is deleted in batches, each batch in its own transaction, and each run that removed something is audited.
 /// </summary>
 public sealed class RetentionService(
-    RucheDbContext db, NotificationsPersonalData notifications, SubjectKinds subjects, IFileStore files, Audit.AuditLog audit, TimeProvider time)
+    RucheDbContext db, NotificationsPersonalData notifications, SubjectKinds subjects, IFileStore files, AuditLog audit, AuditPruning auditPruning, TimeProvider time)
 {
     public const int MinDays = 30;
     public const int MaxDays = 36_500;
@@ -25,17 +26,17 @@ public sealed class RetentionService(
     public async Task<IReadOnlyList<RetentionSetting>> ListAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         RequireAdministrator(viewer);
-        var policies = await db.Set<RetentionPolicy>().AsNoTracking().ToDictionaryAsync(p => p.Kind, p => p.Days, cancellationToken);
+        var policies = await PoliciesAsync(cancellationToken);
         return [.. Enum.GetValues<RetentionKind>().Select(k => new RetentionSetting(k, policies.TryGetValue(k, out var days) ? days : null))];
     }
 
-    /// <summary>Sets how many days a kind is kept; null keeps it for ever.</summary>
+    /// <summary>Sets how many days a kind is kept; null keeps it for ever (sign-ins: back to one year).</summary>
     public async Task SetAsync(Viewer viewer, string? kindName, int? days, CancellationToken cancellationToken)
     {
         RequireAdministrator(viewer);
         if (!Enum.TryParse<RetentionKind>(kindName, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(kindName, out _))
         {
-            throw RucheException.Invalid("retention.kind-invalid", "Retention applies to posts, comments and notifications.");
+            throw RucheException.Invalid("retention.kind-invalid", "Retention applies to posts, comments, notifications and sign-ins.");
         }
 
         if (days is < MinDays or > MaxDays)
@@ -77,25 +78,34 @@ public sealed class RetentionService(
         }
 
         var removed = new Dictionary<RetentionKind, int>();
-        foreach (var policy in await db.Set<RetentionPolicy>().AsNoTracking().ToListAsync(cancellationToken))
+        foreach (var (kind, days) in await PoliciesAsync(cancellationToken))
         {
-            var cutoff = time.UtcNow().AddDays(-policy.Days);
-            var count = policy.Kind switch
+            var cutoff = time.UtcNow().AddDays(-days);
+            var count = kind switch
             {
                 RetentionKind.Posts => await InBatchesAsync(() => DeletePostsAsync(cutoff, cancellationToken)),
                 RetentionKind.Comments => await InBatchesAsync(() => DeleteCommentsAsync(cutoff, cancellationToken)),
+                RetentionKind.SignIns => await auditPruning.PruneSignInsAsync(cutoff, cancellationToken),
                 _ => await InBatchesAsync(() => notifications.DeleteOlderThanAsync(cutoff, BatchSize, cancellationToken)),
             };
-            removed[policy.Kind] = count;
+            removed[kind] = count;
             if (count > 0)
             {
-                await audit.RecordAsync(null, "retention.applied", $"retention:{policy.Kind}", new { days = policy.Days, removed = count }, cancellationToken);
+                await audit.RecordAsync(null, "retention.applied", $"retention:{kind}", new { days, removed = count }, cancellationToken);
             }
         }
 
         // Whatever the policies, notifications about subjects that are gone (hidden at once by the read rule) go too.
         await InBatchesAsync(() => notifications.DeleteOrphansAsync(subjects, BatchSize, cancellationToken));
         return removed;
+    }
+
+    /// <summary>The policies in force: those set, and sign-ins' one year unless one is set.</summary>
+    private async Task<Dictionary<RetentionKind, int>> PoliciesAsync(CancellationToken cancellationToken)
+    {
+        var policies = await db.Set<RetentionPolicy>().AsNoTracking().ToDictionaryAsync(p => p.Kind, p => p.Days, cancellationToken);
+        policies.TryAdd(RetentionKind.SignIns, RetentionPolicy.DefaultSignInDays);
+        return policies;
     }
 
     private static async Task<int> InBatchesAsync(Func<Task<int>> batch)

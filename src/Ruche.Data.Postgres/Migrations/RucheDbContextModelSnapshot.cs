@@ -308,6 +308,54 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChainHead")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("KeptCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeptDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PrunedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ThroughEntryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughEntryId")
+                        .IsUnique();
+
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("Ruche.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -659,6 +707,19 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasIndex("ListId", "Position");
 
                     b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalHistorySharing", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("GoalHistorySharings");
                 });
 
             modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>
@@ -1285,7 +1346,7 @@ namespace Ruche.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("AuthorId")
+                    b.Property<long?>("AuthorId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Body")
@@ -1313,6 +1374,11 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Property<bool>("IsShare")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime?>("PinnedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1324,15 +1390,15 @@ namespace Ruche.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("SharedPostId");
 
-                    b.HasIndex("AuthorId", "Id");
-
-                    b.HasIndex("SpaceId", "Id");
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("SpaceId", "PinnedAt");
+
+                    b.HasIndex("AuthorId", "CreatedAt", "Id");
+
+                    b.HasIndex("SpaceId", "CreatedAt", "Id");
 
                     b.ToTable("Posts");
                 });
@@ -1869,6 +1935,15 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Goals.GoalHistorySharing", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Goals.GoalHistorySharing", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -2093,8 +2168,7 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasOne("Ruche.Core.People.Person", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Ruche.Core.Posts.Post", "SharedPost")
                         .WithMany()

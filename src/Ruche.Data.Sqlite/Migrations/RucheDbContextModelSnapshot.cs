@@ -291,6 +291,52 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChainHead")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KeptCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeptDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PrunedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThroughEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughEntryId")
+                        .IsUnique();
+
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("Ruche.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -636,6 +682,19 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasIndex("ListId", "Position");
 
                     b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Goals.GoalHistorySharing", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("GoalHistorySharings");
                 });
 
             modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>
@@ -1242,7 +1301,7 @@ namespace Ruche.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("AuthorId")
+                    b.Property<long?>("AuthorId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Body")
@@ -1270,6 +1329,11 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<bool>("IsShare")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PinnedAt")
                         .HasColumnType("TEXT");
 
@@ -1281,15 +1345,15 @@ namespace Ruche.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("SharedPostId");
 
-                    b.HasIndex("AuthorId", "Id");
-
-                    b.HasIndex("SpaceId", "Id");
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("SpaceId", "PinnedAt");
+
+                    b.HasIndex("AuthorId", "CreatedAt", "Id");
+
+                    b.HasIndex("SpaceId", "CreatedAt", "Id");
 
                     b.ToTable("Posts");
                 });
@@ -1816,6 +1880,15 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Goals.GoalHistorySharing", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Goals.GoalHistorySharing", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ruche.Core.Goals.GoalList", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -2040,8 +2113,7 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasOne("Ruche.Core.People.Person", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Ruche.Core.Posts.Post", "SharedPost")
                         .WithMany()

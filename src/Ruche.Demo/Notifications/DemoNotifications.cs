@@ -20,15 +20,16 @@ internal static class DemoNotifications
     {
         var since = now - Window;
         var postsFrom = since - Window;
-        var posts = db.Posts.Where(p => p.CreatedAt >= postsFrom);
+        // Posts Ruche wrote (weekly recaps) have nobody to tell.
+        var posts = db.Posts.Where(p => p.CreatedAt >= postsFrom && p.AuthorId != null);
         var reactions = (await db.Reactions.Where(r => r.CreatedAt >= since)
                 .Join(posts, r => r.PostId, p => p.Id, (r, p) => new { p.AuthorId, PostId = p.Id, r.PersonId, r.CreatedAt })
                 .ToListAsync(cancellationToken))
-            .Select(r => new Event(PostNotifications.Reaction.Name, r.AuthorId, r.PostId, r.PersonId, r.CreatedAt));
+            .Select(r => new Event(PostNotifications.Reaction.Name, r.AuthorId!.Value, r.PostId, r.PersonId, r.CreatedAt));
         var comments = (await db.Comments.Where(c => c.CreatedAt >= since)
                 .Join(posts, c => c.PostId, p => p.Id, (c, p) => new { p.AuthorId, PostId = p.Id, CommenterId = c.AuthorId, c.CreatedAt })
                 .ToListAsync(cancellationToken))
-            .Select(c => new Event(PostNotifications.Comment.Name, c.AuthorId, c.PostId, c.CommenterId, c.CreatedAt));
+            .Select(c => new Event(PostNotifications.Comment.Name, c.AuthorId!.Value, c.PostId, c.CommenterId, c.CreatedAt));
 
         // Mentions reach only people who may read the post (the post's own read rule, as the notifier applies it).
         var mentions = (await db.PostMentions
@@ -39,7 +40,7 @@ internal static class DemoNotifications
                 })
                 .ToListAsync(cancellationToken))
             .Where(m => m.Readable)
-            .Select(m => new Event(PostNotifications.Mention.Name, m.PersonId, m.PostId, m.AuthorId, m.CreatedAt));
+            .Select(m => new Event(PostNotifications.Mention.Name, m.PersonId, m.PostId, m.AuthorId!.Value, m.CreatedAt));
 
         foreach (var group in reactions.Concat(comments).Concat(mentions).Where(e => e.ActorId != e.RecipientId)
                      .GroupBy(e => (e.Kind, e.RecipientId, e.PostId)))

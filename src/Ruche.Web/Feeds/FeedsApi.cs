@@ -11,6 +11,8 @@ public static class FeedsApi
     public static RouteGroupBuilder MapFeedsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/feeds/home", HomeAsync).WithTags("Feeds").WithName("HomeFeed");
+        api.MapGet("/feeds/home/goals-today", async (ClaimsPrincipal user, FeedService feeds, CancellationToken ct) =>
+            TypedResults.Ok(await feeds.HomeGoalsTodayAsync(user.RequireViewer(), ct))).WithTags("Feeds").WithName("HomeGoalsToday");
         api.MapGet("/feeds/company", CompanyAsync).WithTags("Feeds").WithName("CompanyFeed");
         api.MapGet("/spaces/{id:long}/feed", SpaceAsync).WithTags("Feeds").WithName("SpaceFeed");
         api.MapGet("/tags/{tag}/feed", TagAsync).WithTags("Feeds").WithName("TagFeed");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ruche.Core.Common;
 using Ruche.Core.Goals;
 using Ruche.Core.WorkTime;
 using Ruche.Web.Auth;
@@ -30,8 +31,13 @@ public static class GoalsApi
             TypedResults.Ok(await service.GetAsync(user.RequireViewer(), id, ct))).WithTags("Goals").WithName("GetTeamGoalsSettings");
         api.MapPut("/spaces/{id:long}/goals-settings", async (long id, TeamGoalSettingsRequest request, ClaimsPrincipal user, TeamGoalSettingsService service, CancellationToken ct) =>
             TypedResults.Ok(await service.SetAsync(user.RequireViewer(), id, request.ReminderMinute, request.WeeklyRecap, ct))).WithTags("Goals").WithName("SetTeamGoalsSettings");
-        api.MapGet("/people/{id:long}/goals-history", async (long id, ClaimsPrincipal user, TeamBoardService service, CancellationToken ct) =>
+        api.MapGet("/people/{id:long}/goals-history", async (long id, ClaimsPrincipal user, GoalHistoryService service, CancellationToken ct) =>
             TypedResults.Ok(await service.HistoryAsync(user.RequireViewer(), id, ct))).WithTags("Goals").WithName("GetGoalsHistory");
+        api.MapGet("/me/goals-history-sharing", async (ClaimsPrincipal user, GoalHistoryService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.SharingAsync(user.RequireViewer(), ct))).WithTags("Goals").WithName("GetMyGoalsHistorySharing");
+        api.MapPut("/me/goals-history-sharing", async (GoalHistorySharingRequest request, ClaimsPrincipal user, GoalHistoryService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.SetSharingAsync(user.RequireViewer(), request.Shared ?? throw RucheException.Invalid("goals.history-sharing-invalid", "Say whether to share: {\"shared\": true} or false."), ct)))
+            .WithTags("Goals").WithName("SetMyGoalsHistorySharing");
 
         var work = api.MapGroup("/me/work-schedule").WithTags("Work schedule");
         work.MapGet("/", async (ClaimsPrincipal user, WorkScheduleService service, CancellationToken ct) =>
@@ -98,3 +104,5 @@ public sealed record LeaveRequest(DateOnly? From, DateOnly? To);
 public sealed record HolidayRequest(string? CountryCode, DateOnly? Date, string? Name);
 
 public sealed record GoalsTagRequest(string? Tag);
+
+public sealed record GoalHistorySharingRequest(bool? Shared);

@@ -206,6 +206,7 @@ public static class RucheServices
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddScoped<IDigestWriter, Notifications.DigestWriter>();
         services.AddScoped<Admin.InvitationMails>();
+        services.AddScoped<IWeeklyRecapWriter, Goals.WeeklyRecapWriter>();
         services.AddHostedService<Notifications.DigestWorker>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
         if (options.GoalsScheduler)

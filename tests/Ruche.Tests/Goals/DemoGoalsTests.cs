@@ -9,7 +9,7 @@ using Ruche.Demo;
 namespace Ruche.Tests.Goals;
 
 /// <summary>The demo company comes with weeks of daily goals for its team spread over Paris, Montréal and Singapore.</summary>
-public sealed class DemoGoalsTests
+public sealed class DemoGoalsTests(Xunit.ITestOutputHelper output)
 {
     [Fact]
     public async Task The_demo_engineering_team_has_weeks_of_goals_in_three_sites_and_today_open()
@@ -38,6 +38,19 @@ public sealed class DemoGoalsTests
             Assert.True(await db.GoalSuggestions.AnyAsync(s => s.Status == SuggestionStatus.Replaced));
             Assert.False(await db.GoalLists.AnyAsync(l => l.LocalDate.DayOfWeek == DayOfWeek.Saturday || l.LocalDate.DayOfWeek == DayOfWeek.Sunday));
             Assert.True(await db.Posts.CountAsync(p => db.GoalLists.Any(l => l.PostId == p.Id) && p.Tags.Any(t => t.Tag == "3goalsaday")) == await db.GoalLists.CountAsync());
+
+            // An engineer's home feed: by id, as it was, check-ins drowned it; now it holds people's posts, newest first,
+            // and today's goals fold into one card.
+            var engineer = await db.GoalLists.Where(l => l.LocalDate == today).Select(l => l.PersonId).FirstAsync();
+            var byId = await Ruche.Core.Feeds.FeedService.HomeReach(db, engineer).OrderByDescending(p => p.Id).Take(20)
+                .Select(p => new { IsGoals = db.GoalLists.Any(l => l.PostId == p.Id), p.CreatedAt }).ToListAsync();
+            var home = await Ruche.Core.Feeds.FeedService.HomePosts(db, engineer).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(20)
+                .Select(p => new { IsGoals = db.GoalLists.Any(l => l.PostId == p.Id), p.CreatedAt }).ToListAsync();
+            output.WriteLine($"Before: {byId.Count(p => p.IsGoals)} of the first {byId.Count} are check-ins; dates in order: {byId.Zip(byId.Skip(1)).All(x => x.First.CreatedAt >= x.Second.CreatedAt)}");
+            output.WriteLine($"After: {home.Count(p => p.IsGoals)} of the first {home.Count} are check-ins");
+            Assert.Equal(20, home.Count);
+            Assert.DoesNotContain(home, p => p.IsGoals);
+            Assert.Equal(home.Select(p => p.CreatedAt).OrderDescending(), home.Select(p => p.CreatedAt));
         }
         finally
         {

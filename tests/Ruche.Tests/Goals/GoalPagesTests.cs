@@ -58,15 +58,30 @@ public abstract partial class GoalPagesTests(RucheApp app) : ProviderTests(app)
 
         var board = await colleagueBrowser.PageAsync($"/spaces/{team.Id}/goals");
         Assert.Contains("Aider le support sur l&#x27;incident", board, StringComparison.Ordinal);
-        Assert.Contains("1/3", board, StringComparison.Ordinal);
         Assert.Contains("class=\"working-from\"", board, StringComparison.Ordinal);
+
+        // No score: the board and the post show each goal's status, never a member's tally; only the owner sees theirs.
+        Assert.DoesNotContain("1/3", board, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/people/{owner.Id}/goals", board, StringComparison.Ordinal);
+        Assert.DoesNotContain("1/3", await colleagueBrowser.PageAsync(postPage), StringComparison.Ordinal);
+        Assert.Contains("1/3", await ownerBrowser.PageAsync(postPage), StringComparison.Ordinal);
 
         // A form refused comes back with its reason: the colleague cannot check off the owner's goal.
         var refused = await colleagueBrowser.SubmitFormAsync(postPage, $"/ui/goals/items/{list.Goals[1].Id}/status", new() { ["status"] = "Done", ["returnUrl"] = postPage });
         Assert.EndsWith("error=goal.not-owner", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal(GoalStatus.Open, (await owner.GoalsTodayAsync()).List!.Goals[1].Status);
 
+        // The history is the owner's until they share it from their goals settings.
+        var refusedHistory = await colleagueBrowser.PageAsync($"/people/{owner.Id}/goals", HttpStatusCode.Forbidden);
+        Assert.DoesNotContain("heatmap", refusedHistory, StringComparison.Ordinal);
+        Assert.Contains("heatmap", await ownerBrowser.PageAsync($"/people/{owner.Id}/goals"), StringComparison.Ordinal);
+        var shared = await ownerBrowser.SubmitFormAsync("/goals/settings", "/ui/goals/history-sharing", new() { ["shared"] = "true" });
+        Assert.Equal("/goals/settings?saved=history-sharing", shared.Headers.Location?.OriginalString);
         Assert.Contains("heatmap", await colleagueBrowser.PageAsync($"/people/{owner.Id}/goals"), StringComparison.Ordinal);
+        Assert.Contains($"/people/{owner.Id}/goals", await colleagueBrowser.PageAsync($"/spaces/{team.Id}/goals"), StringComparison.Ordinal);
+        var unshared = await ownerBrowser.SubmitFormAsync("/goals/settings", "/ui/goals/history-sharing", new());
+        Assert.Equal("/goals/settings?saved=history-sharing", unshared.Headers.Location?.OriginalString);
+        await colleagueBrowser.PageAsync($"/people/{owner.Id}/goals", HttpStatusCode.Forbidden);
     }
 
     [Fact]

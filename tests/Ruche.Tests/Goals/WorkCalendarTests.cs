@@ -89,16 +89,12 @@ public sealed class WorkCalendarTests
     public void A_streak_counts_working_days_with_goals_and_skips_days_off()
     {
         GoalDay Day(int d, bool working, int total) => new(new DateOnly(2026, 3, d), working, 0, total);
-        Assert.Equal(3, TeamBoardService.Streak([Day(4, true, 0), Day(5, true, 3), Day(6, true, 2), Day(7, false, 0), Day(8, false, 0), Day(9, true, 1)]));
+        Assert.Equal(3, GoalHistoryService.Streak([Day(4, true, 0), Day(5, true, 3), Day(6, true, 2), Day(7, false, 0), Day(8, false, 0), Day(9, true, 1)]));
 
         // Today still blank does not break it; a blank working day before does.
-        Assert.Equal(1, TeamBoardService.Streak([Day(5, true, 0), Day(6, true, 3), Day(9, true, 0)]));
-        Assert.Equal(0, TeamBoardService.Streak([Day(6, true, 3), Day(9, true, 0), Day(10, true, 0)]));
+        Assert.Equal(1, GoalHistoryService.Streak([Day(5, true, 0), Day(6, true, 3), Day(9, true, 0)]));
+        Assert.Equal(0, GoalHistoryService.Streak([Day(6, true, 3), Day(9, true, 0), Day(10, true, 0)]));
     }
-
-    [Fact]
-    public void Weeks_start_on_monday() =>
-        Assert.Equal(new DateOnly(2026, 3, 2), TeamBoardService.Monday(new DateOnly(2026, 3, 8)));
 
     private static WorkProfile Profile(string zone, string? country = null, IReadOnlyList<DateInterval>? leave = null) =>
         WorkCalendar.Profile(1, zone, country, null, null, null, null, leave ?? []);

@@ -57,13 +57,13 @@ public abstract class PresenceTests(RucheApp app) : ProviderTests(app)
         var post = await author.PostAsync("Bonjour");
         await author.CommentAsync(post, "Et re-bonjour");
 
-        Assert.Equal(new PresenceBadge(WorkingFrom.Office, "Lyon"), (await reader.GetPostAsync(post.Id)).Author.Presence);
+        Assert.Equal(new PresenceBadge(WorkingFrom.Office, "Lyon"), (await reader.GetPostAsync(post.Id)).Author!.Presence);
         var comments = await reader.GetAsync<IReadOnlyList<Core.Posts.CommentView>>($"/api/v1/posts/{post.Id}/comments");
         Assert.Equal(WorkingFrom.Office, comments.Single().Author.Presence?.Mode);
         Assert.Equal(WorkingFrom.Office, (await reader.SearchAsync("bonjour", "&type=post")).Items.Single().Person?.Presence?.Mode);
 
         await Actor.ExpectAsync(await author.Http.DeleteAsync("/api/v1/presence"), HttpStatusCode.NoContent);
-        Assert.Null((await reader.GetPostAsync(post.Id)).Author.Presence);
+        Assert.Null((await reader.GetPostAsync(post.Id)).Author!.Presence);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public abstract class RetentionTests(RucheApp app) : ProviderTests(app)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.PutAsJsonAsync("/api/v1/admin/retention/Notifications", new { days = 90 })).StatusCode);
         var settings = await admin.GetAsync<List<RetentionSetting>>("/api/v1/admin/retention");
         Assert.Equal(90, settings.Single(s => s.Kind == RetentionKind.Notifications).Days);
-        Assert.Equal([RetentionKind.Posts, RetentionKind.Comments, RetentionKind.Notifications], settings.Select(s => s.Kind));
+        Assert.Equal([RetentionKind.Posts, RetentionKind.Comments, RetentionKind.Notifications, RetentionKind.SignIns], settings.Select(s => s.Kind));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.PutAsJsonAsync("/api/v1/admin/retention/Notifications", new { days = (int?)null })).StatusCode);
         Assert.Null((await admin.GetAsync<List<RetentionSetting>>("/api/v1/admin/retention")).Single(s => s.Kind == RetentionKind.Notifications).Days);
     }

@@ -242,7 +242,7 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 ContentId = p.Id,
                 PostId = p.Id,
                 SpaceId = p.SpaceId,
-                AuthorId = p.AuthorId,
+                AuthorId = p.AuthorId!.Value,
                 Action = i % 2 == 0 ? ModerationAction.Hide : ModerationAction.Dismiss,
                 Reason = "Hors charte",
                 DecidedById = people[0],
