@@ -42,14 +42,39 @@ public static class FormResults
         }
     }
 
-    /// <summary>Answers a form with <typeparamref name="TPage"/> in the app's document (layout, stylesheet, language).</summary>
-    public static IResult Page<TPage>(object parameters)
+    /// <summary>
+    /// For forms with several fields: goes where <paramref name="action"/> says, or, refused, answers with
+    /// <typeparamref name="TPage"/> again, given <paramref name="typed"/> (what was sent) and showing why, so nothing
+    /// typed is lost. The form page takes what was sent as its parameters.
+    /// </summary>
+    public static async Task<IResult> RunOrRefillAsync<TPage>(object typed, Func<Task<string>> action)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        try
+        {
+            return Results.LocalRedirect(Safe(await action()));
+        }
+        catch (RucheException refused)
+        {
+            return Page<TPage>(typed, Problems.StatusOf(refused.Kind), refused.Code);
+        }
+    }
+
+    /// <summary>
+    /// Answers a form with <typeparamref name="TPage"/> in the app's document (layout, stylesheet, language), with
+    /// <paramref name="status"/>; <paramref name="error"/> is the code of a refusal, shown where <c>?error=</c> would be.
+    /// </summary>
+    public static IResult Page<TPage>(object parameters, int status = StatusCodes.Status200OK, string? error = null)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<FormAnswerPage>(new Dictionary<string, object?>
         {
             [nameof(FormAnswerPage.Page)] = typeof(TPage),
             [nameof(FormAnswerPage.Parameters)] = new RouteValueDictionary(parameters),
-        });
+            [nameof(FormAnswerPage.Error)] = error,
+        })
+        {
+            StatusCode = status,
+        };
 
     public static string WithError(string url, string code)
     {
