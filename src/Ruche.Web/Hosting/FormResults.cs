@@ -7,7 +7,9 @@ namespace Ruche.Web.Hosting;
 
 /// <summary>
 /// HTML forms post to small endpoints that call the same feature services as the API, then redirect back
-/// (post/redirect/get). A refused request comes back as <c>?error=code</c>, shown translated by the page.
+/// (post/redirect/get). A refused button or one-field form comes back as <c>?error=code</c>, shown translated by the
+/// page; a refused form with several fields is answered with its page again (<see cref="RunOrRefillAsync{TPage}"/>),
+/// filled with what was typed, since a redirect would lose it.
 /// </summary>
 public static class FormResults
 {
