@@ -71,11 +71,15 @@ public sealed class EventService(
             EventRights.Of(e.OrganizerId == me, row.Moderates, e.CancelledAt is not null));
     }
 
+    /// <summary>The spaces the viewer may create events in (<see cref="EventRights.MayCreateIn"/>), as the space list orders them.</summary>
+    public async Task<IReadOnlyList<SpaceSummary>> SpacesToCreateInAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        (await spaces.ListAsync(viewer, cancellationToken)).Where(EventRights.MayCreateIn).ToList();
+
     /// <summary>Creates an event in a space the viewer may post in; they attend it, and the invited are told.</summary>
     public async Task<EventView> CreateAsync(Viewer viewer, long spaceId, EventInput input, IReadOnlyCollection<long>? inviteeIds, CancellationToken cancellationToken)
     {
         var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
-        if (!space.CanPost)
+        if (!EventRights.MayCreateIn(space))
         {
             throw RucheException.Forbidden(
                 space.IsMember ? "space.announcers-only" : "space.members-only",

@@ -9,6 +9,9 @@ namespace Ruche.Core.Profiles;
 /// <summary>The directory: reading profiles and keeping them up to date.</summary>
 public sealed class ProfileService(RucheDbContext db, FileService files, TimeProvider time)
 {
+    /// <summary>The most people one directory answer lists.</summary>
+    private const int DirectoryMax = 500;
+
     public async Task<Profile> GetAsync(long personId, CancellationToken cancellationToken) =>
         await Profiles(db.People.Where(p => p.Id == personId)).SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
 
@@ -25,14 +28,41 @@ public sealed class ProfileService(RucheDbContext db, FileService files, TimePro
         return await db.People.Where(p => keys.Contains(p.Handle)).ToDictionaryAsync(p => p.Handle, p => p.Id, StringComparer.Ordinal, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DirectoryEntry>> DirectoryAsync(string? search, CancellationToken cancellationToken)
+    /// <summary>
+    /// The active people each of <paramref name="names"/> names exactly (case aside), by name as given; a name nobody
+    /// or more than one person has is left out, so a form never picks one of two namesakes.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> IdsByNameAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var wanted = names.Select(n => n.Trim()).Where(n => n.Length is > 0 and <= Limits.DisplayNameMaxLength).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, long>();
+        }
+
+        var lowered = wanted.Select(n => n.ToLowerInvariant()).ToList();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL LOWER(); these culture rules are about .NET string calls
+        var found = await db.People.Where(p => p.IsActive && (wanted.Contains(p.DisplayName) || lowered.Contains(p.DisplayName.ToLower())))
+            .Select(p => new { p.Id, p.DisplayName }).ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
+        return wanted
+            .Select(name => (name, matches: found.Where(p => string.Equals(p.DisplayName, name, StringComparison.OrdinalIgnoreCase)).ToList()))
+            .Where(x => x.matches.Count == 1)
+            .ToDictionary(x => x.name, x => x.matches[0].Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public Task<IReadOnlyList<DirectoryEntry>> DirectoryAsync(string? search, CancellationToken cancellationToken) =>
+        DirectoryAsync(search, DirectoryMax, cancellationToken);
+
+    /// <summary>Active people whose name, handle or job title holds <paramref name="search"/>, by name, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<DirectoryEntry>> DirectoryAsync(string? search, int limit, CancellationToken cancellationToken)
     {
         var people = db.People.Where(p => p.IsActive);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim().ToLowerInvariant();
+            var term = search.Trim().TrimStart('@').ToLowerInvariant();
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL LOWER(); these culture rules are about .NET string calls
-            people = people.Where(p => p.DisplayName.ToLower().Contains(term) || (p.JobTitle != null && p.JobTitle.ToLower().Contains(term)));
+            people = people.Where(p => p.DisplayName.ToLower().Contains(term) || p.Handle.Contains(term) || (p.JobTitle != null && p.JobTitle.ToLower().Contains(term)));
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
@@ -41,7 +71,7 @@ public sealed class ProfileService(RucheDbContext db, FileService files, TimePro
             .Select(p => new DirectoryEntry(
                 p.Id, p.DisplayName, p.Handle, p.JobTitle, p.Department!.Name, p.Site!.Name, p.TimeZone, p.PhotoFileId,
                 PersonRefs.PresenceOf(p, now)))
-            .Take(500)
+            .Take(Math.Clamp(limit, 1, DirectoryMax))
             .ToListAsync(cancellationToken);
     }
 

@@ -33,16 +33,17 @@ public static class EventForms
         return app;
     }
 
+    /// <summary>Creates an event; refused, the form comes back with what was typed and why.</summary>
     private static Task<IResult> CreateAsync([FromForm] EventForm form, ClaimsPrincipal user, EventService events, ProfileService people, HttpContext http) =>
-        FormResults.RunAsync(http, string.Create(CultureInfo.InvariantCulture, $"/events/new?space={form.SpaceId}"), async () =>
+        FormResults.RunOrRefillAsync<EventFormPage>(new { Typed = form }, async () =>
         {
             var invitees = await PeopleAsync(people, form.Invitees, http.RequestAborted);
-            var created = await events.CreateAsync(user.RequireViewer(), form.SpaceId, form.ToInput(), invitees, http.RequestAborted);
+            var created = await events.CreateAsync(user.RequireViewer(), form.SpaceId ?? 0, form.ToInput(), invitees, http.RequestAborted);
             return $"/events/{created.Id}";
         });
 
     private static Task<IResult> EditAsync(long id, [FromForm] EventForm form, ClaimsPrincipal user, EventService events, HttpContext http) =>
-        FormResults.RunAsync(http, $"/events/{id}/edit", async () =>
+        FormResults.RunOrRefillAsync<EventFormPage>(new { Id = (long?)id, Typed = form }, async () =>
         {
             await events.EditAsync(user.RequireViewer(), id, form.ToInput(), http.RequestAborted);
             return $"/events/{id}";
@@ -55,23 +56,29 @@ public static class EventForms
             return null;
         });
 
-    /// <summary>People named by handle ("@ana, bruno"); an unknown handle refuses the whole form.</summary>
-    private static async Task<List<long>> PeopleAsync(ProfileService people, string? handles, CancellationToken cancellationToken)
+    /// <summary>
+    /// People named by handle or by name, separated by commas ("@ana, Bruno Costa"; handles may also be separated by
+    /// spaces, "@ana @bruno"): what the picker writes, and what someone without scripts types. A name that is nobody's,
+    /// or two people's, refuses the whole form.
+    /// </summary>
+    private static async Task<List<long>> PeopleAsync(ProfileService people, string? invitees, CancellationToken cancellationToken)
     {
-        var names = (handles ?? string.Empty).Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(h => h.TrimStart('@')).Where(h => h.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var names = (invitees ?? string.Empty).Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(part => part.StartsWith('@') ? part.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [part])
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (names.Count > Limits.EventInviteesMax)
         {
             throw RucheException.Invalid("event.too-many-invitees", $"Invite at most {Limits.EventInviteesMax} people at once.");
         }
 
-        var known = await people.IdsByHandleAsync(names, cancellationToken);
+        var byHandle = await people.IdsByHandleAsync(names, cancellationToken);
+        var byName = await people.IdsByNameAsync(names.Where(n => !n.StartsWith('@')), cancellationToken);
         var ids = new List<long>();
         foreach (var name in names)
         {
-            ids.Add(Core.Content.Mentions.NormalizeHandle(name) is { } key && known.TryGetValue(key, out var id)
-                ? id
-                : throw RucheException.Invalid("event.invitee-invalid", $"Nobody is called @{name}."));
+            ids.Add(Core.Content.Mentions.NormalizeHandle(name) is { } key && byHandle.TryGetValue(key, out var id) ? id
+                : !name.StartsWith('@') && byName.TryGetValue(name, out id) ? id
+                : throw RucheException.Invalid("event.invitee-invalid", $"Nobody is called {name}."));
         }
 
         return ids;
@@ -81,7 +88,7 @@ public static class EventForms
 /// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>
 public sealed record EventForm
 {
-    public long SpaceId { get; init; }
+    public long? SpaceId { get; init; }
 
     public string? Title { get; init; }
 

@@ -7,7 +7,9 @@ namespace Ruche.Web.Hosting;
 
 /// <summary>
 /// HTML forms post to small endpoints that call the same feature services as the API, then redirect back
-/// (post/redirect/get). A refused request comes back as <c>?error=code</c>, shown translated by the page.
+/// (post/redirect/get). A refused button or one-field form comes back as <c>?error=code</c>, shown translated by the
+/// page; a refused form with several fields is answered with its page again (<see cref="RunOrRefillAsync{TPage}"/>),
+/// filled with what was typed, since a redirect would lose it.
 /// </summary>
 public static class FormResults
 {
@@ -42,13 +44,35 @@ public static class FormResults
         }
     }
 
-    /// <summary>Answers a form with <typeparamref name="TPage"/> in the app's document (layout, stylesheet, language).</summary>
-    public static IResult Page<TPage>(object parameters, int status = StatusCodes.Status200OK)
+    /// <summary>
+    /// For forms with several fields: goes where <paramref name="action"/> says, or, refused, answers with
+    /// <typeparamref name="TPage"/> again, given <paramref name="typed"/> (what was sent) and showing why, so nothing
+    /// typed is lost. The form page takes what was sent as its parameters.
+    /// </summary>
+    public static async Task<IResult> RunOrRefillAsync<TPage>(object typed, Func<Task<string>> action)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        try
+        {
+            return Results.LocalRedirect(Safe(await action()));
+        }
+        catch (RucheException refused)
+        {
+            return Page<TPage>(typed, Problems.StatusOf(refused.Kind), refused.Code);
+        }
+    }
+
+    /// <summary>
+    /// Answers a form with <typeparamref name="TPage"/> in the app's document (layout, stylesheet, language), with
+    /// <paramref name="status"/>; <paramref name="error"/> is the code of a refusal, shown where <c>?error=</c> would be.
+    /// </summary>
+    public static IResult Page<TPage>(object parameters, int status = StatusCodes.Status200OK, string? error = null)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<FormAnswerPage>(new Dictionary<string, object?>
         {
             [nameof(FormAnswerPage.Page)] = typeof(TPage),
             [nameof(FormAnswerPage.Parameters)] = new RouteValueDictionary(parameters),
+            [nameof(FormAnswerPage.Error)] = error,
         })
         {
             StatusCode = status,

@@ -27,8 +27,9 @@ public static class PeopleApi
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<DirectoryEntry>>> DirectoryAsync(ProfileService service, string? search, CancellationToken ct) =>
-        TypedResults.Ok(await service.DirectoryAsync(search, ct));
+    /// <summary>Active people whose name, handle or job title holds <paramref name="search"/>; <paramref name="limit"/> bounds the answer.</summary>
+    private static async Task<Ok<IReadOnlyList<DirectoryEntry>>> DirectoryAsync(ProfileService service, string? search, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(limit is { } most ? await service.DirectoryAsync(search, most, ct) : await service.DirectoryAsync(search, ct));
 
     private static async Task<Ok<Profile>> MeAsync(ClaimsPrincipal user, ProfileService service, CancellationToken ct) =>
         TypedResults.Ok(await service.GetAsync(user.RequireViewer().PersonId, ct));

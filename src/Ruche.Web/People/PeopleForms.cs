@@ -20,7 +20,23 @@ public static class PeopleForms
         ui.MapPost("/tags/{tag}/follow", FollowTagAsync);
         ui.MapPost("/profile", UpdateProfileAsync);
         ui.MapPost("/profile/photo", SetPhotoAsync);
+        ui.MapGet("/people/lookup", LookupAsync);
         return app;
+    }
+
+    /// <summary>
+    /// The people pickers' suggestions (js/people-picker.js), for the signed-in reader's session: the directory's search
+    /// (active people only), a few at a time. The API's <c>GET /api/v1/people?search=</c> answers the same for tokens.
+    /// </summary>
+    private static async Task<IResult> LookupAsync(string? q, ProfileService profiles, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Trim().TrimStart('@').Length < PersonSuggestion.MinimumTyped)
+        {
+            return TypedResults.Ok(Array.Empty<PersonSuggestion>());
+        }
+
+        var found = await profiles.DirectoryAsync(q, PersonSuggestion.Shown, ct);
+        return TypedResults.Ok(found.Select(p => new PersonSuggestion(p.Id, p.DisplayName, p.Handle, p.JobTitle)).ToList());
     }
 
     private static Task<IResult> FollowPersonAsync(long id, [FromForm] ToggleForm form, ClaimsPrincipal user, FollowService follows, HttpContext http) =>
@@ -54,7 +70,7 @@ public static class PeopleForms
         });
 
     private static Task<IResult> UpdateProfileAsync([FromForm] ProfileForm form, ClaimsPrincipal user, ProfileService profiles, HttpContext http) =>
-        FormResults.RunAsync(http, "/settings/profile", async () =>
+        FormResults.RunOrRefillAsync<ProfileEditPage>(new { Typed = form }, async () =>
         {
             var viewer = user.RequireViewer();
             var skills = (form.Skills ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -98,4 +114,13 @@ public sealed record ProfileForm
     public string? Bio { get; init; }
 
     public string? Skills { get; init; }
+}
+
+/// <summary>One suggestion of a people picker.</summary>
+public sealed record PersonSuggestion(long Id, string Name, string Handle, string? JobTitle)
+{
+    /// <summary>Letters typed before anyone is suggested.</summary>
+    public const int MinimumTyped = 2;
+
+    public const int Shown = 8;
 }

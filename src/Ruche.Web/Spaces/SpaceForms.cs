@@ -33,7 +33,7 @@ public static class SpaceForms
     }
 
     private static Task<IResult> CreateAsync([FromForm] NewSpaceForm form, ClaimsPrincipal user, SpaceService spaces, HttpContext http) =>
-        FormResults.RunAsync(http, "/spaces/new", async () =>
+        FormResults.RunOrRefillAsync<NewSpacePage>(new { Typed = form }, async () =>
         {
             var space = await spaces.CreateAsync(user.RequireViewer(), new NewSpace(form.Name, form.Description, form.Kind, form.Visibility), http.RequestAborted);
             return $"/spaces/{space.Id}";

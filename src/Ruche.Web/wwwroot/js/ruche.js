@@ -17,3 +17,8 @@ if (document.querySelector('header.top[data-live]')) {
 if (document.querySelector('form[data-passkey]')) {
   import('./passkeys.js');
 }
+
+// Choosing people by name (event invitations).
+if (document.querySelector('input[data-people-picker]')) {
+  import('./people-picker.js');
+}
