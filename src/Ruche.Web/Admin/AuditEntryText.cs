@@ -29,7 +29,7 @@ public static class AuditEntryText
             }
 
             return json.RootElement.EnumerateObject()
-                .Select(field => $"{WordsOr(texts, "audit.detail." + field.Name, field.Name)} : {Value(texts, entry, field)}")
+                .Select(field => texts["audit.detail-pair", WordsOr(texts, "audit.detail." + field.Name, field.Name), Value(texts, entry, field)].Value)
                 .ToList();
         }
         catch (JsonException)
@@ -58,7 +58,7 @@ public static class AuditEntryText
             return name;
         }
 
-        return $"{WordsOr(texts, "audit.target." + kind, kind)} n° {id}";
+        return texts["audit.target-number", WordsOr(texts, "audit.target." + kind, kind), id].Value;
     }
 
     private static string Value(IStringLocalizer<Ui> texts, AuditEntryView entry, JsonProperty field) => field.Value.ValueKind switch

@@ -39,6 +39,13 @@ public abstract class PageBase : ComponentBase
     protected static bool IsOn(string? flag) =>
         flag is not null && (flag == "1" || flag.Equals("true", StringComparison.OrdinalIgnoreCase) || flag.Equals("on", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// An id in the address (<c>?space=12</c>): the number, or null for anything else. Pages read ids as text through
+    /// this, never as <c>long?</c>, which answers 500 to <c>?space=abc</c>.
+    /// </summary>
+    protected static long? IdFrom(string? text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
     protected sealed override async Task OnParametersSetAsync()
     {
         Reader = await Current.GetAsync();

@@ -80,6 +80,8 @@ public static class ErrorPages
             return;
         }
 
+        // A page that refused to show its subject (404) set this header before rendering nothing; the error page sets it again.
+        context.Response.Headers.Remove("blazor-enhanced-nav");
         await FormResults.Page<ErrorPage>(new { Status = status, RequestId = context.TraceIdentifier }, status).ExecuteAsync(context);
     }
 }

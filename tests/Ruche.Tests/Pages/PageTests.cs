@@ -137,6 +137,9 @@ public abstract class PageTests(RucheApp app) : ProviderTests(app)
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>", html, StringComparison.Ordinal);
+        Assert.Contains("introuvable", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Plan social confidentiel", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Comité de direction", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Plan social confidentiel", await browser.PageAsync("/"), StringComparison.Ordinal);
@@ -302,15 +305,16 @@ public abstract class PageTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
-    public void No_page_reads_a_switch_from_the_address_as_a_bool()
+    public void No_page_reads_a_switch_or_an_id_from_the_address_as_anything_but_text()
     {
-        // A bool query parameter answers 500 to ?x=1; pages read switches as text through PageBase.IsOn.
+        // A bool query parameter answers 500 to ?x=1, a long one to ?x=abc: pages read the address as text
+        // (PageBase.IsOn for switches, PageBase.IdFrom for ids).
         var pages = typeof(Ruche.Web.Components.PageBase).Assembly.GetTypes()
             .SelectMany(t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance))
             .Where(p => p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute), true).Length > 0)
             .ToList();
         Assert.NotEmpty(pages);
-        Assert.DoesNotContain(pages, p => p.PropertyType == typeof(bool) || p.PropertyType == typeof(bool?));
+        Assert.Empty(pages.Where(p => p.PropertyType != typeof(string)).Select(p => $"{p.DeclaringType?.Name}.{p.Name}: {p.PropertyType.Name}"));
     }
 }
 
