@@ -15,6 +15,7 @@ public static class AccessFeature
         services.AddScoped<DirectoryProvisioning>();
         services.AddScoped<PeopleAdministration>();
         services.AddScoped<IDisclosureSource, SecurityDisclosure>();
+        services.AddScoped<IPersonalDataSource, AccessPersonalData>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.PersonalData;
 
 namespace Ruche.Core.Audit;
 
@@ -9,6 +10,7 @@ public static class AuditFeature
     {
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditPruning>();
+        services.AddScoped<IPersonalDataSource, AuditPersonalData>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ public static class EventsFeature
         services.AddNotificationKinds(EventNotifications.All);
         services.AddSingleton<ISearchSource, EventSearchSource>();
         services.AddScoped<IDisclosureSource, EventsDisclosure>();
+        services.AddScoped<IPersonalDataSource, EventsPersonalData>();
         return services;
     }
 }

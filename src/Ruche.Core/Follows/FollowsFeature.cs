@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.PersonalData;
 
 namespace Ruche.Core.Follows;
 
@@ -8,6 +9,7 @@ public static class FollowsFeature
     public static IServiceCollection AddFollows(this IServiceCollection services)
     {
         services.AddScoped<FollowService>();
+        services.AddScoped<IPersonalDataSource, FollowsPersonalData>();
         return services;
     }
 }

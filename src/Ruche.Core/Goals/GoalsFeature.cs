@@ -24,6 +24,7 @@ public static class GoalsFeature
         services.AddNotificationKinds(GoalNotifications.All);
         services.AddSingleton<ISearchSource, GoalSearchSource>();
         services.AddScoped<IDisclosureSource, GoalsDisclosure>();
+        services.AddScoped<IPersonalDataSource, GoalsPersonalData>();
         return services;
     }
 }

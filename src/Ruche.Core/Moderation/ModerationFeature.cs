@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Notifications;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Subjects;
 
 namespace Ruche.Core.Moderation;
@@ -14,6 +15,7 @@ public static class ModerationFeature
         services.AddScoped<ModerationService>();
         services.AddSubject(ModerationDecisionSubject.Instance);
         services.AddNotificationKinds(ModerationNotifications.All);
+        services.AddScoped<IPersonalDataSource, ModerationPersonalData>();
         return services;
     }
 }

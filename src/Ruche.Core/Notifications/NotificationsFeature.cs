@@ -17,6 +17,7 @@ public static class NotificationsFeature
         services.AddScoped<DigestService>();
         services.AddScoped<QuietHoursRelease>();
         services.AddScoped<NotificationsPersonalData>();
+        services.AddScoped<IPersonalDataSource>(provider => provider.GetRequiredService<NotificationsPersonalData>());
         services.AddScoped<IDisclosureSource, NotificationsDisclosure>();
         return services;
     }

@@ -1,17 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Data;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Subjects;
 
 namespace Ruche.Core.Notifications;
 
 /// <summary>
 /// A person's notifications as personal data: what their export holds, what their erasure removes, and what retention
-/// deletes. Privacy calls these; nothing outside this feature touches the notification tables.
+/// deletes. The export finds it as a personal data source; Privacy calls the rest; nothing outside this feature touches
+/// the notification tables.
 /// </summary>
-public sealed class NotificationsPersonalData(RucheDbContext db)
+public sealed class NotificationsPersonalData(RucheDbContext db) : IPersonalDataSource
 {
     /// <summary>Their own choices, and what they were told: kinds, subjects and counts, not who the other people were.</summary>
-    public async Task<object> ExportAsync(long personId, CancellationToken cancellationToken) => new
+    public async Task ExportAsync(long personId, PersonalDataSections sections, CancellationToken cancellationToken) =>
+        sections.Add("notifications", await ReadAsync(personId, cancellationToken));
+
+    private async Task<object> ReadAsync(long personId, CancellationToken cancellationToken) => new
     {
         channels = await db.NotificationPreferences.AsNoTracking().Where(p => p.PersonId == personId)
             .Select(p => new { p.Kind, channel = p.Channel.ToString() }).ToListAsync(cancellationToken),

@@ -22,6 +22,7 @@ public static class PostsFeature
         services.AddSingleton<ISearchSource, PostSearchSource>();
         services.AddSingleton<ISearchSource, CommentSearchSource>();
         services.AddScoped<IDisclosureSource, PostsDisclosure>();
+        services.AddScoped<IPersonalDataSource, PostsPersonalData>();
         return services;
     }
 }

@@ -11,6 +11,7 @@ public static class PresenceFeature
         services.AddScoped<PresenceService>();
         services.AddScoped<TeamPresence>();
         services.AddScoped<IDisclosureSource, PresenceDisclosure>();
+        services.AddScoped<IPersonalDataSource, PresencePersonalData>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ public static class ProfilesFeature
         services.AddScoped<ProfileService>();
         services.AddSingleton<ISearchSource, PersonSearchSource>();
         services.AddScoped<IDisclosureSource, ProfileDisclosure>();
+        services.AddScoped<IPersonalDataSource, ProfilePersonalData>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Notifications;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Search;
 using Ruche.Core.Subjects;
 
@@ -14,6 +15,7 @@ public static class SpacesFeature
         services.AddSubject(SpaceModerationSubject.Instance);
         services.AddNotificationKinds(SpaceNotifications.All);
         services.AddSingleton<ISearchSource, SpaceSearchSource>();
+        services.AddScoped<IPersonalDataSource, SpacesPersonalData>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ruche.Tests.Infrastructure;
+using Ruche.Tests.Moderation;
 
 namespace Ruche.Tests.Privacy;
 
@@ -53,6 +54,41 @@ public abstract class ExportTests(RucheApp app) : ProviderTests(app)
         }
 
         Assert.Equal(TestImages.Png(), bytes.ToArray());
+    }
+
+    [Fact]
+    public async Task A_reporter_exports_their_report_and_an_author_the_decision_but_never_who_reported()
+    {
+        var owner = await NewPersonAsync("Animatrice");
+        var author = await NewPersonAsync("Auteur");
+        var reporter = await NewPersonAsync("Témoin Vigilant");
+        var space = await owner.CreateSpaceAsync("Atelier export");
+        await author.JoinAsync(space);
+        await reporter.JoinAsync(space);
+        var post = await author.PostAsync("Un message limite", space);
+        await reporter.ReportAsync(post, "harassment", "Note du témoin zq81");
+        await owner.DecideAsync("post", post.Id, "hide", "Hors charte");
+
+        using var reporterData = JsonDocument.Parse(await ExportJsonAsync(reporter));
+        var report = Assert.Single(reporterData.RootElement.GetProperty("reportsMade").EnumerateArray());
+        Assert.Equal(("Post", post.Id, "Note du témoin zq81"), (report.GetProperty("content").GetString(), report.GetProperty("contentId").GetInt64(), report.GetProperty("note").GetString()));
+
+        var authorJson = await ExportJsonAsync(author);
+        using var authorData = JsonDocument.Parse(authorJson);
+        var decision = Assert.Single(authorData.RootElement.GetProperty("moderationOfYourContent").EnumerateArray());
+        Assert.Equal(("Hide", "Hors charte"), (decision.GetProperty("action").GetString(), decision.GetProperty("reason").GetString()));
+        Assert.DoesNotContain("zq81", authorJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(reporter.Name, authorJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(reporter.Email, authorJson, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ExportJsonAsync(Actor person)
+    {
+        var response = await person.Http.GetAsync("/api/v1/me/export");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry("ruche-data.json")!.Open());
+        return await reader.ReadToEndAsync();
     }
 }
 
