@@ -61,10 +61,11 @@ public abstract partial class GoalPagesTests(RucheApp app) : ProviderTests(app)
         Assert.Contains("class=\"working-from\"", board, StringComparison.Ordinal);
 
         // No score: the board and the post show each goal's status, never a member's tally; only the owner sees theirs.
+        Assert.DoesNotContain("1 sur 3", board, StringComparison.Ordinal);
         Assert.DoesNotContain("1/3", board, StringComparison.Ordinal);
         Assert.DoesNotContain($"/people/{owner.Id}/goals", board, StringComparison.Ordinal);
-        Assert.DoesNotContain("1/3", await colleagueBrowser.PageAsync(postPage), StringComparison.Ordinal);
-        Assert.Contains("1/3", await ownerBrowser.PageAsync(postPage), StringComparison.Ordinal);
+        Assert.DoesNotContain("1 sur 3", await colleagueBrowser.PageAsync(postPage), StringComparison.Ordinal);
+        Assert.Contains("1 sur 3 termin", await ownerBrowser.PageAsync(postPage), StringComparison.Ordinal);
 
         // A form refused comes back with its reason: the colleague cannot check off the owner's goal.
         var refused = await colleagueBrowser.SubmitFormAsync(postPage, $"/ui/goals/items/{list.Goals[1].Id}/status", new() { ["status"] = "Done", ["returnUrl"] = postPage });

@@ -75,7 +75,7 @@ public abstract partial class GoalPrivacyTests(RucheApp app) : ProviderTests(app
 
         // The person reads their own tally and history.
         var ownerBrowser = await App.SignInWithBrowserCookiesAsync(owner);
-        Assert.Contains("1/3", await ownerBrowser.PageAsync($"/posts/{list.PostId}"), StringComparison.Ordinal);
+        Assert.Contains("1 sur 3 termin", await ownerBrowser.PageAsync($"/posts/{list.PostId}"), StringComparison.Ordinal);
         Assert.Contains("heatmap", await ownerBrowser.PageAsync($"/people/{owner.Id}/goals"), StringComparison.Ordinal);
         var own = await owner.GetAsync<GoalHistory>($"/api/v1/people/{owner.Id}/goals-history");
         Assert.Equal((1, 3), (own.Days[^1].Done, own.Days[^1].Total));
@@ -97,7 +97,12 @@ public abstract partial class GoalPrivacyTests(RucheApp app) : ProviderTests(app
 
     private static void AssertNoScore(string text, string where)
     {
-        Assert.False(text.Contains("1/3", StringComparison.Ordinal), $"{where} shows a tally:\n{Excerpt(text, "1/3")}");
+        // The tally as the pages write it ("1 sur 3 termin", "1 of 3 done") or as a ratio.
+        foreach (var tally in new[] { "1/3", "1 sur 3", "1 of 3" })
+        {
+            Assert.False(text.Contains(tally, StringComparison.Ordinal), $"{where} shows a tally:\n{Excerpt(text, tally)}");
+        }
+
         Assert.False(ScoreWords().IsMatch(text), $"{where} names a score:\n{Excerpt(text, ScoreWords().Match(text).Value)}");
     }
 
