@@ -64,7 +64,7 @@ public sealed class SiteCrawlTests(DemoBrowserApp app, ITestOutputHelper output)
         }
 
         var failures = reports.SelectMany(report => report.Failures).ToList();
-        Assert.True(failures.Count == 0, $"{failures.Count} crawl failures:\n{string.Join('\n', failures)}");
+        Assert.True(failures.Count == 0, $"{failures.Count} crawl failures:\n{Failures(failures)}");
     }
 
     private async Task<CrawlReport> CrawlAsync(string role, IPage page, string language, List<string> signInErrors)
@@ -96,9 +96,19 @@ public sealed class SiteCrawlTests(DemoBrowserApp app, ITestOutputHelper output)
             text.AppendLine(report.ToString());
         }
 
-        foreach (var failure in reports.SelectMany(report => report.Failures))
+        text.Append(Failures(reports.SelectMany(report => report.Failures)));
+        return text.ToString();
+    }
+
+    /// <summary>One line per role and problem: a missing text breaks every page at once, and should read as one finding.</summary>
+    private static string Failures(IEnumerable<CrawlFailure> failures)
+    {
+        var text = new StringBuilder();
+        foreach (var group in failures.GroupBy(failure => (failure.Role, failure.Problem)))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"FAIL {failure}");
+            var pages = group.Select(failure => failure.From is null ? failure.Url : $"{failure.Url} (from {failure.From})").ToList();
+            var more = pages.Count > 5 ? $" and {pages.Count - 5} more" : "";
+            text.AppendLine(CultureInfo.InvariantCulture, $"FAIL {group.Key.Role}: {group.Key.Problem}, on {string.Join(", ", pages.Take(5))}{more}");
         }
 
         return text.ToString();
