@@ -253,7 +253,9 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
             Fail(url, $"a missing page answers HTTP {response?.Status}, not 404", null);
         }
 
-        CheckFacts(url, null, await PageFacts.OfDocumentAsync(page));
+        var facts = await PageFacts.OfDocumentAsync(page);
+        CheckFacts(url, null, facts);
+        CheckInPageLinks(url, new Uri(url), facts);
     }
 
     private string? notFoundProbe;
@@ -387,7 +389,9 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
     private void Check(Target target, PageFacts facts, Uri? finalUrl = null)
     {
         var url = target.Url.ToString();
+        var document = finalUrl ?? target.Url;
         CheckFacts(url, target.From, facts);
+        CheckInPageLinks(url, document, facts);
         if (target.Depth >= MaxDepth)
         {
             return;
@@ -400,7 +404,7 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
                 continue;
             }
 
-            if (TryResolve(finalUrl ?? target.Url, facts.BaseHref, link.Href) is { } next)
+            if (TryResolve(document, facts.BaseHref, link.Href) is { } next)
             {
                 Enqueue(next, target, link.Download);
             }
@@ -415,7 +419,7 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
             }
 
             // An empty action submits to the document's own address, whatever the base; the fields replace its query.
-            var action = string.IsNullOrEmpty(form.Action) ? finalUrl ?? target.Url : TryResolve(finalUrl ?? target.Url, facts.BaseHref, form.Action);
+            var action = string.IsNullOrEmpty(form.Action) ? document : TryResolve(document, facts.BaseHref, form.Action);
             if (action is null)
             {
                 continue;
@@ -459,6 +463,21 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
             foreach (var french in UiTextChecks.FrenchOnEnglishPage(facts.UiTexts))
             {
                 Fail(url, $"French text on an English page: \"{french}\"", from);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A link to a place in the page ("#main") is resolved against the document's base like any other: under
+    /// base href="/" it leads to the home page, not down this one.
+    /// </summary>
+    private void CheckInPageLinks(string url, Uri document, PageFacts facts)
+    {
+        foreach (var link in facts.Links.Where(link => link.Href.StartsWith('#') && link.Href.Length > 1).DistinctBy(link => link.Href))
+        {
+            if (TryResolve(document, facts.BaseHref, link.Href) is { } resolved && resolved.PathAndQuery != document.PathAndQuery)
+            {
+                Fail(url, $"the in-page link \"{link.Href}\" leads to {resolved.PathAndQuery} (the document's base), not down this page", null);
             }
         }
     }
