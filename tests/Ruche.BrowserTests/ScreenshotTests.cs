@@ -33,6 +33,7 @@ public sealed partial class ScreenshotTests(DemoBrowserApp app) : IClassFixture<
             ("admin", "/admin"), ("moderation", "/moderation"), ("not-found", "/no-such-page"),
         ];
 
+        var sideways = new List<string>();
         foreach (var (size, width, height) in Sizes)
         {
             await page.SetViewportSizeAsync(width, height);
@@ -42,6 +43,12 @@ public sealed partial class ScreenshotTests(DemoBrowserApp app) : IClassFixture<
                 Assert.Equal(name == "not-found" ? 404 : 200, response?.Status);
                 await Assertions.Expect(page.Locator("header.top")).ToBeVisibleAsync();
                 var pageHeight = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+                var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+                if (pageWidth > width)
+                {
+                    sideways.Add($"{name} is {pageWidth} px wide at {size} size ({width} px)");
+                }
+
                 await page.ScreenshotAsync(new()
                 {
                     Path = BrowserApp.ArtifactPath($"{name}-{size}.png"),
@@ -50,6 +57,9 @@ public sealed partial class ScreenshotTests(DemoBrowserApp app) : IClassFixture<
                 });
             }
         }
+
+        // A page wider than the screen scrolls sideways on a phone: only a table or the header's nav may scroll, inside.
+        Assert.Empty(sideways);
 
         // Chromium reports the 404 page's own status as a console error; anything else is a fault.
         Assert.DoesNotContain(consoleErrors, error => !error.Contains("status of 404", StringComparison.Ordinal));
