@@ -64,6 +64,7 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
     private readonly Dictionary<string, Queue<Target>> queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> crawledPerShape = new(StringComparer.Ordinal);
     private readonly HashSet<string> reported = new(StringComparer.Ordinal);
+    private readonly HashSet<string> checkedDownloads = new(StringComparer.Ordinal);
     private int downloads;
     private int order;
 
@@ -121,8 +122,6 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
         report.Elapsed = clock.Elapsed;
         return report;
     }
-
-    private readonly HashSet<string> checkedDownloads = new(StringComparer.Ordinal);
 
     // ---- the main pages, in Chromium ----
 
@@ -207,11 +206,9 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
         }
     }
 
-    private string? navigating;
-
     private async Task NavigateAsync(Target target)
     {
-        navigating = target.Url.ToString();
+        var navigating = target.Url.ToString();
         IResponse? response;
         try
         {
@@ -242,7 +239,6 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
     private async Task NotFoundPageAsync()
     {
         var url = At("/no-such-page-" + Guid.NewGuid().ToString("N")[..6]).ToString();
-        navigating = url;
         notFoundProbe = url;
         var response = await page.GotoAsync(url);
         report.PagesNavigated++;
