@@ -106,8 +106,8 @@ public partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Start on the demo company, as a new user does with the README's command.</summary>
     protected virtual bool WithDemoCompany => false;
 
-    /// <summary>Where screenshots go: artifacts/screenshots at the repository root.</summary>
-    public static string ArtifactPath(string file)
+    /// <summary>Where screenshots go: artifacts/screenshots at the repository root (or another folder of artifacts).</summary>
+    public static string ArtifactPath(string file, string folderName = "screenshots")
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ruche.slnx")))
@@ -115,7 +115,7 @@ public partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             folder = folder.Parent;
         }
 
-        var target = Path.Combine(folder?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+        var target = Path.Combine(folder?.FullName ?? Path.GetTempPath(), "artifacts", folderName);
         Directory.CreateDirectory(target);
         return Path.Combine(target, file);
     }
