@@ -9,7 +9,7 @@ namespace Ruche.Core.Notifications;
 /// the last digest, read through the same rule as the centre. Nothing goes out during their quiet hours: the next run
 /// after them sends it.
 /// </summary>
-public sealed class DigestService(RucheDbContext db, SubjectKinds subjects, IMailSender mail, IDigestWriter writer, TimeProvider time)
+public sealed class DigestService(RucheDbContext db, SubjectKinds subjects, NotificationKinds registered, IMailSender mail, IDigestWriter writer, TimeProvider time)
 {
     private const int ItemsPerDigest = 50;
 
@@ -64,7 +64,7 @@ public sealed class DigestService(RucheDbContext db, SubjectKinds subjects, IMai
             })
             .ToListAsync(cancellationToken);
         var links = await SubjectLinks.DescribeAsync(db, subjects, rows.Select(r => (r.SubjectKind, r.SubjectId)), cancellationToken);
-        var items = rows.Select(r => new DigestItem(r.Kind, r.ActorCount, r.LatestActor, links.Of(r.SubjectKind, r.SubjectId))).ToList();
+        var items = rows.Select(r => new DigestItem(r.Kind, r.ActorCount, registered.ShowsActors(r.Kind) ? r.LatestActor : "", links.Of(r.SubjectKind, r.SubjectId))).ToList();
         if (items.Count == 0)
         {
             return false;

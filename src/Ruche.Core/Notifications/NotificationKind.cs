@@ -9,7 +9,12 @@ namespace Ruche.Core.Notifications;
 /// </summary>
 /// <param name="Name">Stable name stored in rows and preferences ("reaction").</param>
 /// <param name="Subject">What its rows are about; a row shows only to whom the subject's read rule allows, at every read.</param>
-public sealed record NotificationKind(string Name, ISubjectKind Subject, NotificationChannel DefaultChannel = NotificationChannel.InApp);
+/// <param name="ShowsActors">
+/// Whether the recipient learns who acted. False where naming them would expose them (a moderator to the author they
+/// decided against): the line, the API and the digest then say what happened, not who did it.
+/// </param>
+public sealed record NotificationKind(
+    string Name, ISubjectKind Subject, NotificationChannel DefaultChannel = NotificationChannel.InApp, bool ShowsActors = true);
 
 /// <summary>Every registered notification kind, in registration order (the order preferences list them).</summary>
 public sealed class NotificationKinds(IEnumerable<NotificationKind> kinds)
@@ -17,6 +22,9 @@ public sealed class NotificationKinds(IEnumerable<NotificationKind> kinds)
     public IReadOnlyList<NotificationKind> All { get; } = Distinct(kinds.ToList());
 
     public NotificationKind? Find(string? name) => All.FirstOrDefault(k => k.Name == name);
+
+    /// <summary>Whether rows of this kind name who acted (<see cref="NotificationKind.ShowsActors"/>); unknown kinds do.</summary>
+    public bool ShowsActors(string name) => Find(name)?.ShowsActors ?? true;
 
     private static List<NotificationKind> Distinct(List<NotificationKind> kinds)
     {

@@ -7,7 +7,7 @@ using Ruche.Core.Subjects;
 namespace Ruche.Core.Notifications;
 
 /// <summary>A person's notification centre: their rows only, filtered by the read rule again at every read.</summary>
-public sealed class NotificationService(RucheDbContext db, SubjectKinds subjects, Notifier notifier, TimeProvider time)
+public sealed class NotificationService(RucheDbContext db, SubjectKinds subjects, NotificationKinds kinds, Notifier notifier, TimeProvider time)
 {
     private const int ActorsShown = 3;
 
@@ -57,7 +57,8 @@ public sealed class NotificationService(RucheDbContext db, SubjectKinds subjects
         var links = await SubjectLinks.DescribeAsync(db, subjects, rows.Take(size).Select(r => (r.SubjectKind, r.SubjectId)), cancellationToken);
         var items = rows.Take(size)
             .Select(r => new NotificationView(
-                r.Id, r.Kind, r.SubjectKind, r.SubjectId, links.Of(r.SubjectKind, r.SubjectId), r.ActorCount, actors[r.Id].ToList(), r.IsRead, r.UpdatedAt))
+                r.Id, r.Kind, r.SubjectKind, r.SubjectId, links.Of(r.SubjectKind, r.SubjectId), r.ActorCount,
+                kinds.ShowsActors(r.Kind) ? actors[r.Id].ToList() : [], r.IsRead, r.UpdatedAt))
             .ToList();
         return new Page<NotificationView>(items, next);
     }

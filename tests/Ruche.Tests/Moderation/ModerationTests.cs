@@ -134,6 +134,12 @@ public abstract class ModerationTests(RucheApp app) : ProviderTests(app)
         var told = Assert.Single(await author.NotificationsAsync(), n => n.Kind == ModerationNotifications.Decision.Name);
         Assert.Equal(decision, told.SubjectId);
         Assert.DoesNotContain(told.Actors, a => a.Id == reporter.Id);
+
+        // Nor who decided: the author reads what was decided and why, not which moderator to resent.
+        Assert.Empty(told.Actors);
+        var notificationsPage = WebUtility.HtmlDecode(await authorBrowser.PageAsync("/notifications"));
+        Assert.Contains("La modération a agi sur votre contenu", notificationsPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(owner.Name, notificationsPage, StringComparison.Ordinal);
         var view = await author.GetAsync<DecisionView>($"/api/v1/moderation/decisions/{decision}");
         Assert.Equal(ModerationAction.Hide, view.Action);
         var decisionJson = await author.Http.GetStringAsync($"/api/v1/moderation/decisions/{decision}");
