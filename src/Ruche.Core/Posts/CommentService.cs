@@ -106,7 +106,8 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         var now = time.UtcNow();
         var viewerId = viewer.PersonId;
         var moderatesPost = post.Can.Delete;
-        var seesHidden = post.Can.Pin || viewer.IsAdministrator;
+        // The same readers as a hidden post's (PostQueries.IsReadableWhileHiddenBy): its author and its space's moderators.
+        var seesHidden = post.Can.Pin;
         return comments.Where(c => c.HiddenAt == null || c.AuthorId == viewerId || seesHidden).Select(c => new CommentView(
             c.Id,
             c.PostId,
