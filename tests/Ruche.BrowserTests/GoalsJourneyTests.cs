@@ -54,11 +54,13 @@ public sealed class GoalsJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(ownerPage.Locator("li.goal", new() { HasText = "suggéré par Paul Renard" })).ToContainTextAsync("Aider le support sur l'incident");
         await ownerPage.Locator("li.goal", new() { HasText = "Boucler la maquette" }).GetByRole(AriaRole.Button, new() { Name = "Fait" }).ClickAsync();
 
-        // The board shows the accepted suggestion and the completion.
+        // The board shows the accepted suggestion and each goal, never a member's tally (no activity score).
         await colleaguePage.GotoAsync($"/spaces/{spaceId}/goals");
         var row = colleaguePage.Locator("table.board tr", new() { HasText = "Inès Garnier" });
         await Assertions.Expect(row).ToContainTextAsync("Aider le support sur l'incident");
-        await Assertions.Expect(row).ToContainTextAsync("1/3");
+        await Assertions.Expect(row).ToContainTextAsync("Boucler la maquette");
+        await Assertions.Expect(row).Not.ToContainTextAsync("1/3");
+        await Assertions.Expect(row).Not.ToContainTextAsync("1 sur 3");
         await colleaguePage.ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("goals-board.png"), FullPage = true });
         Assert.Empty(consoleErrors);
     }
