@@ -22,10 +22,10 @@ public sealed partial class ScreenshotTests(DemoBrowserApp app) : IClassFixture<
         var consoleErrors = new List<string>();
         var page = await app.SignInAsync($"camille.martin@{DemoCompany.EmailDomain}", consoleErrors, DemoCompany.Password);
 
-        var post = await FirstLinkAsync(page, "/", PostLink());
-        var space = await FirstLinkAsync(page, "/spaces", SpaceLink());
+        var post = await FirstLinkAsync(page, "/", PageLinks.Post());
+        var space = await FirstLinkAsync(page, "/spaces", PageLinks.Space());
         var board = await TeamBoardAsync(page);
-        var anEvent = await FirstLinkAsync(page, "/events", EventLink());
+        var anEvent = await FirstLinkAsync(page, "/events", PageLinks.Event());
         (string Name, string Path)[] pages =
         [
             ("home", "/"), ("post", post), ("space", space), ("goals", "/goals"), ("team-board", board), ("events", "/events"),
@@ -71,9 +71,9 @@ public sealed partial class ScreenshotTests(DemoBrowserApp app) : IClassFixture<
     /// <summary>The board of the first team space the page of which leads to one.</summary>
     private static async Task<string> TeamBoardAsync(IPage page)
     {
-        foreach (var space in (await LinksAsync(page, "/spaces")).Where(href => SpaceLink().IsMatch(href)).Distinct())
+        foreach (var space in (await LinksAsync(page, "/spaces")).Where(href => PageLinks.Space().IsMatch(href)).Distinct())
         {
-            var board = await FirstLinkOrNullAsync(page, space, BoardLink());
+            var board = await FirstLinkOrNullAsync(page, space, PageLinks.Board());
             if (board is not null)
             {
                 return board;
@@ -91,16 +91,4 @@ public sealed partial class ScreenshotTests(DemoBrowserApp app) : IClassFixture<
         await page.GotoAsync(listedOn);
         return await page.Locator("main a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
     }
-
-    [GeneratedRegex(@"^/posts/\d+$")]
-    private static partial Regex PostLink();
-
-    [GeneratedRegex(@"^/spaces/\d+$")]
-    private static partial Regex SpaceLink();
-
-    [GeneratedRegex(@"^/spaces/\d+/goals$")]
-    private static partial Regex BoardLink();
-
-    [GeneratedRegex(@"^/events/\d+$")]
-    private static partial Regex EventLink();
 }

@@ -145,8 +145,8 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
             Add(At(path));
         }
 
-        Add(FirstLink(homeLinks, ProfileLink(), "/", "the profile in the header"));
-        Add(FirstLink(homeLinks, PostLink(), "/", "a post"));
+        Add(FirstLink(homeLinks, PageLinks.Profile(), "/", "the profile in the header"));
+        Add(FirstLink(homeLinks, PageLinks.Post(), "/", "a post"));
         foreach (var staffOnly in new[] { "/admin", "/moderation" })
         {
             if (homeLinks.Any(link => link.AbsolutePath == staffOnly))
@@ -156,11 +156,11 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
         }
 
         var spaces = await ReadAsync(At("/spaces"));
-        var spaceLinks = spaces.Where(link => SpaceLink().IsMatch(link.AbsolutePath)).Distinct().ToList();
-        Add(FirstLink(spaceLinks, SpaceLink(), "/spaces", "a space"));
+        var spaceLinks = spaces.Where(link => PageLinks.Space().IsMatch(link.AbsolutePath)).Distinct().ToList();
+        Add(FirstLink(spaceLinks, PageLinks.Space(), "/spaces", "a space"));
         foreach (var space in spaceLinks.Take(30))
         {
-            var board = (await ReadAsync(space)).FirstOrDefault(link => BoardLink().IsMatch(link.AbsolutePath) && link.Query.Length == 0);
+            var board = (await ReadAsync(space)).FirstOrDefault(link => PageLinks.Board().IsMatch(link.AbsolutePath) && link.Query.Length == 0);
             if (board is not null)
             {
                 Add(board);
@@ -169,13 +169,13 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
             }
         }
 
-        if (!mains.Any(main => BoardLink().IsMatch(main.Url.AbsolutePath)))
+        if (!mains.Any(main => PageLinks.Board().IsMatch(main.Url.AbsolutePath)))
         {
             Fail(At("/spaces").ToString(), "no team space lists a team board for this person", null);
         }
 
         var events = await ReadAsync(At("/events"));
-        Add(FirstLink(events, EventLink(), "/events", "an event"));
+        Add(FirstLink(events, PageLinks.Event(), "/events", "an event"));
         return mains.DistinctBy(main => main.Key).ToList();
     }
 
@@ -594,19 +594,4 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
-
-    [GeneratedRegex(@"^/people/[^/]+$")]
-    private static partial Regex ProfileLink();
-
-    [GeneratedRegex(@"^/posts/\d+$")]
-    private static partial Regex PostLink();
-
-    [GeneratedRegex(@"^/spaces/\d+$")]
-    private static partial Regex SpaceLink();
-
-    [GeneratedRegex(@"^/spaces/\d+/goals$")]
-    private static partial Regex BoardLink();
-
-    [GeneratedRegex(@"^/events/\d+$")]
-    private static partial Regex EventLink();
 }

@@ -72,10 +72,10 @@ public static class GoalForms
                 return "/goals/settings?saved=schedule";
             }));
         // An unticked box sends no field at all: then there is no form to bind, and that means "not shared".
-        ui.MapPost("/history-sharing", ([FromForm] HistorySharingForm? form, ClaimsPrincipal user, GoalHistoryService service, HttpContext http) =>
+        ui.MapPost("/history-sharing", ([FromForm] HistorySharingForm form, ClaimsPrincipal user, GoalHistoryService service, HttpContext http) =>
             FormResults.RunAsync(http, "/goals/settings", async () =>
             {
-                await service.SetSharingAsync(user.RequireViewer(), form?.Shared == true, http.RequestAborted);
+                await service.SetSharingAsync(user.RequireViewer(), form.Shared, http.RequestAborted);
                 return "/goals/settings?saved=history-sharing";
             }));
         ui.MapPost("/team/{spaceId:long}", (long spaceId, [FromForm] TeamSettingsForm form, ClaimsPrincipal user, TeamGoalSettingsService service, HttpContext http) =>
@@ -160,7 +160,7 @@ public sealed record TeamSettingsForm
     public bool WeeklyRecap { get; init; }
 }
 
-public sealed class HistorySharingForm
+public sealed record HistorySharingForm
 {
     /// <summary>The checkbox: sent ("true") when ticked, absent when not.</summary>
     public bool Shared { get; init; }
