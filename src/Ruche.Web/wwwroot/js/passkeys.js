@@ -34,7 +34,14 @@ async function askAuthenticator(form) {
   return navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
 }
 
-for (const form of document.querySelectorAll('form[data-passkey]')) {
+export function enhanceAll() {
+  for (const form of document.querySelectorAll('form[data-passkey]:not([data-enhanced])')) {
+    form.dataset.enhanced = 'true';
+    enhance(form);
+  }
+}
+
+function enhance(form) {
   const field = form.elements.namedItem('credential');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -6,8 +6,11 @@
 const shown = 8;
 let instances = 0;
 
-for (const input of document.querySelectorAll('input[data-people-picker]')) {
-  enhance(input);
+export function enhanceAll() {
+  for (const input of document.querySelectorAll('input[data-people-picker]:not([data-enhanced])')) {
+    input.dataset.enhanced = 'true';
+    enhance(input);
+  }
 }
 
 function enhance(input) {

@@ -1,4 +1,5 @@
-// Small progressive enhancements; every page works without them.
+// Small progressive enhancements; every page works without them. Each runs on the first page and again after every
+// enhanced navigation (Blazor swaps the page's content without loading this module again).
 
 // Ask before destructive forms (data-confirm holds the translated question).
 document.addEventListener('submit', (event) => {
@@ -13,12 +14,20 @@ if (document.querySelector('header.top[data-live]')) {
   import('./live.js');
 }
 
-// Passkey registration and sign-in forms.
-if (document.querySelector('form[data-passkey]')) {
-  import('./passkeys.js');
+function enhancePage() {
+  // Passkey registration and sign-in forms.
+  if (document.querySelector('form[data-passkey]')) {
+    import('./passkeys.js').then((m) => m.enhanceAll());
+  }
+  // Choosing people by name (event invitations).
+  if (document.querySelector('input[data-people-picker]')) {
+    import('./people-picker.js').then((m) => m.enhanceAll());
+  }
+  // Charts drawn from the data tables a page shows.
+  if (document.querySelector('table[data-chart]')) {
+    import('./charts.js').then((m) => m.enhance());
+  }
 }
 
-// Choosing people by name (event invitations).
-if (document.querySelector('input[data-people-picker]')) {
-  import('./people-picker.js');
-}
+enhancePage();
+window.Blazor?.addEventListener?.('enhancedload', enhancePage);
