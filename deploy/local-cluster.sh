@@ -40,6 +40,7 @@ export Database__Provider=Postgres
 export ConnectionStrings__Ruche="$server;Database=$database"
 export ConnectionStrings__Redis="127.0.0.1:$redis_port,channelPrefix=$database"
 export Ruche__Cluster=true
+export Ruche__SealingKey=${Ruche__SealingKey:-$(head -c 32 /dev/urandom | base64)}
 export Ruche__DataDir="$run/data"
 export Ruche__FilesDir="$run/shared-files"
 export Ruche__PublicUrl="http://127.0.0.1:$proxy_port/"

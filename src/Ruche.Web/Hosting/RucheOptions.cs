@@ -29,6 +29,13 @@ public sealed class RucheOptions
     /// </summary>
     public Uri PublicUrl { get; set; } = new("http://localhost:5080/");
 
+    /// <summary>
+    /// The key that seals what the database must not reveal (reporting-channel cases, ballots being mixed): 32 bytes in
+    /// base64, kept outside the database. Required with several nodes (all share it); a single node without it creates
+    /// <c>sealing.key</c> in the data folder on first start.
+    /// </summary>
+    public string? SealingKey { get; set; }
+
     /// <summary>An SMTP server for mails; without a host, mails are written as .eml files to the data folder's "mail".</summary>
     public SmtpOptions Smtp { get; set; } = new();
 

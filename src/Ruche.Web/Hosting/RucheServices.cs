@@ -22,6 +22,7 @@ using Ruche.Core.Presence;
 using Ruche.Core.Privacy;
 using Ruche.Core.Profiles;
 using Ruche.Core.Search;
+using Ruche.Core.Sealing;
 using Ruche.Core.WorkTime;
 using Ruche.Core.Spaces;
 using Ruche.Web.Auth;
@@ -65,6 +66,8 @@ public static class RucheServices
             services.AddSingleton<IMailSender, Notifications.SmtpMailSender>();
         }
         services.AddRucheLive(builder.Configuration, options.Cluster);
+        services.AddSingleton(ReadSealingKey(options));
+        services.AddSingleton<Sealer>();
 
         services.AddRazorComponents();
         services.AddHttpContextAccessor();
@@ -114,6 +117,17 @@ public static class RucheServices
         {
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys")));
         }
+    }
+
+    private static SealingKey ReadSealingKey(RucheOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.SealingKey))
+        {
+            return SealingKey.FromBase64(options.SealingKey);
+        }
+        return options.Cluster
+            ? throw new InvalidOperationException("Ruche:SealingKey is required when several nodes run (Ruche:Cluster): the same 32 bytes in base64 on every node, e.g. `openssl rand -base64 32`.")
+            : SealingKey.FromFile(Path.Combine(options.DataDirFullPath, "sealing.key"));
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)

@@ -26,6 +26,19 @@ public sealed class ClusterConfigurationTests
         Assert.Contains("Ruche:Cluster needs ConnectionStrings:Redis", failure, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_cluster_node_refuses_to_start_without_the_sealing_key()
+    {
+        var failure = StartFailure(builder =>
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Ruche", "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none");
+            builder.UseSetting("ConnectionStrings:Redis", "127.0.0.1:1,abortConnect=false");
+        });
+
+        Assert.Contains("Ruche:SealingKey is required", failure, StringComparison.Ordinal);
+    }
+
     private static string StartFailure(Action<IWebHostBuilder> configure)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "ruche-tests", Guid.NewGuid().ToString("N"));

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Ruche.Core.Sealing;
+
+/// <summary>
+/// Encrypts what the database must hold but must not reveal (reporting-channel cases, ballots waiting to be mixed):
+/// AES-256-GCM with a key kept outside the database (<see cref="SealingKey"/>), so a dump of the database alone reveals
+/// nothing. Each sealed value names its purpose as associated data: a value sealed for one purpose does not open as
+/// another, so a column cannot be copied into another and read there.
+/// </summary>
+public sealed class Sealer(SealingKey key)
+{
+    private const byte Version = 1;
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    public byte[] Seal(ReadOnlySpan<byte> plain, string purpose)
+    {
+        var sealedValue = new byte[1 + NonceSize + TagSize + plain.Length];
+        sealedValue[0] = Version;
+        var nonce = sealedValue.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key.Bytes, TagSize);
+        aes.Encrypt(nonce, plain, sealedValue.AsSpan(1 + NonceSize + TagSize), sealedValue.AsSpan(1 + NonceSize, TagSize), Encoding.UTF8.GetBytes(purpose));
+        return sealedValue;
+    }
+
+    /// <summary>Opens a value sealed for <paramref name="purpose"/>; a value altered, sealed for another purpose or with another key throws.</summary>
+    public byte[] Open(ReadOnlySpan<byte> sealedValue, string purpose)
+    {
+        if (sealedValue.Length < 1 + NonceSize + TagSize || sealedValue[0] != Version)
+        {
+            throw new CryptographicException("Not a value sealed by Ruche.");
+        }
+        var plain = new byte[sealedValue.Length - 1 - NonceSize - TagSize];
+        using var aes = new AesGcm(key.Bytes, TagSize);
+        aes.Decrypt(sealedValue.Slice(1, NonceSize), sealedValue[(1 + NonceSize + TagSize)..], sealedValue.Slice(1 + NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(purpose));
+        return plain;
+    }
+
+    public byte[] SealText(string text, string purpose) => Seal(Encoding.UTF8.GetBytes(text), purpose);
+
+    public string OpenText(ReadOnlySpan<byte> sealedValue, string purpose) => Encoding.UTF8.GetString(Open(sealedValue, purpose));
+}
