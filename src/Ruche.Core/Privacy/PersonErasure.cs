@@ -59,6 +59,7 @@ public sealed class PersonErasure(
         await db.Files.Where(f => removedFiles.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
 
         await db.Reactions.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Ballots.BallotParticipation>().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.EventAttendees.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CalendarFeeds.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.PresenceStatuses.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
