@@ -54,7 +54,8 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider, IFullTextEngine
         ("SELECT value FROM json_each({0})", JsonSerializer.Serialize(ids));
 
     /// <summary>
-    /// Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL. Applied once
+    /// Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL; deleted rows are
+    /// overwritten (a counted ballot or an anonymised case leaves no bytes in free pages). Applied once
     /// per SQLite connection: the pool hands the same one out again and again, and EF Core opens it for every query.
     /// </summary>
     private sealed class PragmaInterceptor : DbConnectionInterceptor
@@ -80,7 +81,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider, IFullTextEngine
 
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+                command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
                 command.ExecuteNonQuery();
             }
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Ruche.Core.Content;
 
 public static class Mentions
@@ -18,6 +20,16 @@ public static class Mentions
 
         return trimmed.ToLowerInvariant();
     }
+
+    /// <summary>
+    /// Every place a text mentions <paramref name="handle"/>, read as the Markdown parser reads a mention
+    /// (<see cref="ReferenceParser"/>): "@" starting a word, the handle in any case, and a final ".", "-" or "_"
+    /// left out as punctuation — so "Bravo @ana.morel." mentions ana.morel.
+    /// </summary>
+    public static Regex Of(string handle) => new(
+        $@"(?<![\p{{L}}\p{{N}}_#@/&])@{Regex.Escape(handle)}(?=[._-]*(?![A-Za-z0-9._-]))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
 
     internal static bool IsHandleChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
 }

@@ -18,7 +18,7 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, GoalLi
 {
     /// <summary>One post as its reader sees it (with what they may do to it), or "not found".</summary>
     public async Task<PostCard> PostAsync(Viewer viewer, long postId, CancellationToken cancellationToken) =>
-        (await loader.LoadAsync(viewer, db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId), cancellationToken)).SingleOrDefault()
+        (await loader.LoadAsync(viewer, db.Posts.OpenableBy(viewer).Where(p => p.Id == postId), cancellationToken)).SingleOrDefault()
         ?? throw RucheException.NotFound("post.not-found", "No such post.");
 
     /// <summary>Every post the reader may see, optionally narrowed to a space, an author or a tag.</summary>

@@ -14,6 +14,19 @@ public static class PostQueries
 {
     public static IQueryable<Post> VisibleTo(this IQueryable<Post> posts, long viewerId) => posts.Where(p => p.IsReadableBy(viewerId));
 
+    /// <summary>
+    /// Posts a person may open one by one: those they read, and those they moderate (<see cref="IsModeratedBy"/>) even
+    /// once hidden — an administrator who hid a company-wide post opens it to restore it. Feeds, search and
+    /// notifications stay on <see cref="VisibleTo(IQueryable{Post}, long)"/>: hidden content leaves them for everyone
+    /// but its author. (The subject rule cannot say "administrators": it is written over people's ids, not their roles.)
+    /// </summary>
+    public static IQueryable<Post> OpenableBy(this IQueryable<Post> posts, Common.Viewer viewer)
+    {
+        var me = viewer.PersonId;
+        var administrator = viewer.IsAdministrator;
+        return posts.Where(p => p.IsReadableBy(me) || p.IsModeratedBy(me, administrator));
+    }
+
     /// <summary>Everyone in the company reads it: a profile post, or a post in a company-wide space.</summary>
     [ExpandedFrom(nameof(CompanyWideRule))]
     public static bool IsCompanyWide(this Post post) => throw ExpandedFromAttribute.OutsideAQuery();

@@ -33,7 +33,7 @@ public static class PostRights
     {
         var me = viewer.PersonId;
         var administrator = viewer.IsAdministrator;
-        var post = await db.Posts.VisibleTo(me).Where(p => p.Id == postId)
+        var post = await db.Posts.OpenableBy(viewer).Where(p => p.Id == postId)
             .Select(p => new { p.AuthorId, p.SpaceId, ModeratesSpace = p.SpaceId != null && p.Space!.IsModeratedBy(me), Moderates = p.IsModeratedBy(me, administrator) })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw RucheException.NotFound("post.not-found", "No such post.");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Audit;
@@ -129,7 +128,7 @@ public sealed class PersonErasure(
     {
         var link = $"href=\"/people/{Uri.EscapeDataString(handle)}\"";
         var typed = "@" + handle;
-        var mention = new Regex($@"(?<![\w.@-])@{Regex.Escape(handle)}(?![\w.-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var mention = Mentions.Of(handle);
         foreach (var post in await db.Posts.Where(p => p.Body.Contains(typed) || p.BodyHtml.Contains(link)).ToListAsync(cancellationToken))
         {
             post.Body = mention.Replace(post.Body, "@" + tombstone);

@@ -39,6 +39,13 @@ public sealed class Sealer(SealingKey key)
         return plain;
     }
 
+    /// <summary>
+    /// A keyed fingerprint (HMAC-SHA-256) of <paramref name="value"/> for <paramref name="purpose"/>: lets the database
+    /// find a value again (a receipt, a case code) without holding it, and without the key nobody can test guesses.
+    /// </summary>
+    public byte[] Fingerprint(string value, string purpose) =>
+        HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes($"{purpose}\n{value}"));
+
     public byte[] SealText(string text, string purpose) => Seal(Encoding.UTF8.GetBytes(text), purpose);
 
     public string OpenText(ReadOnlySpan<byte> sealedValue, string purpose) => Encoding.UTF8.GetString(Open(sealedValue, purpose));

@@ -46,11 +46,18 @@ public sealed class SealingKey
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
-        using (var stream = new FileStream(path, options))
-        using (var writer = new StreamWriter(stream))
+        try
         {
+            using var stream = new FileStream(path, options);
+            using var writer = new StreamWriter(stream);
             writer.Write(Convert.ToBase64String(key));
         }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first: use theirs.
+            return FromBase64(File.ReadAllText(path));
+        }
+
         return new SealingKey(key);
     }
 

@@ -421,6 +421,20 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("BallotParticipation");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Ballots.ClosedBallotBox", b =>
+                {
+                    b.Property<string>("BoxKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("BoxId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BoxKind", "BoxId");
+
+                    b.ToTable("ClosedBallotBox");
+                });
+
             modelBuilder.Entity("Ruche.Core.Ballots.CountedReceipt", b =>
                 {
                     b.Property<string>("BoxKind")
@@ -1579,6 +1593,20 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasKey("Kind");
 
                     b.ToTable("RetentionPolicies");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Sealing.SealingCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SealingCheck");
                 });
 
             modelBuilder.Entity("Ruche.Core.Search.SearchDocument", b =>

@@ -400,6 +400,20 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("BallotParticipation");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Ballots.ClosedBallotBox", b =>
+                {
+                    b.Property<string>("BoxKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BoxId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BoxKind", "BoxId");
+
+                    b.ToTable("ClosedBallotBox");
+                });
+
             modelBuilder.Entity("Ruche.Core.Ballots.CountedReceipt", b =>
                 {
                     b.Property<string>("BoxKind")
@@ -1532,6 +1546,20 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasKey("Kind");
 
                     b.ToTable("RetentionPolicies");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Sealing.SealingCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SealingCheck");
                 });
 
             modelBuilder.Entity("Ruche.Core.Search.SearchDocument", b =>

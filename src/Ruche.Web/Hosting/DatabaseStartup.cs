@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.People;
+using Ruche.Core.Sealing;
 using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 using Ruche.Demo;
@@ -21,6 +22,7 @@ public static class DatabaseStartup
         provider.PrepareStorage(scope.ServiceProvider.GetRequiredService<DatabaseConnection>().ConnectionString);
         var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await SealingCheck.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<Sealer>(), cancellationToken);
         await EnsureBaseDataAsync(db, scope.ServiceProvider, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SearchIndexer>().EnsureBuiltAsync(db, cancellationToken);
     }

@@ -255,6 +255,10 @@ public abstract class ModerationTests(RucheApp app) : ProviderTests(app)
         await employee.TryRestoreAsync("post", post.Id, "Je le veux").ShouldBeProblemAsync(HttpStatusCode.NotFound, "moderation.content-not-found");
         await admin.TryRestoreAsync("post", post.Id, " ").ShouldBeProblemAsync(HttpStatusCode.BadRequest, "moderation.reason-required");
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.Http.GetAsync($"/api/v1/posts/{post.Id}")).StatusCode);
+        Assert.True((await admin.GetPostAsync(post.Id)).IsHidden);
+        await (await App.SignInWithBrowserCookiesAsync(admin)).PageAsync($"/posts/{post.Id}");
+        Assert.DoesNotContain((await colleague.CompanyAsync()).Items, p => p.Id == post.Id);
+        Assert.DoesNotContain((await admin.CompanyAsync()).Items, p => p.Id == post.Id);
 
         var restored = await Actor.ReadAsync<ModerationSteps.DecisionCreated>(await admin.TryRestoreAsync("post", post.Id, "Après relecture, rien d'injurieux"), HttpStatusCode.Created);
 

@@ -81,7 +81,7 @@ public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
     {
         var admin = await NewPersonAsync("Admin", "Europe/Paris", "administrator");
         var leaver = await NewPersonAsync("Ondine Quellec");
-        var thanks = await admin.PostAsync($"Merci @{leaver.Handle} pour la passation");
+        var thanks = await admin.PostAsync($"Merci @{leaver.Handle}. Et encore @{leaver.Handle.ToUpperInvariant()}-, (@{leaver.Handle}) pour la passation");
         var reply = await admin.CommentAsync(thanks, $"Et encore bravo @{leaver.Handle}");
 
         var named = await admin.GetAsync<PostCard>($"/api/v1/posts/{thanks.Id}");
@@ -103,7 +103,7 @@ public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
             Assert.DoesNotContain("class=\"mention\"", text, StringComparison.Ordinal);
         }
 
-        Assert.Equal($"Merci @former-{leaver.Id} pour la passation", postBody);
+        Assert.Equal($"Merci @former-{leaver.Id}. Et encore @former-{leaver.Id}-, (@former-{leaver.Id}) pour la passation", postBody);
         Assert.Contains($"@former-{leaver.Id}", postHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(leaver.Handle, (await admin.GetAsync<PostCard>($"/api/v1/posts/{thanks.Id}")).BodyHtml, StringComparison.OrdinalIgnoreCase);
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
 using Ruche.Core.Sealing;
 
 namespace Ruche.Tests.Sealing;
@@ -55,4 +56,32 @@ public sealed class SealerTests
         Assert.Contains("32 bytes", Assert.Throws<InvalidOperationException>(() => SealingKey.FromBase64("abc")).Message, StringComparison.Ordinal);
         Assert.Contains("32 bytes", Assert.Throws<InvalidOperationException>(() => SealingKey.FromBase64(Convert.ToBase64String(new byte[16]))).Message, StringComparison.Ordinal);
     }
+}
+
+/// <summary>A database remembers the key it was sealed with: started with another, Ruche stops and says why.</summary>
+public sealed class SealingKeyStartTests
+{
+    [Fact]
+    public void Ruche_refuses_to_start_on_a_database_sealed_with_another_key()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "ruche-tests", Guid.NewGuid().ToString("N"));
+        using (var first = Start(dataDir, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))))
+        {
+            _ = first.Server;
+        }
+
+        using var second = Start(dataDir, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        var failure = Assert.ThrowsAny<Exception>(() => second.Server);
+
+        Assert.Contains("is not the one this database's sealed data was sealed with", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Start(string dataDir, string key) =>
+        new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Ruche:DataDir", dataDir);
+            builder.UseSetting("Ruche:DemoData", "false");
+            builder.UseSetting("Ruche:SealingKey", key);
+        });
 }
