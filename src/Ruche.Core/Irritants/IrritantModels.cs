@@ -34,3 +34,7 @@ public sealed record IrritantCard(
 
 /// <summary>Irritants reported per period, by category or site: <see cref="Counts"/>[period][series].</summary>
 public sealed record IrritantTrend(string Period, string By, IReadOnlyList<DateOnly> Periods, IReadOnlyList<string> Series, IReadOnlyList<IReadOnlyList<int>> Counts);
+
+public sealed record IrritantPlace(long Id, string Name);
+
+public sealed record IrritantPlaces(IReadOnlyList<IrritantPlace> Sites, IReadOnlyList<IrritantPlace> Departments);

@@ -107,6 +107,12 @@ public sealed class IrritantReader(RucheDbContext db, TimeProvider time)
         return new IrritantTrend(monthly ? "months" : "weeks", bySite ? "site" : "category", periods, series, counts);
     }
 
+    /// <summary>The sites and departments an irritant may name, by name.</summary>
+    public async Task<IrritantPlaces> PlacesAsync(CancellationToken cancellationToken) =>
+        new(
+            await db.Sites.OrderBy(s => s.Name).Select(s => new IrritantPlace(s.Id, s.Name)).ToListAsync(cancellationToken),
+            await db.Departments.OrderBy(d => d.Name).Select(d => new IrritantPlace(d.Id, d.Name)).ToListAsync(cancellationToken));
+
     private async Task<List<IrritantCard>> CardsAsync(Viewer viewer, IQueryable<Irritant> irritants, CancellationToken cancellationToken)
     {
         var me = viewer.PersonId;
