@@ -35,7 +35,7 @@ public static class IrritantSteps
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
-        var site = new Site { Name = $"{name} {Guid.NewGuid():N}"[..40], TimeZone = "Europe/Paris", CountryCode = "FR" };
+        var site = new Site { Name = $"{name} {Guid.NewGuid():N}"[..(name.Length + 9)], TimeZone = "Europe/Paris", CountryCode = "FR" };
         db.Sites.Add(site);
         await db.SaveChangesAsync();
         return site.Id;

@@ -108,7 +108,7 @@ public abstract class IrritantTests(RucheApp app) : ProviderTests(app)
             var browser = await App.SignInWithBrowserCookiesAsync(reader);
             foreach (var page in new[] { $"/irritants/{id}", "/irritants", "/irritants/overdue", "/irritants/trends", "/irritants?category=meetings" })
             {
-                texts.Add(await browser.PageAsync(page));
+                texts.Add(WebUtility.HtmlDecode(await browser.PageAsync(page)));
             }
         }
 
@@ -129,11 +129,12 @@ public abstract class IrritantTests(RucheApp app) : ProviderTests(app)
         var owner = await NewPersonAsync("Facility");
         var site = await App.NewSiteAsync("Entrepôt");
         var id = await reporter.ReportIrritantAsync("Le chauffage s'arrête à 16 h", site, category: "comfort");
+        var browser = await App.SignInWithBrowserCookiesAsync(employee);
         var before = await DatabaseDigest.TakeAsync(App);
 
         await employee.TryAnswerAsync(id, "resolved", employee.Id, "C'est réglé").ShouldBeProblemAsync(HttpStatusCode.Forbidden, "irritant.hr-only");
         await employee.Http.GetAsync("/api/v1/irritants/overdue").ShouldBeProblemAsync(HttpStatusCode.Forbidden, "irritant.hr-only");
-        await (await App.SignInWithBrowserCookiesAsync(employee)).PageAsync("/irritants/overdue", HttpStatusCode.Forbidden);
+        await browser.PageAsync("/irritants/overdue", HttpStatusCode.Forbidden);
         Assert.Empty(DatabaseDigest.Changed(before, await DatabaseDigest.TakeAsync(App)));
 
         // Past its target without an answer: HR sees it in the list of irritants awaiting an answer.
