@@ -187,7 +187,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             {
                 request.Content = endpoint.TakesMultipart
                     ? new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "x.png" } }
-                    : new StringContent("""{"body":"Intrusion","title":"Intrusion","kind":"like","personId":1,"response":"yes","status":"accepted","ownerId":1,"reason":"Intrusion"}""", Encoding.UTF8, "application/json");
+                    : new StringContent("""{"body":"Intrusion","title":"Intrusion","kind":"like","personId":1,"response":"yes"}""", Encoding.UTF8, "application/json");
             }
 
             var status = (await outsider.Http.SendAsync(request)).StatusCode;
