@@ -6,7 +6,7 @@ using Ruche.Demo.People;
 namespace Ruche.Demo.Irritants;
 
 /// <summary>
-/// Six months of irritants across categories and the three sites, so the trend chart has a shape: most named, some
+/// A year of irritants across categories and the three sites, so the trend chart has a shape: most named, some
 /// anonymous (no person, only a date), "me too"s above and below the threshold, HR answers, and a few past their
 /// response target.
 /// </summary>
@@ -34,10 +34,10 @@ internal static class DemoIrritants
         var hr = staff.ByHandle["lea.dubois"];
         var people = staff.All.ToList();
         var holidays = Holidays.None;
-        for (var n = 0; n < 70; n++)
+        for (var n = 0; n < 90; n++)
         {
             // More recent weeks have more reports: the box got known.
-            var daysAgo = (int)(180 * Math.Pow(random.NextDouble(), 1.6));
+            var daysAgo = (int)(330 * Math.Pow(random.NextDouble(), 1.4));
             var reporter = people[random.Next(people.Count)];
             var (category, text) = Samples[random.Next(Samples.Length)];
             var on = today.AddDays(-daysAgo);
