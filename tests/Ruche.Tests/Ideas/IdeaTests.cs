@@ -212,7 +212,7 @@ public abstract class IdeaTests(RucheApp app) : ProviderTests(app)
         var many = await MeasureAsync();
         Assert.Equal(few, many);
         Assert.InRange(many.Api, 1, 3);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{App.ProviderName}: idea list {many.Api} SQL commands (API), {many.Page} (page, layout included), for 3 or 12 ideas.");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{App.ProviderName}: idea list {many.Api} SQL commands (API, authentication included), {many.Page} (page, layout included), for 3 or 12 ideas.");
     }
 
     [Fact]

@@ -205,6 +205,46 @@ public abstract class IrritantTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task The_irritant_list_costs_the_same_commands_for_3_or_15_irritants()
+    {
+        var reader = await NewPersonAsync("Reader");
+        var reporters = new List<Actor>();
+        for (var i = 0; i < 3; i++)
+        {
+            reporters.Add(await NewPersonAsync($"Reporter {i}"));
+        }
+
+        var site = await App.NewSiteAsync("Compte");
+        var browser = await App.SignInWithBrowserCookiesAsync(reader);
+        async Task<(int Api, int Page)> MeasureAsync()
+        {
+            App.Commands.Reset();
+            await reader.IrritantsAsync($"?site={site}");
+            var api = App.Commands.Count;
+            App.Commands.Reset();
+            await browser.PageAsync("/irritants");
+            return (api, App.Commands.Count);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await reporters[i].ReportIrritantAsync($"Irritant {i}", site, anonymous: i == 0);
+        }
+
+        var few = await MeasureAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            var id = await reporters[i % 3].ReportIrritantAsync($"Autre {i}", site, anonymous: i % 4 == 0, category: IrritantCategories.All[i % IrritantCategories.All.Count]);
+            await reporters[(i + 1) % 3].MeTooAsync(id);
+        }
+
+        var many = await MeasureAsync();
+        Assert.Equal(few, many);
+        Assert.InRange(many.Api, 1, 3);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{App.ProviderName}: irritant list {many.Api} SQL commands (API, authentication included), {many.Page} (page, layout included), for 3 or 15 irritants.");
+    }
+
+    [Fact]
     public void The_response_target_counts_working_days_across_public_holidays()
     {
         // Thursday 24 December 2026: Christmas and New Year's Day are French public holidays, weekends do not count.
