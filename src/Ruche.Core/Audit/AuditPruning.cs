@@ -1,22 +1,48 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Ruche.Core.Data;
 
 namespace Ruche.Core.Audit;
 
 /// <summary>
-/// Removes sign-in entries past their retention without breaking the log's proof (ADR 12): it first checks the chain up
-/// to the last entry to go, then seals that stretch with an <see cref="AuditCheckpoint"/> (the chain head there and a
-/// digest of the entries kept), then deletes — which the database allows for sealed sign-in entries only.
+/// Removes sign-in entries past their retention without breaking the log's proof (ADR 12): stretch by stretch (at most
+/// <see cref="StretchSize"/> entries each, so memory and the time appends wait stay bounded however long the log), it
+/// checks the chain up to the stretch's end, seals the stretch with an <see cref="AuditCheckpoint"/> (the chain head
+/// there and a digest of the entries kept), then deletes — which the database allows for sealed sign-in entries only.
+/// A stretch whose chain does not verify is left as it is and reported, never sealed.
 /// </summary>
-public sealed class AuditPruning(RucheDbContext db, IDatabaseProvider provider, TimeProvider time)
+public sealed partial class AuditPruning(RucheDbContext db, IDatabaseProvider provider, TimeProvider time, ILogger<AuditPruning> logger)
 {
     /// <summary>Access-log entries (CNIL: kept six months to a year), the only ones retention may remove.</summary>
     public static readonly IReadOnlyList<string> SignInActions = ["auth.sign-in", "auth.sign-in-failed", "auth.locked-out"];
 
+    /// <summary>The most entries one checkpoint seals (and one transaction holds in memory).</summary>
+    public const int StretchSize = 5_000;
+
     /// <summary>Seals and removes the sign-in entries recorded before <paramref name="cutoff"/>; returns how many went.</summary>
-    public async Task<int> PruneSignInsAsync(DateTime cutoff, CancellationToken cancellationToken)
+    public Task<int> PruneSignInsAsync(DateTime cutoff, CancellationToken cancellationToken) => PruneSignInsAsync(cutoff, StretchSize, cancellationToken);
+
+    /// <summary>As <see cref="PruneSignInsAsync(DateTime, CancellationToken)"/>, sealing at most <paramref name="stretchSize"/> entries at a time.</summary>
+    public async Task<int> PruneSignInsAsync(DateTime cutoff, int stretchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stretchSize, 1);
+        var total = 0;
+        while (await PruneStretchAsync(cutoff, stretchSize, cancellationToken) is { } stretch)
+        {
+            total += stretch.Pruned;
+            if (!stretch.More)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>One stretch sealed and pruned; null when nothing is left to prune or the chain does not verify.</summary>
+    private async Task<(int Pruned, bool More)?> PruneStretchAsync(DateTime cutoff, int stretchSize, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Appends wait while the stretch is sealed, so the checkpoint and the chain cannot disagree.
@@ -26,25 +52,27 @@ public sealed class AuditPruning(RucheDbContext db, IDatabaseProvider provider, 
         var after = last?.ThroughEntryId ?? 0;
         var through = await db.AuditEntries.Where(e => e.Id > after && e.At < cutoff && SignInActions.Contains(e.Action))
             .MaxAsync(e => (long?)e.Id, cancellationToken);
-        if (through is not { } end)
+        if (through is not { } lastToGo)
         {
-            return 0;
+            return null;
         }
 
-        // Seal only what verifies: a broken stretch is left as it is, for the verification to report.
-        var stretch = await db.AuditEntries.AsNoTracking().Where(e => e.Id > after && e.Id <= end).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var stretch = await db.AuditEntries.AsNoTracking().Where(e => e.Id > after && e.Id <= lastToGo)
+            .OrderBy(e => e.Id).Take(stretchSize).ToListAsync(cancellationToken);
         var previous = last?.ChainHead ?? AuditLog.Genesis;
         foreach (var entry in stretch)
         {
             if (entry.PreviousHash != previous || entry.Hash != AuditLog.HashOf(entry))
             {
-                return 0;
+                ChainBroken(logger, entry.Id);
+                return null;
             }
 
             previous = entry.Hash;
         }
 
-        var pruned = stretch.Where(e => e.At < cutoff && SignInActions.Contains(e.Action)).Select(e => e.Id).ToList();
+        var end = stretch[^1].Id;
+        var pruned = stretch.Where(e => e.At < cutoff && SignInActions.Contains(e.Action)).Select(e => e.Id).ToHashSet();
         var kept = stretch.Where(e => !pruned.Contains(e.Id)).ToList();
         var checkpoint = new AuditCheckpoint
         {
@@ -60,9 +88,9 @@ public sealed class AuditPruning(RucheDbContext db, IDatabaseProvider provider, 
         checkpoint.Hash = HashOf(checkpoint);
         db.AuditCheckpoints.Add(checkpoint);
         await db.SaveChangesAsync(cancellationToken);
-        await db.AuditEntries.Where(e => pruned.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+        await db.AuditEntries.Where(e => e.Id > after && e.Id <= end && pruned.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return pruned.Count;
+        return (pruned.Count, end < lastToGo);
     }
 
     /// <summary>SHA-256 of the kept entries' hashes, in id order.</summary>
@@ -79,4 +107,7 @@ public sealed class AuditPruning(RucheDbContext db, IDatabaseProvider provider, 
             checkpoint.KeptDigest,
             checkpoint.KeptCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             checkpoint.PrunedCount.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit log's chain does not verify at entry {EntryId}: sign-in entries from there on are not pruned until it is examined (Admin → Audit)")]
+    private static partial void ChainBroken(ILogger logger, long entryId);
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
@@ -10,7 +11,7 @@ namespace Ruche.Core.Content;
 /// Turns what people write (CommonMark) into safe HTML with linked #tags and @mentions.
 /// Parsing is separate from rendering because which mentions are real is a database question.
 /// </summary>
-public sealed class MarkdownContent
+public sealed partial class MarkdownContent
 {
     private static readonly MarkdownPipeline Pipeline = BuildPipeline();
     private readonly HtmlSanitizer sanitizer = BuildSanitizer();
@@ -57,12 +58,21 @@ public sealed class MarkdownContent
         return escaped.ToString();
     }
 
-    /// <summary>The start of the words, on one line, cut with an ellipsis: what a list shows of a post or a comment.</summary>
-    public static string Excerpt(string markdown, int length)
+    /// <summary>
+    /// The start of rendered content as plain text, for a notification line or a queue: mentions read as the names the
+    /// rendering wrote (never a raw handle), blocks separated by a space, cut at <paramref name="length"/> characters.
+    /// The HTML may be cut short itself (a prefix read from the database): the parser closes what is left open.
+    /// </summary>
+    public static string ExcerptOfHtml(string html, int length)
     {
-        var text = string.Join(' ', PlainText(markdown).Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        var spaced = BlockEnd().Replace(html, " $0");
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{spaced}</body>");
+        var text = string.Join(' ', (document.Body?.TextContent ?? string.Empty).Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
         return text.Length <= length ? text : string.Concat(text.AsSpan(0, length).TrimEnd(), "…");
     }
+
+    [GeneratedRegex(@"</(p|li|h[1-6]|blockquote|pre|div|tr|td|th)>|<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlockEnd();
 
     /// <summary>
     /// Renders sanitised HTML; a mention links to the person and shows their name when its handle is in

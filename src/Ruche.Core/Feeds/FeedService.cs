@@ -65,7 +65,7 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, GoalLi
         return lists.OrderBy(l => l.Person.Id != me).ThenBy(l => l.Person.DisplayName, StringComparer.CurrentCulture).ThenBy(l => l.Id).ToList();
     }
 
-    /// <summary>Everything company-wide: open spaces and profiles.</summary>
+    /// <summary>Everything company-wide: open spaces and profiles, but daily goals check-ins (the goals pages show them).</summary>
     public Task<Page<PostCard>> CompanyAsync(Viewer viewer, string? cursor, int? pageSize, CancellationToken cancellationToken) =>
         loader.PageAsync(viewer, CompanyPosts(db, viewer.PersonId), cursor, pageSize, cancellationToken);
 
@@ -82,9 +82,9 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, GoalLi
             || db.SpaceFollows.Any(f => f.PersonId == me && f.SpaceId == p.SpaceId)
             || p.Tags.Any(t => db.TagFollows.Any(f => f.PersonId == me && f.Tag == t.Tag)));
 
-    /// <summary>The posts of the company feed: those of open spaces and profiles.</summary>
+    /// <summary>The posts of the company feed: those of open spaces and profiles, but daily goals check-ins.</summary>
     internal static IQueryable<Post> CompanyPosts(RucheDbContext db, long me) =>
-        db.Posts.VisibleTo(me).Where(p => p.IsCompanyWide());
+        db.Posts.VisibleTo(me).Where(p => p.IsCompanyWide() && !db.GoalLists.Any(l => l.PostId == p.Id));
 
     public async Task<SpaceFeed> SpaceAsync(Viewer viewer, long spaceId, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {

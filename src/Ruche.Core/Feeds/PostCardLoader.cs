@@ -97,7 +97,7 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
                 r.CommentCount,
                 reactions[r.Id].OrderBy(c => c.Kind).ToList(),
                 r.SharedPostId is null && !r.IsShare ? null : SharedCard(r.SharedPostId, shared),
-                PostRights.Of(mine, moderates, viewer.IsAdministrator),
+                PostRights.OfLoaded(mine, moderates, viewer, r.Space),
                 goals.GetValueOrDefault(r.Id),
                 r.HiddenReason);
         }).ToList();

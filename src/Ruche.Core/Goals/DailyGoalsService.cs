@@ -267,7 +267,7 @@ public sealed class DailyGoalsService(
             throw;
         }
 
-        await live.PostPublishedAsync(list.PostId, inHomeFeed: false);
+        await live.PostPublishedAsync(list.PostId, inFeeds: false);
         return list;
     }
 

@@ -44,6 +44,9 @@ public enum ModerationAction
 
     /// <summary>The reports were unfounded: the content stays as it is, and its author is not troubled.</summary>
     Dismiss,
+
+    /// <summary>A hide reversed (on appeal or second thoughts): readers see the content again. Not a decision on reports.</summary>
+    Restore,
 }
 
 internal sealed class ModerationDecisionConfiguration : IEntityTypeConfiguration<ModerationDecision>

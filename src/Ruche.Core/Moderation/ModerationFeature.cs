@@ -12,6 +12,7 @@ public static class ModerationFeature
     {
         services.AddScoped<ReportService>();
         services.AddScoped<OpenReports>();
+        services.AddScoped<HiddenContent>();
         services.AddScoped<ModerationService>();
         services.AddSubject(ModerationDecisionSubject.Instance);
         services.AddNotificationKinds(ModerationNotifications.All);

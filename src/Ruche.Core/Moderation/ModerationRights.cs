@@ -8,8 +8,8 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Moderation;
 
 /// <summary>
-/// Who handles reports about a post and its comments, decided once: the moderators of its space; for company-wide
-/// content (a profile post, a post in an open space), administrators too. The queue lists, and decisions check, this rule.
+/// Who handles reports about a post and its comments: <see cref="PostQueries.IsModeratedBy"/>, as a filter the queue
+/// lists and decisions check; and who the queue is for.
 /// </summary>
 public static class ModerationRights
 {
@@ -17,7 +17,7 @@ public static class ModerationRights
     {
         var me = viewer.PersonId;
         var administrator = viewer.IsAdministrator;
-        return p => p.Space!.IsModeratedBy(me) || (administrator && p.IsCompanyWide());
+        return p => p.IsModeratedBy(me, administrator);
     }
 
     /// <summary>The queue is for those who moderate something: a space's moderators and administrators.</summary>

@@ -22,37 +22,14 @@ public sealed class ModerationService(
             throw RucheException.Invalid("moderation.content-required", "Say what the decision is about: a post or a comment.");
         }
 
-        if (action is not { } act || !Enum.IsDefined(act))
+        if (action is not { } act || !Enum.IsDefined(act) || act == ModerationAction.Restore)
         {
             throw RucheException.Invalid("moderation.action-required", "Choose an action: hide, delete or dismiss.");
         }
 
-        var why = Input.Text(reason);
-        if (why.Length == 0)
-        {
-            throw RucheException.Invalid("moderation.reason-required", "Give the reason for the decision: its author is told of it.");
-        }
-
-        if (why.Length > Limits.ModerationReasonMaxLength)
-        {
-            throw RucheException.Invalid("moderation.reason-too-long", $"A decision's reason holds at most {Limits.ModerationReasonMaxLength} characters.");
-        }
-
+        var why = Reason(reason);
         var target = await TargetAsync(viewer, kind, contentId, cancellationToken);
         var open = db.Set<ContentReport>().Where(r => r.Content == kind && r.ContentId == contentId && r.DecisionId == null);
-        if (!await open.AnyAsync(cancellationToken))
-        {
-            throw RucheException.Conflict("moderation.no-open-report", "Nobody reported this content, or a decision was already made.");
-        }
-
-        if (act == ModerationAction.Delete)
-        {
-            // The content services delete as they always do (with their own trace); the decision follows.
-            await (kind == ReportedContent.Post
-                ? posts.DeleteAsync(viewer, target.PostId, cancellationToken)
-                : comments.DeleteAsync(viewer, target.PostId, contentId, cancellationToken));
-        }
-
         var now = time.UtcNow();
         var decision = new ModerationDecision
         {
@@ -67,16 +44,34 @@ public sealed class ModerationService(
             DecidedAt = now,
         };
 
+        // One transaction: the decision claims the open reports (a conditional update, so of two moderators deciding at
+        // once only one changes rows and the other's transaction is rolled back), then hides or deletes, then records.
+        IReadOnlyList<Guid> deletedFiles = [];
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            db.Add(decision);
+            await db.SaveChangesAsync(cancellationToken);
+            var closed = await open.ExecuteUpdateAsync(s => s.SetProperty(r => r.DecisionId, decision.Id), cancellationToken);
+            if (closed == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                throw RucheException.Conflict("moderation.no-open-report", "Nobody reported this content, or a decision was already made.");
+            }
+
             if (act == ModerationAction.Hide)
             {
                 await HideAsync(kind, contentId, why, now, cancellationToken);
             }
+            else if (act == ModerationAction.Delete && kind == ReportedContent.Post)
+            {
+                deletedFiles = await posts.RemoveAsync(viewer, target.PostId, target.AuthorId, target.SpaceId, cancellationToken);
+            }
+            else if (act == ModerationAction.Delete)
+            {
+                await comments.RemoveAsync(viewer, target.PostId, contentId, target.AuthorId, cancellationToken);
+            }
 
-            db.Add(decision);
-            await db.SaveChangesAsync(cancellationToken);
-            var closed = await open.ExecuteUpdateAsync(s => s.SetProperty(r => r.DecisionId, decision.Id), cancellationToken);
             await audit.RecordAsync(
                 viewer.PersonId,
                 "moderation.report-decided",
@@ -86,12 +81,70 @@ public sealed class ModerationService(
             await transaction.CommitAsync(cancellationToken);
         }
 
+        posts.DeleteStoredFiles(deletedFiles);
         if (act != ModerationAction.Dismiss)
         {
             await notifier.NotifyAsync(ModerationNotifications.Decision, viewer.PersonId, [target.AuthorId], decision.Id);
         }
 
-        if (act == ModerationAction.Hide && kind == ReportedContent.Comment)
+        if (act != ModerationAction.Dismiss && kind == ReportedContent.Comment)
+        {
+            await live.CommentsChangedAsync(target.PostId);
+        }
+
+        return decision.Id;
+    }
+
+    /// <summary>
+    /// Shows hidden content again (an appeal upheld, a hide made by mistake), with a reason its author is told of; recorded
+    /// as a decision and in the audit log like the hide it reverses.
+    /// </summary>
+    public async Task<long> RestoreAsync(Viewer viewer, ReportedContent? content, long contentId, string? reason, CancellationToken cancellationToken)
+    {
+        if (content is not { } kind || !Enum.IsDefined(kind))
+        {
+            throw RucheException.Invalid("moderation.content-required", "Say what the decision is about: a post or a comment.");
+        }
+
+        var why = Reason(reason);
+        var target = await TargetAsync(viewer, kind, contentId, cancellationToken);
+        var decision = new ModerationDecision
+        {
+            Content = kind,
+            ContentId = contentId,
+            PostId = target.PostId,
+            SpaceId = target.SpaceId,
+            AuthorId = target.AuthorId,
+            Action = ModerationAction.Restore,
+            Reason = why,
+            DecidedById = viewer.PersonId,
+            DecidedAt = time.UtcNow(),
+        };
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Conditional, like a decision's claim: of two moderators restoring at once, one changes the row.
+            var shown = kind == ReportedContent.Post
+                ? await db.Posts.Where(p => p.Id == contentId && p.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, (DateTime?)null).SetProperty(p => p.HiddenReason, (string?)null), cancellationToken)
+                : await db.Comments.Where(c => c.Id == contentId && c.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTime?)null).SetProperty(c => c.HiddenReason, (string?)null), cancellationToken);
+            if (shown == 0)
+            {
+                throw RucheException.Conflict("moderation.not-hidden", "This content is not hidden.");
+            }
+
+            db.Add(decision);
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(
+                viewer.PersonId,
+                "moderation.content-restored",
+                $"{Name(kind)}:{contentId}",
+                new { decision = decision.Id, post = target.PostId, space = target.SpaceId, author = target.AuthorId, reason = why },
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await notifier.NotifyAsync(ModerationNotifications.Decision, viewer.PersonId, [target.AuthorId], decision.Id);
+        if (kind == ReportedContent.Comment)
         {
             await live.CommentsChangedAsync(target.PostId);
         }
@@ -137,6 +190,19 @@ public sealed class ModerationService(
         throw RucheException.NotFound("moderation.content-not-found", "No such post or comment.");
     }
 
+    private static string Reason(string? reason)
+    {
+        var why = Input.Text(reason);
+        if (why.Length == 0)
+        {
+            throw RucheException.Invalid("moderation.reason-required", "Give the reason for the decision: its author is told of it.");
+        }
+
+        return why.Length > Limits.ModerationReasonMaxLength
+            ? throw RucheException.Invalid("moderation.reason-too-long", $"A decision's reason holds at most {Limits.ModerationReasonMaxLength} characters.")
+            : why;
+    }
+
     private Task<int> HideAsync(ReportedContent kind, long contentId, string reason, DateTime now, CancellationToken cancellationToken) =>
         kind == ReportedContent.Post
             ? db.Posts.Where(p => p.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, now).SetProperty(p => p.HiddenReason, reason), cancellationToken)
@@ -148,6 +214,7 @@ public sealed class ModerationService(
     {
         ModerationAction.Hide => "hide",
         ModerationAction.Delete => "delete",
+        ModerationAction.Restore => "restore",
         _ => "dismiss",
     };
 

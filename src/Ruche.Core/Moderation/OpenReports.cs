@@ -39,22 +39,22 @@ public sealed class OpenReports(RucheDbContext db, TimeProvider time)
         var postIds = reports.Where(r => r.Content == ReportedContent.Post).Select(r => r.ContentId).Distinct().ToList();
         var commentIds = reports.Where(r => r.Content == ReportedContent.Comment).Select(r => r.ContentId).Distinct().ToList();
         var posts = await db.Posts.Where(p => postIds.Contains(p.Id))
-            .Select(p => new Reported(p.Id, p.Id, PersonRefs.Of(p.Author!, now), p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility), p.Body, p.HiddenAt != null))
+            .Select(p => new Reported(p.Id, p.Id, PersonRefs.Of(p.Author!, now), p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility), p.BodyHtml, p.HiddenAt != null))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var comments = await db.Comments.Where(c => commentIds.Contains(c.Id))
             .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => new Reported(
-                c.Id, c.PostId, PersonRefs.Of(c.Author!, now), p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility), c.Body, c.HiddenAt != null))
+                c.Id, c.PostId, PersonRefs.Of(c.Author!, now), p.SpaceId == null ? null : new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility), c.BodyHtml, c.HiddenAt != null))
             .ToDictionaryAsync(c => c.Id, cancellationToken);
 
         return reports.GroupBy(r => (r.Content, r.ContentId))
             .Select(g => (Reports: g.Select(r => r.View).ToList(), Content: (g.Key.Content == ReportedContent.Post ? posts : comments).GetValueOrDefault(g.Key.ContentId), g.Key))
             .Where(g => g.Content is not null)
             .Select(g => new ReportedItem(
-                g.Key.Content, g.Key.ContentId, g.Content!.PostId, g.Content.Author, g.Content.Space, Excerpt(g.Content.Body), g.Content.Hidden, g.Reports))
+                g.Key.Content, g.Key.ContentId, g.Content!.PostId, g.Content.Author, g.Content.Space, Excerpt(g.Content.BodyHtml), g.Content.Hidden, g.Reports))
             .ToList();
     }
 
-    private static string Excerpt(string markdown) => MarkdownContent.Excerpt(markdown, ExcerptLength);
+    private static string Excerpt(string html) => MarkdownContent.ExcerptOfHtml(html, ExcerptLength);
 
-    private sealed record Reported(long Id, long PostId, PersonRef Author, SpaceRef? Space, string Body, bool Hidden);
+    private sealed record Reported(long Id, long PostId, PersonRef Author, SpaceRef? Space, string BodyHtml, bool Hidden);
 }

@@ -87,14 +87,19 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Comments.Where(c => c.Id == commentId).ExecuteDeleteAsync(cancellationToken);
-        if (comment.Author.Id != viewer.PersonId)
-        {
-            await audit.RecordAsync(viewer.PersonId, "moderation.comment-deleted", $"comment:{commentId}", new { post = postId, author = comment.Author.Id }, cancellationToken);
-        }
-
+        await RemoveAsync(viewer, postId, commentId, comment.Author.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await live.CommentsChangedAsync(postId);
+    }
+
+    /// <summary>Deletes a comment (and its replies) inside the caller's transaction; the caller tells live pages after committing.</summary>
+    internal async Task RemoveAsync(Viewer viewer, long postId, long commentId, long authorId, CancellationToken cancellationToken)
+    {
+        await db.Comments.Where(c => c.Id == commentId).ExecuteDeleteAsync(cancellationToken);
+        if (authorId != viewer.PersonId)
+        {
+            await audit.RecordAsync(viewer.PersonId, "moderation.comment-deleted", $"comment:{commentId}", new { post = postId, author = authorId }, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -105,10 +110,8 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     {
         var now = time.UtcNow();
         var viewerId = viewer.PersonId;
-        var moderatesPost = post.Can.Delete;
-        // The same readers as a hidden post's (PostQueries.IsReadableWhileHiddenBy): its author and its space's moderators.
-        var seesHidden = post.Can.Pin;
-        return comments.Where(c => c.HiddenAt == null || c.AuthorId == viewerId || seesHidden).Select(c => new CommentView(
+        var moderatesPost = post.Can.Moderate;
+        return comments.Where(c => c.HiddenAt == null || c.AuthorId == viewerId || moderatesPost).Select(c => new CommentView(
             c.Id,
             c.PostId,
             c.ParentCommentId,

@@ -14,8 +14,11 @@ namespace Ruche.Core.Posts;
 /// </summary>
 public sealed class LiveEvents(RucheDbContext db, ILiveChannel channel, ILogger<LiveEvents> logger)
 {
-    /// <param name="inHomeFeed">False for a post the home feed folds away (a daily goals check-in): no "new post" there.</param>
-    public Task PostPublishedAsync(long postId, bool inHomeFeed = true) => LiveDelivery.TryAsync(logger, nameof(PostPublishedAsync), postId, async cancellationToken =>
+    /// <param name="inFeeds">
+    /// False for a post the home and company feeds fold away (a daily goals check-in): no "new post" there, only in its
+    /// space's feed.
+    /// </param>
+    public Task PostPublishedAsync(long postId, bool inFeeds = true) => LiveDelivery.TryAsync(logger, nameof(PostPublishedAsync), postId, async cancellationToken =>
     {
         var audience = await PostSubject.Instance.AudienceAsync(db, postId, cancellationToken);
         var post = await db.Posts.Where(p => p.Id == postId).Select(p => new { p.AuthorId, p.SpaceId }).SingleOrDefaultAsync(cancellationToken);
@@ -26,9 +29,13 @@ public sealed class LiveEvents(RucheDbContext db, ILiveChannel channel, ILogger<
 
         if (audience.CompanyWide)
         {
-            IReadOnlyList<string> feeds = post.SpaceId is null ? [LiveFeeds.Company] : [LiveFeeds.Company, LiveFeeds.Space];
-            await channel.Company<IPostsLiveClient>().PostPublished(new PostPublishedEvent(postId, post.SpaceId, feeds));
-            if (inHomeFeed)
+            IReadOnlyList<string> feeds = [.. inFeeds ? [LiveFeeds.Company] : Array.Empty<string>(), .. post.SpaceId is null ? Array.Empty<string>() : [LiveFeeds.Space]];
+            if (feeds.Count > 0)
+            {
+                await channel.Company<IPostsLiveClient>().PostPublished(new PostPublishedEvent(postId, post.SpaceId, feeds));
+            }
+
+            if (inFeeds)
             {
                 var home = await HomeAudienceAsync(postId, post.AuthorId, post.SpaceId, cancellationToken);
                 await channel.People<IPostsLiveClient>(home).PostPublished(new PostPublishedEvent(postId, post.SpaceId, [LiveFeeds.Home]));
@@ -37,7 +44,7 @@ public sealed class LiveEvents(RucheDbContext db, ILiveChannel channel, ILogger<
         else
         {
             // Members have their spaces in their home feed; nobody else may know the post exists.
-            IReadOnlyList<string> feeds = inHomeFeed ? [LiveFeeds.Home, LiveFeeds.Space] : [LiveFeeds.Space];
+            IReadOnlyList<string> feeds = inFeeds ? [LiveFeeds.Home, LiveFeeds.Space] : [LiveFeeds.Space];
             await channel.People<IPostsLiveClient>(audience.People).PostPublished(new PostPublishedEvent(postId, post.SpaceId, feeds));
         }
     });

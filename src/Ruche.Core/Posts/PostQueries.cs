@@ -22,6 +22,13 @@ public static class PostQueries
     [ExpandedFrom(nameof(ReadableWhileHiddenByRule))]
     public static bool IsReadableWhileHiddenBy(this Post post, long personId) => throw ExpandedFromAttribute.OutsideAQuery();
 
+    /// <summary>
+    /// Who moderates a post and its comments (handles reports, hides, deletes, restores): its space's moderators; for
+    /// company-wide content (a profile post, a post in an open space), administrators too.
+    /// </summary>
+    [ExpandedFrom(nameof(ModeratedByRule))]
+    public static bool IsModeratedBy(this Post post, long personId, bool isAdministrator) => throw ExpandedFromAttribute.OutsideAQuery();
+
     [ExpandedFrom(nameof(ReadableByRule))]
     public static bool IsReadableBy(this Post post, long personId) => throw ExpandedFromAttribute.OutsideAQuery();
 
@@ -29,6 +36,9 @@ public static class PostQueries
 
     private static readonly Expression<Func<Post, long, bool>> ReadableWhileHiddenByRule =
         (p, personId) => (p.AuthorId == personId && (p.IsCompanyWide() || p.Space!.HasActiveMember(personId))) || p.Space!.IsModeratedBy(personId);
+
+    private static readonly Expression<Func<Post, long, bool, bool>> ModeratedByRule =
+        (p, personId, isAdministrator) => p.Space!.IsModeratedBy(personId) || (isAdministrator && p.IsCompanyWide());
 
     private static readonly Expression<Func<Post, long, bool>> ReadableByRule = PostSubject.Instance.Readable;
 }

@@ -105,7 +105,7 @@ public sealed class PostService(
     {
         var post = await db.Posts.VisibleTo(viewer.PersonId).Include(p => p.Tags).Include(p => p.Mentions)
             .SingleOrDefaultAsync(p => p.Id == postId, cancellationToken) ?? throw NotFound();
-        if (!PostRights.Of(post.AuthorId == viewer.PersonId, false, viewer.IsAdministrator).Edit)
+        if (!PostRights.Of(post.AuthorId == viewer.PersonId, false, false).Edit)
         {
             throw RucheException.Forbidden("post.author-only", "Only the author edits a post.");
         }
@@ -163,18 +163,32 @@ public sealed class PostService(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fileIds = await RemoveAsync(viewer, postId, post.AuthorId, post.SpaceId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        DeleteStoredFiles(fileIds);
+    }
+
+    /// <summary>
+    /// Deletes a post's rows inside the caller's transaction (a moderation decision deletes and records itself in one)
+    /// and returns its images' file ids, whose bytes go with <see cref="DeleteStoredFiles"/> once the transaction committed.
+    /// </summary>
+    internal async Task<IReadOnlyList<Guid>> RemoveAsync(Viewer viewer, long postId, long? authorId, long? spaceId, CancellationToken cancellationToken)
+    {
         var fileIds = await db.PostImages.Where(i => i.PostId == postId).Select(i => i.FileId).ToListAsync(cancellationToken);
         await db.Posts.Where(p => p.Id == postId).ExecuteDeleteAsync(cancellationToken);
         await db.Files.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
-        if (post.AuthorId != viewer.PersonId)
+        if (authorId != viewer.PersonId)
         {
             // Removing someone else's words is moderation: it leaves a trace.
-            await audit.RecordAsync(viewer.PersonId, "moderation.post-deleted", $"post:{postId}", new { author = post.AuthorId, space = post.SpaceId }, cancellationToken);
+            await audit.RecordAsync(viewer.PersonId, "moderation.post-deleted", $"post:{postId}", new { author = authorId, space = spaceId }, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        return fileIds;
+    }
 
-        // Bytes go once the rows are gone for good; a crash here leaves an orphan file, never a broken post.
+    /// <summary>Bytes go once the rows are gone for good; a crash before leaves an orphan file, never a broken post.</summary>
+    internal void DeleteStoredFiles(IEnumerable<Guid> fileIds)
+    {
         foreach (var id in fileIds)
         {
             files.Delete(id);

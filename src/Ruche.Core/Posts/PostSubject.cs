@@ -31,10 +31,10 @@ public sealed class PostSubject() : SubjectKind<Post>(
     /// <summary>A post's page, titled by the start of its text (the line of a notification quotes it).</summary>
     public override async Task<IReadOnlyDictionary<long, SubjectLink>> DescribeAsync(RucheDbContext db, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        // Read a little more than is quoted: Markdown syntax is dropped before cutting.
+        // Read the rendered text (mentions carry names, not handles), more than is quoted: tags are dropped before cutting.
         var starts = await db.Posts.Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, Start = p.Body.Substring(0, ExcerptLength * 3) })
+            .Select(p => new { p.Id, Start = p.BodyHtml.Substring(0, ExcerptLength * 8) })
             .ToListAsync(cancellationToken);
-        return starts.ToDictionary(p => p.Id, p => new SubjectLink($"/posts/{p.Id}", MarkdownContent.Excerpt(p.Start, ExcerptLength)));
+        return starts.ToDictionary(p => p.Id, p => new SubjectLink($"/posts/{p.Id}", MarkdownContent.ExcerptOfHtml(p.Start, ExcerptLength)));
     }
 }

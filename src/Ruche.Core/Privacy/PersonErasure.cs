@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Audit;
@@ -74,6 +75,7 @@ public sealed class PersonErasure(
         await db.Set<Irritant>().Where(i => shared.Contains(i.Id)).ExecuteUpdateAsync(
             s => s.SetProperty(i => i.MeTooCount, i => db.Set<IrritantMeToo>().Count(m => m.IrritantId == i.Id)), cancellationToken);
         await db.Set<IdeaFollow>().Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Ballots.BallotParticipation>().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.EventAttendees.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CalendarFeeds.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.PresenceStatuses.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
@@ -123,7 +125,7 @@ public sealed class PersonErasure(
         person.ErasedAt = time.UtcNow();
         person.Skills.Clear();
         await db.SaveChangesAsync(cancellationToken);
-        await ForgetMentionedNameAsync(handle, cancellationToken);
+        await ForgetMentionedNameAsync(handle, tombstone, cancellationToken);
         await audit.RecordAsync(viewer.PersonId, "gdpr.erased", $"person:{personId}", new { content = content.ToString() }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -134,19 +136,24 @@ public sealed class PersonErasure(
     }
 
     /// <summary>
-    /// Posts and comments show a mentioned person's name, written when they were saved: rendered again now that the
-    /// person is gone, the mention is plain text as written, and their name is nowhere in others' words.
+    /// Others' posts and comments that mention the person: the handle they typed (made of the person's name) becomes
+    /// the tombstone's, which mentions nobody, and the text is rendered again, so neither their name nor their handle is
+    /// left in others' words, their excerpts or their search entries.
     /// </summary>
-    private async Task ForgetMentionedNameAsync(string handle, CancellationToken cancellationToken)
+    private async Task ForgetMentionedNameAsync(string handle, string tombstone, CancellationToken cancellationToken)
     {
         var link = $"href=\"/people/{Uri.EscapeDataString(handle)}\"";
-        foreach (var post in await db.Posts.Where(p => p.BodyHtml.Contains(link)).ToListAsync(cancellationToken))
+        var typed = "@" + handle;
+        var mention = new Regex($@"(?<![\w.@-])@{Regex.Escape(handle)}(?![\w.-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        foreach (var post in await db.Posts.Where(p => p.Body.Contains(typed) || p.BodyHtml.Contains(link)).ToListAsync(cancellationToken))
         {
+            post.Body = mention.Replace(post.Body, "@" + tombstone);
             post.BodyHtml = (await renderer.RenderAsync(post.Body, cancellationToken)).Html;
         }
 
-        foreach (var comment in await db.Comments.Where(c => c.BodyHtml.Contains(link)).ToListAsync(cancellationToken))
+        foreach (var comment in await db.Comments.Where(c => c.Body.Contains(typed) || c.BodyHtml.Contains(link)).ToListAsync(cancellationToken))
         {
+            comment.Body = mention.Replace(comment.Body, "@" + tombstone);
             comment.BodyHtml = (await renderer.RenderAsync(comment.Body, cancellationToken)).Html;
         }
 

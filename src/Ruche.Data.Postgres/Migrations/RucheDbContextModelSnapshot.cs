@@ -402,6 +402,67 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Ballots.BallotParticipation", b =>
+                {
+                    b.Property<string>("BoxKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("BoxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BoxKind", "BoxId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("BallotParticipation");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Ballots.CountedReceipt", b =>
+                {
+                    b.Property<string>("BoxKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("BoxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("ReceiptHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("BoxKind", "BoxId", "ReceiptHash");
+
+                    b.ToTable("CountedReceipt");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Ballots.SealedBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BoxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BoxKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoxKind", "BoxId");
+
+                    b.ToTable("SealedBallot");
+                });
+
             modelBuilder.Entity("Ruche.Core.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")

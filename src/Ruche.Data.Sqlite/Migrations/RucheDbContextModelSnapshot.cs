@@ -381,6 +381,67 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Ballots.BallotParticipation", b =>
+                {
+                    b.Property<string>("BoxKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BoxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BoxKind", "BoxId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("BallotParticipation");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Ballots.CountedReceipt", b =>
+                {
+                    b.Property<string>("BoxKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BoxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ReceiptHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("BoxKind", "BoxId", "ReceiptHash");
+
+                    b.ToTable("CountedReceipt");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Ballots.SealedBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BoxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BoxKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoxKind", "BoxId");
+
+                    b.ToTable("SealedBallot");
+                });
+
             modelBuilder.Entity("Ruche.Core.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")

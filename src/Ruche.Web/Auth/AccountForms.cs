@@ -52,7 +52,7 @@ public static class AccountForms
         {
             // Said like a wrong password, as the API does (PasswordDecoy).
             decoy.Spend(form.Password);
-            await audit.RecordAsync(person.Id, "auth.locked-out", $"person:{person.Id}", new { channel = "web" }, http.RequestAborted);
+            await audit.RecordAsync(null, "auth.locked-out", $"person:{person.Id}", new { channel = "web" }, http.RequestAborted);
             return Failed("auth.invalid-credentials");
         }
 
@@ -63,7 +63,7 @@ public static class AccountForms
 
         if (!result.Succeeded)
         {
-            await audit.RecordAsync(person.Id, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "web" }, http.RequestAborted);
+            await audit.RecordAsync(null, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "web" }, http.RequestAborted);
             return Failed("auth.invalid-credentials");
         }
 
@@ -100,7 +100,7 @@ public static class AccountForms
             return Results.LocalRedirect(returnUrl);
         }
 
-        await audit.RecordAsync(person.Id, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "web", factor = "second" }, http.RequestAborted);
+        await audit.RecordAsync(null, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "web", factor = "second" }, http.RequestAborted);
 
         var error = result.IsLockedOut ? "auth.locked-out" : "two-factor.code-invalid";
         return Results.LocalRedirect(QueryHelpers.AddQueryString("/login/two-factor", new Dictionary<string, string?> { ["error"] = error, ["returnUrl"] = returnUrl }));

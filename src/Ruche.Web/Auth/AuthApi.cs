@@ -55,13 +55,13 @@ public static class AuthApi
         {
             // Said like a wrong password: "locked" would tell a stranger the account exists. The audit log says it.
             decoy.Spend(request.Password);
-            await audit.RecordAsync(person.Id, "auth.locked-out", $"person:{person.Id}", new { channel = "api" }, ct);
+            await audit.RecordAsync(null, "auth.locked-out", $"person:{person.Id}", new { channel = "api" }, ct);
             return InvalidCredentials();
         }
 
         if (!check.Succeeded)
         {
-            await audit.RecordAsync(person.Id, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "api" }, ct);
+            await audit.RecordAsync(null, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "api" }, ct);
             return InvalidCredentials();
         }
 
@@ -83,7 +83,7 @@ public static class AuthApi
             if (!await twoFactor.VerifyForSignInAsync(person, request.Code))
             {
                 await users.AccessFailedAsync(person);
-                await audit.RecordAsync(person.Id, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "api", factor = "second" }, ct);
+                await audit.RecordAsync(null, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "api", factor = "second" }, ct);
                 return TypedResults.Problem(Hosting.Problems.For(StatusCodes.Status401Unauthorized, "auth.two-factor-invalid", "The authenticator code is wrong or expired."));
             }
         }

@@ -123,7 +123,7 @@ public static class PasskeyForms
         var person = assertion.User;
         if (!person.IsActive || !await signIn.CanSignInAsync(person))
         {
-            await audit.RecordAsync(person.Id, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "web", factor = "passkey" }, http.RequestAborted);
+            await audit.RecordAsync(null, "auth.sign-in-failed", $"person:{person.Id}", new { channel = "web", factor = "passkey" }, http.RequestAborted);
             return Failed("auth.invalid-credentials");
         }
 

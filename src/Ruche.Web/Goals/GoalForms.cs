@@ -50,7 +50,7 @@ public static class GoalForms
                 return null;
             }));
         ui.MapPost("/leave", ([FromForm] LeaveForm form, ClaimsPrincipal user, WorkScheduleService service, HttpContext http) =>
-            FormResults.RunAsync(http, "/goals/settings", async () =>
+            FormResults.RunOrRefillAsync<GoalsSettingsPage>(new { TypedLeave = form }, async () =>
             {
                 await service.AddLeaveAsync(user.RequireViewer(), form.From, form.To, http.RequestAborted);
                 return "/goals/settings?saved=leave";
@@ -62,7 +62,7 @@ public static class GoalForms
                 return "/goals/settings?saved=leave";
             }));
         ui.MapPost("/schedule", ([FromForm] ScheduleForm form, ClaimsPrincipal user, WorkScheduleService service, HttpContext http) =>
-            FormResults.RunAsync(http, "/goals/settings", async () =>
+            FormResults.RunOrRefillAsync<GoalsSettingsPage>(new { TypedSchedule = form }, async () =>
             {
                 var days = (form.Days ?? []).Aggregate(WorkingDays.None, (all, day) => all | (Enum.TryParse<WorkingDays>(day, out var d) ? d : WorkingDays.None));
                 await service.SetAsync(

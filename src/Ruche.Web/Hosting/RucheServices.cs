@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Ruche.Core.Access;
 using Ruche.Core.Audit;
+using Ruche.Core.Ballots;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
@@ -221,6 +222,7 @@ public static class RucheServices
             .AddModeration()
             .AddIdeas()
             .AddIrritants()
+            .AddBallots()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddScoped<IDigestWriter, Notifications.DigestWriter>();

@@ -17,6 +17,9 @@ public static class ModerationApi
         moderation.MapGet("/reports", async (ClaimsPrincipal user, OpenReports reports, CancellationToken ct) =>
             TypedResults.Ok(await reports.OpenAsync(user.RequireViewer(), ct))).WithName("ListOpenReports");
         moderation.MapPost("/decisions", DecideAsync).WithName("DecideOnReportedContent");
+        moderation.MapGet("/hidden", async (ClaimsPrincipal user, HiddenContent hidden, CancellationToken ct) =>
+            TypedResults.Ok(await hidden.ListAsync(user.RequireViewer(), ct))).WithName("ListHiddenContent");
+        moderation.MapPost("/restorations", RestoreAsync).WithName("RestoreHiddenContent");
         moderation.MapGet("/decisions/{id:long}", async (long id, ClaimsPrincipal user, ModerationService moderation, CancellationToken ct) =>
             TypedResults.Ok(await moderation.DecisionAsync(user.RequireViewer(), id, ct))).WithName("GetModerationDecision");
         return api;
@@ -39,6 +42,12 @@ public static class ModerationApi
         var id = await moderation.DecideAsync(user.RequireViewer(), request.Content, request.ContentId ?? 0, request.Action, request.Reason, ct);
         return TypedResults.Created($"/api/v1/moderation/decisions/{id}", new DecisionCreated(id));
     }
+
+    private static async Task<Created<DecisionCreated>> RestoreAsync(RestoreRequest request, ClaimsPrincipal user, ModerationService moderation, CancellationToken ct)
+    {
+        var id = await moderation.RestoreAsync(user.RequireViewer(), request.Content, request.ContentId ?? 0, request.Reason, ct);
+        return TypedResults.Created($"/api/v1/moderation/decisions/{id}", new DecisionCreated(id));
+    }
 }
 
 /// <param name="Reason">spam, harassment, hate, illegal, confidential or other.</param>
@@ -46,5 +55,9 @@ public sealed record ReportRequest(ReportReason? Reason, string? Note);
 
 /// <param name="Action">hide, delete or dismiss.</param>
 public sealed record DecisionRequest(ReportedContent? Content, long? ContentId, ModerationAction? Action, string? Reason);
+
+/// <param name="Content">post or comment, hidden by an earlier decision.</param>
+/// <param name="Reason">Why it is shown again; its author is told.</param>
+public sealed record RestoreRequest(ReportedContent? Content, long? ContentId, string? Reason);
 
 public sealed record DecisionCreated(long Id);

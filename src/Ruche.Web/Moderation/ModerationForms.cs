@@ -30,6 +30,12 @@ public static class ModerationForms
                 await moderation.DecideAsync(user.RequireViewer(), form.Content, form.ContentId ?? 0, form.Action, form.Reason, http.RequestAborted);
                 return "/moderation?saved=decision";
             }));
+        ui.MapPost("/moderation/restorations", (HttpContext http, [FromForm] RestoreForm form, ClaimsPrincipal user, ModerationService moderation) =>
+            FormResults.RunAsync(http, "/moderation#hidden", async () =>
+            {
+                await moderation.RestoreAsync(user.RequireViewer(), form.Content, form.ContentId ?? 0, form.Reason, http.RequestAborted);
+                return "/moderation?saved=restored#hidden";
+            }));
         return app;
     }
 
@@ -55,6 +61,16 @@ public sealed record DecisionForm
     public long? ContentId { get; init; }
 
     public ModerationAction? Action { get; init; }
+
+    public string? Reason { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>
+public sealed record RestoreForm
+{
+    public ReportedContent? Content { get; init; }
+
+    public long? ContentId { get; init; }
 
     public string? Reason { get; init; }
 }

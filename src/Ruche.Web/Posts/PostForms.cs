@@ -55,8 +55,9 @@ public static class PostForms
             }
         });
 
+    /// <summary>Edits a post; refused, the post's page comes back with the edit form holding what was typed.</summary>
     private static Task<IResult> EditAsync(long id, [FromForm] PostForm form, ClaimsPrincipal user, PostService posts, HttpContext http) =>
-        FormResults.RunAsync(http, form.ReturnUrl ?? $"/posts/{id}?edit=1", async () =>
+        FormResults.RunOrRefillAsync<PostPage>(new { Id = id, TypedBody = form.Body ?? string.Empty }, async () =>
         {
             await posts.EditAsync(user.RequireViewer(), id, form.Body, http.RequestAborted);
             return $"/posts/{id}";

@@ -21,7 +21,7 @@ public abstract class AuditLogTests(RucheApp app) : ProviderTests(app)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.PutAsJsonAsync($"/api/v1/admin/people/{person.Id}/roles", new { roles = new[] { "hr" } })).StatusCode);
 
         var entries = (await admin.GetAsync<PageDto<AuditEntryView>>("/api/v1/admin/audit?pageSize=100")).Items;
-        Assert.Contains(entries, e => e.Action == "auth.sign-in-failed" && e.Target == $"person:{person.Id}");
+        Assert.Contains(entries, e => e.Action == "auth.sign-in-failed" && e.Target == $"person:{person.Id}" && e.ActorId == null);
         Assert.Contains(entries, e => e.Action == "auth.sign-in" && e.Target == $"person:{person.Id}");
         Assert.Contains(entries, e => e.Action == "role.changed" && e.ActorId == admin.Id && e.Target == $"person:{person.Id}" && e.Details!.Contains("hr", StringComparison.Ordinal));
 

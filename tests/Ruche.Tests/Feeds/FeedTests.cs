@@ -187,6 +187,21 @@ public abstract class FeedTests(RucheApp app) : ProviderTests(app)
         Assert.Empty(await outsider.GetAsync<List<GoalListView>>("/api/v1/feeds/home/goals-today"));
     }
 
+    [Fact]
+    public async Task The_company_feed_keeps_peoples_posts_and_leaves_goals_check_ins_to_the_goals_pages()
+    {
+        var author = await NewPersonAsync("Autrice entreprise");
+        var reader = await NewPersonAsync("Lecteur entreprise");
+        await author.PostGoalsAsync("Objectif du jour visible ailleurs");
+        var words = await author.PostAsync("Une nouvelle pour toute l'entreprise");
+
+        var company = (await reader.CompanyAsync()).Items;
+
+        Assert.Contains(words.Id, company.Select(p => p.Id));
+        Assert.DoesNotContain(company, p => p.Goals is not null);
+        Assert.Contains((await reader.ProfileFeedAsync(author)).Items, p => p.Goals is not null);
+    }
+
     private static async Task<Core.Spaces.SpaceSummary> JoinedAsync(Actor person, Core.Spaces.SpaceSummary space)
     {
         await person.JoinAsync(space);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Ruche.Core.Common;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Fuzz;
@@ -8,19 +9,22 @@ namespace Ruche.Tests.Fuzz;
 public abstract class ReportedServerErrorTests(RucheApp app) : ProviderTests(app)
 {
     [Fact]
-    public async Task A_refused_post_edit_comes_back_to_the_edit_form_with_its_reason()
+    public async Task A_refused_post_edit_comes_back_to_the_edit_form_with_what_was_typed_and_its_reason()
     {
         var author = await NewPersonAsync("Author");
         var post = await author.PostAsync("Premier jet");
         var browser = await App.SignInWithBrowserCookiesAsync(author);
+        var tooLong = "Deuxième jet <b>" + new string('x', Limits.PostBodyMaxLength);
 
-        var refused = await browser.SubmitFormAsync($"/posts/{post.Id}", $"/ui/posts/{post.Id}/edit", new() { ["body"] = "   " });
+        var refused = await browser.SubmitFormAsync($"/posts/{post.Id}?edit=1", $"/ui/posts/{post.Id}/edit", new() { ["body"] = tooLong });
 
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        var back = refused.Headers.Location!.OriginalString;
-        Assert.Contains("edit=1", back, StringComparison.Ordinal);
-        Assert.Contains("error=", back, StringComparison.Ordinal);
-        await Actor.ExpectAsync(await browser.GetAsync(back), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"edit-body\"", page, StringComparison.Ordinal);
+        Assert.Contains("jet &lt;b&gt;xxx", page, StringComparison.Ordinal);
+        Assert.Contains("Deuxième jet <b>xxx", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("class=\"banner error\"", page, StringComparison.Ordinal);
+        Assert.Equal("Premier jet", (await author.GetPostAsync(post.Id)).Body);
     }
 
     [Fact]

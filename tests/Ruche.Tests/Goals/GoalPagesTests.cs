@@ -99,7 +99,18 @@ public abstract partial class GoalPagesTests(RucheApp app) : ProviderTests(app)
         ]));
         Assert.Equal("/goals/settings?saved=schedule", saved.Headers.Location?.OriginalString);
         var leave = await browser.SubmitFormAsync("/goals/settings", "/ui/goals/leave", new() { ["from"] = "2026-03-10", ["to"] = "2026-03-09" });
-        Assert.EndsWith("error=leave.dates-invalid", leave.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, leave.StatusCode);
+        var refilled = await leave.Content.ReadAsStringAsync();
+        Assert.Contains("name=\"from\" value=\"2026-03-10\"", refilled, StringComparison.Ordinal);
+        Assert.Contains("name=\"to\" value=\"2026-03-09\"", refilled, StringComparison.Ordinal);
+
+        var badSchedule = await browser.SubmitFormAsync("/goals/settings", "/ui/goals/schedule", new() { ["days"] = "Friday", ["start"] = "18:00", ["end"] = "09:15" });
+        Assert.Equal(HttpStatusCode.BadRequest, badSchedule.StatusCode);
+        var schedulePage = await badSchedule.Content.ReadAsStringAsync();
+        Assert.Contains("value=\"18:00\"", schedulePage, StringComparison.Ordinal);
+        Assert.Contains("value=\"09:15\"", schedulePage, StringComparison.Ordinal);
+        Assert.Contains("value=\"Friday\" checked", schedulePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"Monday\" checked", schedulePage, StringComparison.Ordinal);
 
         var schedule = await person.GetAsync<WorkScheduleView>("/api/v1/me/work-schedule");
         Assert.Equal((WorkingDays.Monday | WorkingDays.Tuesday | WorkingDays.Sunday, 510, 1020), (schedule.Days, schedule.StartMinute, schedule.EndMinute));

@@ -29,5 +29,11 @@ public static class ModerationSteps
     public static Task<IReadOnlyList<ReportedItem>> QueueAsync(this Actor moderator) =>
         moderator.GetAsync<IReadOnlyList<ReportedItem>>("/api/v1/moderation/reports");
 
+    public static Task<HttpResponseMessage> TryRestoreAsync(this Actor moderator, string content, long contentId, string? reason) =>
+        moderator.Http.PostAsJsonAsync("/api/v1/moderation/restorations", new { content, contentId, reason }, Actor.Json);
+
+    public static Task<IReadOnlyList<HiddenItem>> HiddenAsync(this Actor moderator) =>
+        moderator.GetAsync<IReadOnlyList<HiddenItem>>("/api/v1/moderation/hidden");
+
     public sealed record DecisionCreated(long Id);
 }

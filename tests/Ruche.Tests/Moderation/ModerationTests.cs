@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Ruche.Core.Common;
 using Ruche.Core.Moderation;
 using Ruche.Tests.Infrastructure;
@@ -234,6 +235,64 @@ public abstract class ModerationTests(RucheApp app) : ProviderTests(app)
         Assert.Equal("Ton agressif", Assert.Single(await commenter.GetAsync<List<Core.Posts.CommentView>>(comments), c => c.Id == comment.Id).HiddenReason);
         Assert.True(Assert.Single(await owner.GetAsync<List<Core.Posts.CommentView>>(comments), c => c.Id == comment.Id).IsHidden);
         Assert.Equal(0, (await colleague.GetPostAsync(post.Id)).CommentCount);
+    }
+
+    [Fact]
+    public async Task An_administrator_finds_a_company_wide_post_they_hid_and_restores_it_with_a_reason_its_author_is_told()
+    {
+        var author = await NewPersonAsync("Author");
+        var colleague = await NewPersonAsync("Colleague");
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", RoleNames.Administrator);
+        var employee = await NewPersonAsync("Employee");
+        var post = await author.PostAsync("Un avis tranché sur la cantine");
+        await colleague.ReportAsync(post, "harassment");
+        await admin.DecideAsync("post", post.Id, "hide", "À vérifier");
+
+        var hidden = Assert.Single(await admin.HiddenAsync(), h => h.ContentId == post.Id);
+        Assert.Equal("À vérifier", hidden.HiddenReason);
+        Assert.Contains("cantine", hidden.Excerpt, StringComparison.Ordinal);
+        await employee.Http.GetAsync("/api/v1/moderation/hidden").ShouldBeProblemAsync(HttpStatusCode.Forbidden, "moderation.moderators-only");
+        await employee.TryRestoreAsync("post", post.Id, "Je le veux").ShouldBeProblemAsync(HttpStatusCode.NotFound, "moderation.content-not-found");
+        await admin.TryRestoreAsync("post", post.Id, " ").ShouldBeProblemAsync(HttpStatusCode.BadRequest, "moderation.reason-required");
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.Http.GetAsync($"/api/v1/posts/{post.Id}")).StatusCode);
+
+        var restored = await Actor.ReadAsync<ModerationSteps.DecisionCreated>(await admin.TryRestoreAsync("post", post.Id, "Après relecture, rien d'injurieux"), HttpStatusCode.Created);
+
+        Assert.False((await colleague.GetPostAsync(post.Id)).IsHidden);
+        Assert.DoesNotContain(await admin.HiddenAsync(), h => h.ContentId == post.Id);
+        await admin.TryRestoreAsync("post", post.Id, "Encore").ShouldBeProblemAsync(HttpStatusCode.Conflict, "moderation.not-hidden");
+        var decision = await author.GetAsync<DecisionView>($"/api/v1/moderation/decisions/{restored.Id}");
+        Assert.Equal(ModerationAction.Restore, decision.Action);
+        Assert.Equal("Après relecture, rien d'injurieux", decision.Reason);
+        Assert.Equal(2, (await author.NotificationsAsync()).Count(n => n.Kind == ModerationNotifications.Decision.Name));
+        var page = await (await App.SignInWithBrowserCookiesAsync(admin)).PageAsync("/moderation");
+        Assert.Contains("id=\"hidden\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restore_is_not_a_decision_on_reports_and_two_moderators_deciding_at_once_make_one_decision()
+    {
+        var owner = await NewPersonAsync("Owner");
+        var space = await owner.CreateSpaceAsync("Atelier concurrent");
+        var second = await NewPersonAsync("Second moderator");
+        await second.JoinAsync(space);
+        await Actor.ExpectAsync(
+            await owner.Http.PutAsJsonAsync($"/api/v1/spaces/{space.Id}/members/{second.Id}/role", new { role = "moderator" }, Actor.Json),
+            HttpStatusCode.NoContent);
+        var author = await NewPersonAsync("Author");
+        await author.JoinAsync(space);
+        var post = await author.PostAsync("Contenu signalé deux fois", space);
+        await owner.ReportAsync(post, "spam");
+
+        await owner.TryDecideAsync("post", post.Id, "restore", "Non").ShouldBeProblemAsync(HttpStatusCode.BadRequest, "moderation.action-required");
+
+        var answers = await Task.WhenAll(
+            owner.TryDecideAsync("post", post.Id, "delete", "Spam manifeste"),
+            second.TryDecideAsync("post", post.Id, "hide", "Spam"));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        Assert.Single(await author.NotificationsAsync(), n => n.Kind == ModerationNotifications.Decision.Name);
+        Assert.Empty(await owner.QueueAsync());
     }
 }
 

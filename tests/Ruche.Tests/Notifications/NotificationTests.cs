@@ -317,6 +317,20 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task A_notification_quotes_mentions_by_name_never_by_handle()
+    {
+        var author = await NewPersonAsync("Autrice mention");
+        var mentioned = await NewPersonAsync("Prudence Aubry");
+        await author.PostAsync($"Bravo @{mentioned.Handle} pour la démo");
+        var browser = await App.SignInWithBrowserCookiesAsync(mentioned);
+
+        var html = WebUtility.HtmlDecode(await browser.PageAsync("/notifications"));
+
+        Assert.Contains($"""<blockquote class="excerpt">Bravo @{mentioned.Name} pour la démo</blockquote>""", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"@{mentioned.Handle}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_page_groups_and_the_header_counts_then_the_forms_mark_read()
     {
         var author = await NewPersonAsync("Autrice");

@@ -104,13 +104,18 @@ public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
         var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
         var postHtml = await db.Posts.Where(p => p.Id == thanks.Id).Select(p => p.BodyHtml).SingleAsync();
         var commentHtml = await db.Comments.Where(c => c.Id == reply.Id).Select(c => c.BodyHtml).SingleAsync();
-        foreach (var html in new[] { postHtml, commentHtml })
+        var postBody = await db.Posts.Where(p => p.Id == thanks.Id).Select(p => p.Body).SingleAsync();
+        var commentBody = await db.Comments.Where(c => c.Id == reply.Id).Select(c => c.Body).SingleAsync();
+        foreach (var text in new[] { postHtml, commentHtml, postBody, commentBody })
         {
-            Assert.DoesNotContain("Ondine", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("class=\"mention\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Ondine", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(leaver.Handle, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("class=\"mention\"", text, StringComparison.Ordinal);
         }
 
-        Assert.Contains($"@{leaver.Handle}", postHtml, StringComparison.Ordinal);
+        Assert.Equal($"Merci @former-{leaver.Id} pour la passation", postBody);
+        Assert.Contains($"@former-{leaver.Id}", postHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(leaver.Handle, (await admin.GetAsync<PostCard>($"/api/v1/posts/{thanks.Id}")).BodyHtml, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
