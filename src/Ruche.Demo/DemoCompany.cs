@@ -4,6 +4,8 @@ using Ruche.Core.Data;
 using Ruche.Core.People;
 using Ruche.Demo.Events;
 using Ruche.Demo.Follows;
+using Ruche.Demo.Ideas;
+using Ruche.Demo.Irritants;
 using Ruche.Demo.Goals;
 using Ruche.Demo.Notifications;
 using Ruche.Demo.People;
@@ -56,6 +58,11 @@ public static class DemoCompany
         DemoFollows.Write(db, staff, spaces, random, now);
         DemoEvents.Write(db, staff, spaces, random, now);
         DemoPresence.Write(db, staff, random, now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The employee voice: ideas in every status, and half a year of irritants (after everything else, so the steps above draw the same).
+        await DemoIdeas.WriteAsync(db, staff, spaces, random, now, cancellationToken);
+        DemoIrritants.Write(db, staff, random, now, new Core.Irritants.IrritantSettings());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -30,7 +30,7 @@ public sealed partial class ScreenshotTests(DemoBrowserApp app) : IClassFixture<
         [
             ("home", "/"), ("post", post), ("space", space), ("goals", "/goals"), ("team-board", board), ("events", "/events"),
             ("event", anEvent), ("search", "/search?q=projet"), ("notifications", "/notifications"), ("settings", "/settings"),
-            ("admin", "/admin"), ("moderation", "/moderation"), ("not-found", "/no-such-page"),
+            ("ideas", "/ideas"), ("irritant-trends", "/irritants/trends"), ("admin", "/admin"), ("moderation", "/moderation"), ("not-found", "/no-such-page"),
         ];
 
         var sideways = new List<string>();

@@ -6,6 +6,8 @@ using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Files;
+using Ruche.Core.Ideas;
+using Ruche.Core.Irritants;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
 
@@ -52,6 +54,9 @@ public sealed class PersonErasure(
             await db.Comments.Where(c => c.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.GoalSuggestions.Where(s => s.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.Events.Where(e => e.OrganizerId == personId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<Idea>().Where(i => i.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<IdeaComment>().Where(c => c.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<Irritant>().Where(i => i.ReporterId == personId).ExecuteDeleteAsync(cancellationToken);
         }
 
         // Files that are theirs and no longer part of kept content: the photo, unattached uploads, deleted posts' images.
@@ -59,6 +64,16 @@ public sealed class PersonErasure(
         await db.Files.Where(f => removedFiles.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
 
         await db.Reactions.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+
+        // Their votes and "me too"s go, and the counts follow; ideas they followed no longer tell them anything.
+        var voted = await db.Set<IdeaVote>().Where(v => v.PersonId == personId).Select(v => v.IdeaId).ToListAsync(cancellationToken);
+        var shared = await db.Set<IrritantMeToo>().Where(m => m.PersonId == personId).Select(m => m.IrritantId).ToListAsync(cancellationToken);
+        await db.Set<IdeaVote>().Where(v => v.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<IrritantMeToo>().Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Idea>().Where(i => voted.Contains(i.Id)).ExecuteUpdateAsync(s => s.SetProperty(i => i.VoteCount, i => i.Votes.Count()), cancellationToken);
+        await db.Set<Irritant>().Where(i => shared.Contains(i.Id)).ExecuteUpdateAsync(
+            s => s.SetProperty(i => i.MeTooCount, i => db.Set<IrritantMeToo>().Count(m => m.IrritantId == i.Id)), cancellationToken);
+        await db.Set<IdeaFollow>().Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<Ballots.BallotParticipation>().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.EventAttendees.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CalendarFeeds.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
@@ -148,9 +163,9 @@ public sealed class PersonErasure(
 /// <summary>What happens to what an erased person wrote.</summary>
 public enum ErasedContent
 {
-    /// <summary>Posts, comments and organised events stay, signed by a former colleague with no name.</summary>
+    /// <summary>Posts, comments, organised events, ideas and named irritants stay, signed by a former colleague with no name.</summary>
     Pseudonymise,
 
-    /// <summary>Posts, comments and organised events go too.</summary>
+    /// <summary>Posts, comments, organised events, ideas and named irritants go too.</summary>
     Delete,
 }

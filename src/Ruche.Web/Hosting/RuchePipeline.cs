@@ -6,6 +6,8 @@ using Ruche.Web.Goals;
 using Ruche.Web.Files;
 using Ruche.Web.Live;
 using Ruche.Web.Moderation;
+using Ruche.Web.Ideas;
+using Ruche.Web.Irritants;
 using Ruche.Web.People;
 using Ruche.Web.Posts;
 using Ruche.Web.Presence;
@@ -63,6 +65,8 @@ public static class RuchePipeline
         api.MapEventsApi();
         api.MapPresenceApi();
         api.MapModerationApi();
+        api.MapIdeasApi();
+        api.MapIrritantsApi();
 
         app.MapFiles();
         app.MapCalendarEndpoints();
@@ -84,6 +88,8 @@ public static class RuchePipeline
         forms.MapEventForms();
         forms.MapPresenceForms();
         forms.MapModerationForms();
+        forms.MapIdeaForms();
+        forms.MapIrritantForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

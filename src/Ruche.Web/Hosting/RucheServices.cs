@@ -10,6 +10,8 @@ using Ruche.Core.Ballots;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
+using Ruche.Core.Ideas;
+using Ruche.Core.Irritants;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
 using Ruche.Core.Follows;
@@ -57,6 +59,7 @@ public static class RucheServices
         AddDataProtection(services, options);
         AddIdentity(services, builder.Configuration);
         AddFeatures(services, options);
+        services.AddSingleton(new IrritantSettings(builder.Configuration.GetValue("Ruche:Irritants:ResponseTargetWorkingDays", 10)));
         services.AddSingleton(new EventSettings(builder.Configuration["Ruche:Events:VideoLinkTemplate"], options.PublicUrl));
         if (string.IsNullOrEmpty(options.Smtp.Host))
         {
@@ -217,6 +220,8 @@ public static class RucheServices
             .AddEvents()
             .AddPresence()
             .AddModeration()
+            .AddIdeas()
+            .AddIrritants()
             .AddBallots()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();

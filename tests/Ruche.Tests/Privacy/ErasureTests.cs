@@ -45,6 +45,14 @@ public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
         await Actor.ExpectAsync(await Events.EventSteps.RespondAsync(leaver, meeting.Id, "yes"), HttpStatusCode.NoContent);
         await Events.EventSteps.NewCalendarFeedAsync(leaver);
         var organised = await Events.EventSteps.CreateEventAsync(leaver, team, "Visite du phare");
+        var idea = await Ideas.IdeaSteps.SubmitIdeaAsync(leaver, "Un phare automatique");
+        var adminsIdea = await Ideas.IdeaSteps.SubmitIdeaAsync(admin, "Une idée de l'admin");
+        await Ideas.IdeaSteps.VoteAsync(leaver, adminsIdea);
+        await Ideas.IdeaSteps.CommentIdeaAsync(leaver, adminsIdea, "Bravo");
+        var site = await Irritants.IrritantSteps.NewSiteAsync(App, "Phare");
+        await Irritants.IrritantSteps.ReportIrritantAsync(leaver, "La lanterne clignote", site);
+        var adminsIrritant = await Irritants.IrritantSteps.ReportIrritantAsync(admin, "La porte grince", site);
+        await Irritants.IrritantSteps.MeTooAsync(leaver, adminsIrritant);
 
         // The scan sees the person before (so an empty result after means something).
         var before = await ScanAsync(marker, leaver.Email, leaver.Handle);
@@ -60,6 +68,8 @@ public abstract class ErasureTests(RucheApp app) : ProviderTests(app)
         await App.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = leaver.Email, password = RucheApp.Password })
             .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid-credentials");
 
+        Assert.Equal(0, (await Ideas.IdeaSteps.IdeaAsync(admin, adminsIdea)).Votes);
+        Assert.Equal(content == "Delete" ? HttpStatusCode.NotFound : HttpStatusCode.OK, (await admin.Http.GetAsync($"/api/v1/ideas/{idea}")).StatusCode);
         var kept = await admin.Http.GetAsync($"/api/v1/posts/{post.Id}");
         Assert.Equal(content == "Delete" ? HttpStatusCode.NotFound : HttpStatusCode.OK, kept.StatusCode);
         Assert.DoesNotContain((await Events.EventSteps.EventAsync(admin, meeting.Id)).Attendees, a => a.Person.Id == leaver.Id);

@@ -12,12 +12,15 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
 using Ruche.Core.Goals;
+using Ruche.Core.Ideas;
+using Ruche.Core.Irritants;
 using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
 using Ruche.Tests.Events;
+using Ruche.Tests.Ideas;
 using Ruche.Tests.Infrastructure;
 using Ruche.Tests.Notifications;
 
@@ -166,9 +169,10 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         var post = await owner.PostAsync("Le rachat est signé", space);
         var comment = await owner.CommentAsync(post, "Enfin");
         var meeting = await owner.CreateEventAsync(space, "Comité de rachat");
-        var subjects = new (string Prefix, long Id)[] { ("/api/v1/spaces/", space.Id), ("/api/v1/posts/", post.Id), ("/api/v1/events/", meeting.Id) };
+        var idea = await owner.SubmitIdeaAsync("Fusionner les équipes", space.Id);
+        var subjects = new (string Prefix, long Id)[] { ("/api/v1/spaces/", space.Id), ("/api/v1/posts/", post.Id), ("/api/v1/events/", meeting.Id), ("/api/v1/ideas/", idea) };
         var routes = Endpoints().Where(e => e.IsApi && subjects.Any(s => e.Route.StartsWith(s.Prefix + "{", StringComparison.Ordinal))).ToList();
-        var before = await StateAsync(owner, space, post, meeting.Id);
+        var before = await StateAsync(owner, space, post, meeting.Id) + await owner.Http.GetStringAsync($"/api/v1/ideas/{idea}");
 
         var failures = new List<string>();
         foreach (var endpoint in routes)
@@ -195,7 +199,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
 
         Assert.True(routes.Count > 15, $"Only {routes.Count} space and post routes found.");
         Assert.Empty(failures);
-        Assert.Equal(before, await StateAsync(owner, space, post, meeting.Id));
+        Assert.Equal(before, await StateAsync(owner, space, post, meeting.Id) + await owner.Http.GetStringAsync($"/api/v1/ideas/{idea}"));
         TestContext.Current.TestOutputHelper?.WriteLine($"Membership: {routes.Count} space, post and event routes refused to a non-member of a secret space.");
     }
 
@@ -215,8 +219,12 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         var post = await owner.PostAsync("Proposition salariale", space);
         var meeting = await owner.CreateEventAsync(space, "Séance de négociation");
         var decision = await DecisionAboutAsync(post, owner.Id);
+        var (idea, change, irritant) = await IdeaAndIrritantAsync(owner, space.Id);
         var samples = new Dictionary<string, long>(StringComparer.Ordinal)
         {
+            [IdeaSubject.Kind] = idea,
+            [IdeaStatusChangeSubject.Kind] = change,
+            [IrritantSubject.Kind] = irritant,
             [ModerationDecisionSubject.Kind] = decision,
             [PostSubject.Kind] = post.Id,
             [EventSubject.Kind] = meeting.Id,
@@ -232,7 +240,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         Assert.Equal(samples.Keys.Order(StringComparer.Ordinal), subjects.All.Select(k => k.Name).Order(StringComparer.Ordinal));
 
         var failures = new List<string>();
-        foreach (var subject in subjects.All)
+        foreach (var subject in subjects.All.Where(s => !PublicByDesign.Contains(s.Name)))
         {
             var id = samples[subject.Name];
             if (await subject.ReadableBy(db, outsider.Id).ContainsAsync(id) || !await subject.ReadableBy(db, owner.Id).ContainsAsync(id))
@@ -260,8 +268,40 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
 
         Assert.Empty(await outsider.NotificationsAsync());
         Assert.NotEmpty(await owner.NotificationsAsync());
+
+        // A kind public by design has no outsider: everyone reads it, is in its audience and may be told of it.
+        foreach (var subject in subjects.All.Where(s => PublicByDesign.Contains(s.Name)))
+        {
+            var id = samples[subject.Name];
+            var audience = await subject.AudienceAsync(db, id, CancellationToken.None);
+            if (!await subject.ReadableBy(db, outsider.Id).ContainsAsync(id) || !audience.Includes(outsider.Id))
+            {
+                failures.Add($"{subject.Name}: public by design, yet someone may not read it");
+            }
+        }
+
         Assert.Empty(failures);
         TestContext.Current.TestOutputHelper?.WriteLine($"Subjects: {subjects.All.Count} kinds and {kinds.All.Count} notification kinds kept from an outsider on {App.ProviderName}.");
+    }
+
+    /// <summary>Kinds everyone reads by design (irritants: what is private is who reported them, never stored when anonymous).</summary>
+    private static readonly HashSet<string> PublicByDesign = [IrritantSubject.Kind];
+
+    /// <summary>An idea in the owner's secret space with a status change, and a public irritant.</summary>
+    private async Task<(long Idea, long Change, long Irritant)> IdeaAndIrritantAsync(Actor owner, long spaceId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var idea = new Idea { SpaceId = spaceId, AuthorId = owner.Id, Title = "Prime d'intéressement", Description = "x", DescriptionHtml = "<p>x</p>", CreatedAt = now };
+        db.Add(idea);
+        var irritant = new Irritant { Id = IrritantRules.NewId(), Category = "other", Description = "Imprimante", ReportedOn = DateOnly.FromDateTime(now), DueOn = DateOnly.FromDateTime(now) };
+        db.Add(irritant);
+        await db.SaveChangesAsync();
+        var change = new IdeaStatusChange { IdeaId = idea.Id, From = IdeaStatus.New, To = IdeaStatus.Accepted, Reason = "Budget voté", At = now };
+        db.Add(change);
+        await db.SaveChangesAsync();
+        return (idea.Id, change.Id, irritant.Id);
     }
 
     /// <summary>A moderator's decision to hide the owner's post, as the moderation service writes it.</summary>

@@ -6,6 +6,8 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Events;
 using Ruche.Core.Goals;
+using Ruche.Core.Ideas;
+using Ruche.Core.Irritants;
 using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
@@ -249,6 +251,30 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 DecidedAt = now,
             }).ToList();
             db.AddRange(decisions);
+
+            // An idea where each post is (company-wide without a space), each with a status change; one irritant, public.
+            var ideas = PostSpaces.Select((s, i) => new Idea
+            {
+                AuthorId = people[i % People],
+                SpaceId = s < 0 ? null : spaces[s].Id,
+                Title = "Idée",
+                Description = "Détails",
+                DescriptionHtml = "<p>Détails</p>",
+                CreatedAt = now,
+            }).ToList();
+            db.AddRange(ideas);
+            var irritant = new Irritant
+            {
+                Id = IrritantRules.NewId(),
+                Category = "other",
+                Description = "Échantillon",
+                ReportedOn = DateOnly.FromDateTime(now),
+                DueOn = DateOnly.FromDateTime(now).AddDays(14),
+            };
+            db.Add(irritant);
+            await db.SaveChangesAsync();
+            var changes = ideas.Select(i => new IdeaStatusChange { IdeaId = i.Id, From = IdeaStatus.New, To = IdeaStatus.UnderReview, Reason = "À l'étude", At = now }).ToList();
+            db.AddRange(changes);
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
 
@@ -260,6 +286,9 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [SpaceModerationSubject.Kind] = [.. spaces.Select((s, i) => (s.Id, (Func<long, bool>)(person => Membership(i, people.IndexOf(person)) is 2 or 3)))],
                 [OwnGoalsSubject.Kind] = [.. people.Select(owner => (owner, (Func<long, bool>)(person => person == owner)))],
                 [ModerationDecisionSubject.Kind] = [.. decisions.Select(d => (d.Id, (Func<long, bool>)(person => person == d.AuthorId && d.Action != ModerationAction.Dismiss)))],
+                [IdeaSubject.Kind] = [.. ideas.Select((idea, i) => (idea.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
+                [IdeaStatusChangeSubject.Kind] = [.. changes.Select((c, i) => (c.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
+                [IrritantSubject.Kind] = [(irritant.Id, _ => true)],
             };
         }
     }

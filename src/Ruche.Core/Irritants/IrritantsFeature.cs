@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Notifications;
+using Ruche.Core.PersonalData;
+using Ruche.Core.Subjects;
+
+namespace Ruche.Core.Irritants;
+
+public static class IrritantsFeature
+{
+    /// <summary>Irritants: the subject and its notification kind, export and disclosure (the host gives the settings from configuration).</summary>
+    public static IServiceCollection AddIrritants(this IServiceCollection services)
+    {
+        services.AddScoped<IrritantService>();
+        services.AddScoped<IrritantReader>();
+        services.AddSubject(IrritantSubject.Instance);
+        services.AddNotificationKinds(IrritantNotifications.All);
+        services.AddScoped<IDisclosureSource, IrritantsDisclosure>();
+        services.AddScoped<IPersonalDataSource, IrritantsPersonalData>();
+        return services;
+    }
+}
