@@ -10,6 +10,7 @@ using Ruche.Web.People;
 using Ruche.Web.Posts;
 using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
+using Ruche.Web.Reporting;
 using Ruche.Web.Notifications;
 using Ruche.Web.Scim;
 using Ruche.Web.Search;
@@ -63,6 +64,7 @@ public static class RuchePipeline
         api.MapEventsApi();
         api.MapPresenceApi();
         api.MapModerationApi();
+        api.MapReportingApi();
 
         app.MapFiles();
         app.MapCalendarEndpoints();
@@ -84,6 +86,7 @@ public static class RuchePipeline
         forms.MapEventForms();
         forms.MapPresenceForms();
         forms.MapModerationForms();
+        forms.MapReportingForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;
