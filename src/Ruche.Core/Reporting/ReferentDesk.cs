@@ -157,8 +157,8 @@ public sealed class ReferentDesk(RucheDbContext db, CaseSeals seals, ReportingAc
     }
 
     private async Task<List<ReferentView>> ReferentsAsync(CancellationToken cancellationToken) =>
-        await db.Set<ReferentSeat>().Join(db.People, s => s.PersonId, p => p.Id, (s, p) => new ReferentView(p.Id, p.DisplayName))
-            .OrderBy(r => r.DisplayName).ToListAsync(cancellationToken);
+        await db.People.Where(p => db.Set<ReferentSeat>().Any(s => s.PersonId == p.Id) && p.IsActive)
+            .OrderBy(p => p.DisplayName).Select(p => new ReferentView(p.Id, p.DisplayName)).ToListAsync(cancellationToken);
 
     private async Task<ReportingCase> VisibleCaseAsync(Viewer viewer, long caseId, CancellationToken cancellationToken) =>
         await db.Set<ReportingCase>().AsNoTracking().VisibleTo(viewer.PersonId).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)

@@ -26,6 +26,9 @@ public static class RuchePipeline
     public static WebApplication UseRuche(this WebApplication app)
     {
         app.Environment.RequireWebAssets();
+
+        // Before anything reads or logs it: the reporting channel's public routes never see the caller's address.
+        app.UseNoAddressOnPublicChannel();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders(app.Environment);
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))

@@ -16,6 +16,26 @@ public static class PublicChannel
 
     public static bool IsPublic(PathString path) => path.StartsWithSegments("/report") || path.StartsWithSegments("/ui/report");
 
+    /// <summary>
+    /// Forgets the caller's network address on these routes, first in the pipeline: the connection's address and the
+    /// forwarding headers a proxy adds are gone before the forwarded-headers middleware (whose debug lines name the
+    /// address), the rate limiter, the logs or the audit could read them.
+    /// </summary>
+    public static IApplicationBuilder UseNoAddressOnPublicChannel(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (IsPublic(context.Request.Path))
+            {
+                context.Connection.RemoteIpAddress = null;
+                context.Connection.RemotePort = 0;
+                context.Request.Headers.Remove("X-Forwarded-For");
+                context.Request.Headers.Remove("X-Real-IP");
+                context.Request.Headers.Remove("Forwarded");
+            }
+
+            return next(context);
+        });
+
     /// <summary>What the answers of these routes must never leave in a cache or history: the receipt, the case.</summary>
     public static void NoStore(HttpContext http)
     {
