@@ -10,6 +10,7 @@ using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Reporting;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
 using Ruche.Tests.Infrastructure;
@@ -250,6 +251,15 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
             }).ToList();
             db.AddRange(decisions);
             await db.SaveChangesAsync();
+
+            // The reporting channel's referents: a role, drawn from the company (moderators and owners of the first space).
+            var referentRole = await db.Roles.Where(r => r.Name == RoleNames.Referent).Select(r => r.Id).SingleAsync();
+            await db.UserRoles.Where(ur => ur.RoleId == referentRole && people.Contains(ur.UserId)).ExecuteDeleteAsync();
+            var referents = people.Where((_, i) => Membership(0, i) is 2 or 3).ToHashSet();
+            db.UserRoles.AddRange(referents.Select(id => new Microsoft.AspNetCore.Identity.IdentityUserRole<long> { UserId = id, RoleId = referentRole }));
+            var reported = new ReportingCase { Code = CaseReceipts.NewCode(), SealedText = [1, 2, 3], ReceivedAt = now, LastActivityAt = now };
+            db.Add(reported);
+            await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
 
             Func<long, bool> SpaceReaders(int s) => person => IsOpen(s) || Belongs(s, people.IndexOf(person));
@@ -260,6 +270,8 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [SpaceModerationSubject.Kind] = [.. spaces.Select((s, i) => (s.Id, (Func<long, bool>)(person => Membership(i, people.IndexOf(person)) is 2 or 3)))],
                 [OwnGoalsSubject.Kind] = [.. people.Select(owner => (owner, (Func<long, bool>)(person => person == owner)))],
                 [ModerationDecisionSubject.Kind] = [.. decisions.Select(d => (d.Id, (Func<long, bool>)(person => person == d.AuthorId && d.Action != ModerationAction.Dismiss)))],
+                [ReportingCaseSubject.Kind] = [(reported.Id, referents.Contains)],
+                [ReportingDeskSubject.Kind] = [(ReportingDesk.Only, referents.Contains)],
             };
         }
     }
