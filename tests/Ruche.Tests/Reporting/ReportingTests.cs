@@ -263,6 +263,39 @@ public abstract partial class ReportingTests(RucheApp app) : ProviderTests(app)
         Assert.True(statistics.Anonymised >= 1 && statistics.ByTopic[CaseTopic.HealthSafety] >= 1);
     }
 
+    [Fact]
+    public async Task Every_channel_page_renders_in_both_languages_without_a_raw_key()
+    {
+        var referent = await App.NewPersonAsync("Page referent", "Europe/Paris", RoleNames.Referent);
+        var receipt = await App.NewBrowser().ReportAsync("Le stock de l'entrepôt est revendu en dehors des comptes.", "corruption", "named", "Alex Morel", "Le magasinier");
+        var id = await App.CaseIdAsync(receipt.Code);
+        await referent.WriteAsync(id, "Merci pour votre signalement.").ShouldSucceedAsync();
+        var signedIn = await App.SignInWithBrowserCookiesAsync(referent);
+        var pages = new List<string>
+        {
+            (await App.NewBrowser().FollowAsync(receipt.Code, receipt.Secret)).Html,
+            await signedIn.PageAsync("/reporting"), await signedIn.PageAsync($"/reporting/cases/{id}"), await signedIn.PageAsync("/reporting/log"),
+            await signedIn.PageAsync("/reporting/new"),
+        };
+        foreach (var language in new[] { "fr", "en" })
+        {
+            var browser = App.Anonymous();
+            browser.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
+            var procedure = await browser.PageAsync("/report/procedure");
+            pages.AddRange([await browser.PageAsync("/report"), await browser.PageAsync("/report/follow"), procedure]);
+            Assert.Contains(language == "fr" ? "Défenseur des droits" : "rights ombudsman", WebUtility.HtmlDecode(procedure), StringComparison.Ordinal);
+        }
+
+        foreach (var html in pages)
+        {
+            Assert.DoesNotMatch(@">\s*(reporting|error|nav)\.[a-z.-]+\s*<", html);
+        }
+
+        var casePage = WebUtility.HtmlDecode(await signedIn.PageAsync($"/reporting/cases/{id}"));
+        Assert.Contains("Alex Morel", casePage, StringComparison.Ordinal);
+        Assert.Contains("Le magasinier", casePage, StringComparison.Ordinal);
+    }
+
     private Task<DateTime?> ReminderAsync(long id, bool acknowledge) =>
         App.InDatabaseAsync(db => db.Set<ReportingCase>().Where(c => c.Id == id)
             .Select(c => acknowledge ? c.AcknowledgeReminderAt : c.FeedbackReminderAt).SingleAsync());
