@@ -16,6 +16,7 @@ public sealed class SiteCrawlTests(DemoBrowserApp app, ITestOutputHelper output)
     [
         ("administrator", "camille.martin"),
         ("HR", "lea.dubois"),
+        ("whistleblowing referent", "mathilde.chevalier"),
         ("union delegate", "karim.benali"),
         ("staff representative", "sophie.tremblay"),
         ("direction", "antoine.lefebvre"),

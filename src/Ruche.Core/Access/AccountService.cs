@@ -11,7 +11,7 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Access;
 
 /// <summary>How people arrive: an administrator's invitation or open registration; and who holds which role.</summary>
-public sealed class AccountService(RucheDbContext db, UserManager<Person> users, Audit.AuditLog audit, TimeProvider time)
+public sealed class AccountService(RucheDbContext db, UserManager<Person> users, Audit.AuditLog audit, TimeProvider time, IEnumerable<IRoleChangeWatcher> watchers)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
 
@@ -208,7 +208,17 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         ThrowIfFailed(await users.UpdateSecurityStampAsync(person));
         await audit.RecordAsync(
             viewer.PersonId, "role.changed", $"person:{person.Id}", new { added = wanted.Except(current).Order(), removed = current.Except(wanted).Order() }, cancellationToken);
+        var change = new RoleChange(viewer.PersonId, person.Id, wanted.Except(current).ToHashSet(StringComparer.Ordinal), current.Except(wanted).ToHashSet(StringComparer.Ordinal));
+        foreach (var watcher in watchers)
+        {
+            await watcher.RecordAsync(change, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        foreach (var watcher in watchers)
+        {
+            await watcher.AnnounceAsync(change, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Ruche.Core.Common;
 
-/// <summary>Company roles. Stored as Identity roles; more arrive with later features (ethics referent…).</summary>
+/// <summary>Company roles. Stored as Identity roles; more arrive with later features.</summary>
 public static class RoleNames
 {
     public const string Administrator = "administrator";
@@ -10,8 +10,11 @@ public static class RoleNames
     public const string Direction = "direction";
     public const string Employee = "employee";
 
+    /// <summary>Reads and handles the confidential reporting channel's cases (whistleblowing); nobody else does.</summary>
+    public const string Referent = "referent";
+
     public static readonly IReadOnlyList<string> All =
-        [Administrator, HumanResources, UnionDelegate, StaffRepresentative, Direction, Employee];
+        [Administrator, HumanResources, UnionDelegate, StaffRepresentative, Direction, Referent, Employee];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

@@ -42,7 +42,7 @@ internal static class DemoRoster
         new("Léa", "Dubois", Paris, HumanResources, "Responsable RH", "antoine.lefebvre", RoleNames.HumanResources,
             Bio: "Responsable RH. Recrutement, intégration, formation, vie au travail : je vous accompagne à chaque étape de votre parcours.",
             Skills: ["Recrutement", "Droit social", "Formation", "Marque employeur"]),
-        new("Mathilde", "Chevalier", Paris, HumanResources, "Chargée de recrutement", "lea.dubois"),
+        new("Mathilde", "Chevalier", Paris, HumanResources, "Chargée de recrutement", "lea.dubois", RoleNames.Referent),
         new("Olivier", "Mercier", Paris, HumanResources, "Gestionnaire paie", "lea.dubois"),
         new("Thomas", "Bernard", Paris, Engineering, "Directeur technique", "antoine.lefebvre"),
         new("Nicolas", "Petit", Paris, Engineering, "Responsable d'équipe plateforme", "thomas.bernard"),

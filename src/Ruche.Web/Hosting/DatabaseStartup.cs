@@ -46,6 +46,10 @@ public static class DatabaseStartup
         if (options.DemoData && !await db.People.AnyAsync(cancellationToken))
         {
             await DemoCompany.SeedAsync(db, services.GetRequiredService<IPasswordHasher<Person>>(), time, cancellationToken);
+
+            // Sealed with the app's key through the channel's own services, so it is written here rather than in the seed.
+            await Ruche.Demo.Reporting.DemoReporting.WriteAsync(
+                db, services.GetRequiredService<Core.Reporting.ReportingIntake>(), services.GetRequiredService<Core.Reporting.ReferentDesk>(), cancellationToken);
         }
 
         // Every company, demo or not, has the roles and the Café; this is idempotent.

@@ -13,7 +13,7 @@ namespace Ruche.Web.Hosting;
 /// </summary>
 public static class ProgramClients
 {
-    /// <summary>The default scheme: the API's bearer tokens under /api, SCIM's token under /scim, the cookie elsewhere.</summary>
+    /// <summary>The default scheme: the API's bearer tokens under /api, SCIM's token under /scim, nobody on the reporting channel's public routes, the cookie elsewhere.</summary>
     public const string ByPathScheme = "ByPath";
 
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
@@ -23,6 +23,7 @@ public static class ProgramClients
     public static string SchemeFor(HttpContext http) =>
         IsApi(http.Request.Path) ? TokenAuthenticationHandler.SchemeName
         : IsScim(http.Request.Path) ? ScimAuthenticationHandler.SchemeName
+        : Reporting.PublicChannel.IsPublic(http.Request.Path) ? Reporting.PublicChannel.SchemeName
         : IdentityConstants.ApplicationScheme;
 
     /// <summary>A stable problem type and an English explanation for an error status a program gets without a body.</summary>

@@ -12,6 +12,7 @@ using Ruche.Web.People;
 using Ruche.Web.Posts;
 using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
+using Ruche.Web.Reporting;
 using Ruche.Web.Notifications;
 using Ruche.Web.Scim;
 using Ruche.Web.Search;
@@ -27,6 +28,9 @@ public static class RuchePipeline
     public static WebApplication UseRuche(this WebApplication app)
     {
         app.Environment.RequireWebAssets();
+
+        // Before anything reads or logs it: the reporting channel's public routes never see the caller's address.
+        app.UseNoAddressOnPublicChannel();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders(app.Environment);
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
@@ -67,6 +71,7 @@ public static class RuchePipeline
         api.MapModerationApi();
         api.MapIdeasApi();
         api.MapIrritantsApi();
+        api.MapReportingApi();
 
         app.MapFiles();
         app.MapCalendarEndpoints();
@@ -90,6 +95,7 @@ public static class RuchePipeline
         forms.MapModerationForms();
         forms.MapIdeaForms();
         forms.MapIrritantForms();
+        forms.MapReportingForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

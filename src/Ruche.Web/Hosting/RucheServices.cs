@@ -24,6 +24,7 @@ using Ruche.Core.Posts;
 using Ruche.Core.Presence;
 using Ruche.Core.Privacy;
 using Ruche.Core.Profiles;
+using Ruche.Core.Reporting;
 using Ruche.Core.Search;
 using Ruche.Core.Sealing;
 using Ruche.Core.WorkTime;
@@ -52,6 +53,7 @@ public static class RucheServices
         var services = builder.Services;
         var options = builder.Configuration.GetSection(RucheOptions.Section).Get<RucheOptions>() ?? new RucheOptions();
         services.Configure<RucheOptions>(builder.Configuration.GetSection(RucheOptions.Section));
+        services.Configure<ReportingSettings>(builder.Configuration.GetSection("Ruche:Reporting"));
 
         services.AddSingleton(TimeProvider.System);
         services.AddRucheDatabase(builder.Configuration, options);
@@ -170,6 +172,7 @@ public static class RucheServices
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Scim.ScimAuthenticationHandler>(Scim.ScimAuthenticationHandler.SchemeName, null)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Reporting.NoSignInHandler>(Reporting.PublicChannel.SchemeName, null)
             .AddPolicyScheme(BearerOrCookieScheme, null, scheme => scheme.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? TokenAuthenticationHandler.SchemeName
@@ -223,8 +226,11 @@ public static class RucheServices
             .AddIdeas()
             .AddIrritants()
             .AddBallots()
+            .AddReporting()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
+        services.AddHostedService<Reporting.ReportingWorker>();
+        services.AddSingleton<Reporting.FollowAttempts>();
         services.AddScoped<IDigestWriter, Notifications.DigestWriter>();
         services.AddScoped<Admin.InvitationMails>();
         services.AddScoped<IWeeklyRecapWriter, Goals.WeeklyRecapWriter>();

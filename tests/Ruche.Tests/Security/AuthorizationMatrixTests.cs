@@ -17,6 +17,7 @@ using Ruche.Core.Irritants;
 using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.Posts;
+using Ruche.Core.Reporting;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
 using Ruche.Tests.Events;
@@ -42,6 +43,9 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         "POST /api/v1/auth/token", "GET /health", "GET /health/ready", "GET /openapi/{documentName}.json",
         // A calendar client cannot sign in: the secret in the address is the credential (unknown or revoked: 404).
         "GET /calendar/{secret}",
+        // The confidential reporting channel: reporting, following with the receipt and the procedure need no account (Sapin II).
+        "GET /report", "POST /report", "GET /report/follow", "POST /report/follow", "GET /report/procedure", "POST /report/procedure",
+        "POST /ui/report", "POST /ui/report/follow", "POST /ui/report/follow/message",
     ];
 
     [Fact]
@@ -212,7 +216,8 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
     [Fact]
     public async Task Every_registered_subject_kind_keeps_what_an_outsider_may_not_read_from_them()
     {
-        var owner = await App.NewPersonAsync("Subject owner");
+        // The owner is also the reporting channel's referent: its cases and desk are read by referents only.
+        var owner = await App.NewPersonAsync("Subject owner", "Europe/Paris", RoleNames.Referent);
         var outsider = await App.NewPersonAsync("Subject outsider");
         var actor = await App.NewPersonAsync("Subject actor");
         var space = await owner.CreateSpaceAsync("Négociation annuelle", SpaceVisibility.Secret);
@@ -230,9 +235,12 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [EventSubject.Kind] = meeting.Id,
             [SpaceModerationSubject.Kind] = space.Id,
             [OwnGoalsSubject.Kind] = owner.Id,
+            [ReportingDeskSubject.Kind] = ReportingDesk.Only,
         };
 
         await using var scope = App.Services.CreateAsyncScope();
+        var receipt = await scope.ServiceProvider.GetRequiredService<ReportingIntake>().OpenCaseAsync("Un signalement", "other", null, CancellationToken.None);
+        samples[ReportingCaseSubject.Kind] = await scope.ServiceProvider.GetRequiredService<RucheDbContext>().Set<ReportingCase>().Where(c => c.Code == receipt.Code).Select(c => c.Id).SingleAsync();
         var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
         var subjects = scope.ServiceProvider.GetRequiredService<SubjectKinds>();
         var kinds = scope.ServiceProvider.GetRequiredService<NotificationKinds>();

@@ -12,6 +12,7 @@ using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Reporting;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
 using Ruche.Tests.Infrastructure;
@@ -276,6 +277,15 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
             var changes = ideas.Select(i => new IdeaStatusChange { IdeaId = i.Id, From = IdeaStatus.New, To = IdeaStatus.UnderReview, Reason = "À l'étude", At = now }).ToList();
             db.AddRange(changes);
             await db.SaveChangesAsync();
+
+            // The reporting channel's referents: a role, drawn from the company (moderators and owners of the first space).
+            var referentRole = await db.Roles.Where(r => r.Name == RoleNames.Referent).Select(r => r.Id).SingleAsync();
+            await db.UserRoles.Where(ur => ur.RoleId == referentRole && people.Contains(ur.UserId)).ExecuteDeleteAsync();
+            var referents = people.Where((_, i) => Membership(0, i) is 2 or 3).ToHashSet();
+            db.UserRoles.AddRange(referents.Select(id => new Microsoft.AspNetCore.Identity.IdentityUserRole<long> { UserId = id, RoleId = referentRole }));
+            var reported = new ReportingCase { Code = CaseReceipts.NewCode(), SealedText = [1, 2, 3], ReceivedAt = now, LastActivityAt = now };
+            db.Add(reported);
+            await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
 
             Func<long, bool> SpaceReaders(int s) => person => IsOpen(s) || Belongs(s, people.IndexOf(person));
@@ -289,6 +299,8 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [IdeaSubject.Kind] = [.. ideas.Select((idea, i) => (idea.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
                 [IdeaStatusChangeSubject.Kind] = [.. changes.Select((c, i) => (c.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
                 [IrritantSubject.Kind] = [(irritant.Id, _ => true)],
+                [ReportingCaseSubject.Kind] = [(reported.Id, referents.Contains)],
+                [ReportingDeskSubject.Kind] = [(ReportingDesk.Only, referents.Contains)],
             };
         }
     }
