@@ -17,7 +17,7 @@ public static class ModerationRights
     {
         var me = viewer.PersonId;
         var administrator = viewer.IsAdministrator;
-        return p => p.Space!.IsModeratedBy(me) || (administrator && p.IsCompanyWide());
+        return p => p.Space!.IsModeratedBy(me) || (administrator && p.IsCompanyWide() && (p.SpaceId == null || !p.Space!.KeepsMembersPrivate()));
     }
 
     /// <summary>The queue is for those who moderate something: a space's moderators and administrators.</summary>

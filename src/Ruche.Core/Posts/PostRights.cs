@@ -24,10 +24,10 @@ public static class PostRights
     {
         var me = viewer.PersonId;
         var post = await db.Posts.VisibleTo(me).Where(p => p.Id == postId)
-            .Select(p => new { p.AuthorId, p.SpaceId, Moderates = p.SpaceId != null && p.Space!.IsModeratedBy(me) })
+            .Select(p => new { p.AuthorId, p.SpaceId, Moderates = p.SpaceId != null && p.Space!.IsModeratedBy(me), Representation = p.SpaceId != null && p.Space!.KeepsMembersPrivate() })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw RucheException.NotFound("post.not-found", "No such post.");
-        return new PostFacts(postId, post.AuthorId, post.SpaceId, Of(post.AuthorId == me, post.Moderates, viewer.IsAdministrator));
+        return new PostFacts(postId, post.AuthorId, post.SpaceId, Of(post.AuthorId == me, post.Moderates, viewer.IsAdministrator && !post.Representation));
     }
 }
 
