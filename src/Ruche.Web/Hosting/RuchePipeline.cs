@@ -1,5 +1,6 @@
 using Ruche.Web.Admin;
 using Ruche.Web.Auth;
+using Ruche.Web.Dialogue;
 using Ruche.Web.Events;
 using Ruche.Web.Feeds;
 using Ruche.Web.Goals;
@@ -63,6 +64,7 @@ public static class RuchePipeline
         api.MapEventsApi();
         api.MapPresenceApi();
         api.MapModerationApi();
+        api.MapDialogueApi();
 
         app.MapFiles();
         app.MapCalendarEndpoints();
@@ -84,6 +86,7 @@ public static class RuchePipeline
         forms.MapEventForms();
         forms.MapPresenceForms();
         forms.MapModerationForms();
+        forms.MapDialogueForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

@@ -8,6 +8,7 @@ using Ruche.Core.Access;
 using Ruche.Core.Audit;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
+using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
@@ -216,6 +217,7 @@ public static class RucheServices
             .AddEvents()
             .AddPresence()
             .AddModeration()
+            .AddDialogue()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddScoped<IDigestWriter, Notifications.DigestWriter>();
