@@ -81,9 +81,9 @@ public sealed class BroadcastService(
     public async Task<IReadOnlyList<BroadcastView>> ListAsync(Viewer viewer, long unionId, CancellationToken cancellationToken)
     {
         await unions.GetAsync(viewer, unionId, cancellationToken);
-        return await Views(db.Set<UnionBroadcast>().VisibleTo(viewer.PersonId).Where(b => b.UnionId == unionId), viewer.PersonId)
-            .OrderByDescending(b => b.SentAt).ThenByDescending(b => b.Id).Take(ListMax)
-            .ToListAsync(cancellationToken);
+        var newest = db.Set<UnionBroadcast>().VisibleTo(viewer.PersonId).Where(b => b.UnionId == unionId)
+            .OrderByDescending(b => b.SentAt).ThenByDescending(b => b.Id).Take(ListMax);
+        return await Views(newest, viewer.PersonId).ToListAsync(cancellationToken);
     }
 
     public async Task<BroadcastView> GetAsync(Viewer viewer, long broadcastId, CancellationToken cancellationToken) =>

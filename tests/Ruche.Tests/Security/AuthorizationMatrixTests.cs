@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
 using Ruche.Core.Goals;
 using Ruche.Core.Moderation;
@@ -215,6 +216,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         var post = await owner.PostAsync("Proposition salariale", space);
         var meeting = await owner.CreateEventAsync(space, "Séance de négociation");
         var decision = await DecisionAboutAsync(post, owner.Id);
+        var (broadcast, question) = await UnionSamplesAsync(space.Id, owner.Id, outsider.Id, actor.Id);
         var samples = new Dictionary<string, long>(StringComparer.Ordinal)
         {
             [ModerationDecisionSubject.Kind] = decision,
@@ -222,6 +224,8 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [EventSubject.Kind] = meeting.Id,
             [SpaceModerationSubject.Kind] = space.Id,
             [OwnGoalsSubject.Kind] = owner.Id,
+            [UnionBroadcastSubject.Kind] = broadcast,
+            [UnionQuestionSubject.Kind] = question,
         };
 
         await using var scope = App.Services.CreateAsyncScope();
@@ -262,6 +266,32 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         Assert.NotEmpty(await owner.NotificationsAsync());
         Assert.Empty(failures);
         TestContext.Current.TestOutputHelper?.WriteLine($"Subjects: {subjects.All.Count} kinds and {kinds.All.Count} notification kinds kept from an outsider on {App.ProviderName}.");
+    }
+
+    /// <summary>
+    /// A union the owner is the delegate of: a broadcast the outsider refused (they refused the union's broadcasts), and a
+    /// question the actor asked it (read by the actor and the delegates, never by anyone else).
+    /// </summary>
+    private async Task<(long Broadcast, long Question)> UnionSamplesAsync(long spaceId, long ownerId, long outsiderId, long askerId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var union = new Union
+        {
+            Name = $"Union {Guid.NewGuid():N}",
+            SpaceId = spaceId,
+            CreatedAt = now,
+            Delegates = [new UnionMandate { PersonId = ownerId }],
+            Choices = [new BroadcastChoice { PersonId = outsiderId, Accepts = false, ChangedAt = now }],
+        };
+        db.Add(union);
+        await db.SaveChangesAsync();
+        var broadcast = new UnionBroadcast { UnionId = union.Id, AuthorId = ownerId, Title = "Tract", Body = "Tract", BodyHtml = "<p>Tract</p>", SentAt = now };
+        var question = new UnionQuestion { UnionId = union.Id, AskerId = askerId, SealedBody = [1, 2, 3], AskedAt = now, LastMessageAt = now };
+        db.AddRange(broadcast, question);
+        await db.SaveChangesAsync();
+        return (broadcast.Id, question.Id);
     }
 
     /// <summary>A moderator's decision to hide the owner's post, as the moderation service writes it.</summary>
