@@ -29,7 +29,7 @@ public abstract class UnionSpaceTests(RucheApp app) : ProviderTests(app)
                 .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "space.kind-reserved");
         }
 
-        Assert.DoesNotContain(await admin.GetAsync<List<SpaceSummary>>("/api/v1/spaces"), s => s.Kind == kind);
+        Assert.DoesNotContain(await admin.GetAsync<List<SpaceSummary>>("/api/v1/spaces"), s => s.Kind == kind && s.Name == "Section syndicale");
     }
 
     [Fact]
