@@ -19,8 +19,10 @@ public static class DialogueFeature
         services.AddScoped<BroadcastService>();
         services.AddScoped<BroadcastChoices>();
         services.AddScoped<UnionQuestionService>();
+        services.AddScoped<TakedownService>();
         services.AddSubject(UnionBroadcastSubject.Instance);
         services.AddSubject(UnionQuestionSubject.Instance);
+        services.AddSubject(UnionTakedownSubject.Instance);
         services.AddNotificationKinds(DialogueNotifications.All);
         services.AddScoped<IPersonalDataSource, DialoguePersonalData>();
         services.AddScoped<IDisclosureSource, DialogueDisclosure>();

@@ -17,6 +17,8 @@ public static class DialogueLimits
 
     public const int QuestionMaxLength = 5_000;
 
+    public const int TakedownTextMaxLength = 2_000;
+
     /// <summary>The union sees counts of people only for groups of at least this many (PRODUCT.md, Law and trust).</summary>
     public const int SmallestCountedGroup = 5;
 }

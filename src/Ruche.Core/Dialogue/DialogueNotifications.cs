@@ -11,5 +11,8 @@ public static class DialogueNotifications
     /// <summary>A question to the delegates, or a reply to the asker: read by these two sides only.</summary>
     public static readonly NotificationKind Question = new("union-question", UnionQuestionSubject.Instance);
 
-    public static readonly IReadOnlyList<NotificationKind> All = [Broadcast, Question];
+    /// <summary>The union's content was taken down: its delegates learn what, why, on which basis and who decided.</summary>
+    public static readonly NotificationKind Takedown = new("union-takedown", UnionTakedownSubject.Instance);
+
+    public static readonly IReadOnlyList<NotificationKind> All = [Broadcast, Question, Takedown];
 }

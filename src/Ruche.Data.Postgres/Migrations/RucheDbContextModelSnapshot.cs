@@ -648,6 +648,54 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("UnionQuestionReply");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionTakedown", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Contest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ContestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DecidedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("UnionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("UnionId", "DecidedAt");
+
+                    b.ToTable("UnionTakedown");
+                });
+
             modelBuilder.Entity("Ruche.Core.Events.CalendarFeed", b =>
                 {
                     b.Property<long>("PersonId")
@@ -2153,6 +2201,31 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionTakedown", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Dialogue.Union", "Union")
+                        .WithMany()
+                        .HasForeignKey("UnionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Union");
                 });
 
             modelBuilder.Entity("Ruche.Core.Events.CalendarFeed", b =>

@@ -617,6 +617,52 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("UnionQuestionReply");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionTakedown", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ContestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("UnionId", "DecidedAt");
+
+                    b.ToTable("UnionTakedown");
+                });
+
             modelBuilder.Entity("Ruche.Core.Events.CalendarFeed", b =>
                 {
                     b.Property<long>("PersonId")
@@ -2088,6 +2134,31 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionTakedown", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Dialogue.Union", "Union")
+                        .WithMany()
+                        .HasForeignKey("UnionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Union");
                 });
 
             modelBuilder.Entity("Ruche.Core.Events.CalendarFeed", b =>

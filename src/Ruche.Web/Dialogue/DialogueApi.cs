@@ -51,7 +51,22 @@ public static class DialogueApi
             return TypedResults.NoContent();
         }).WithName("ReplyToUnionQuestion");
 
+        unions.MapGet("/{id:long}/takedowns", async (long id, ClaimsPrincipal user, TakedownService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.ListAsync(user.RequireViewer(), id, ct))).WithName("ListUnionTakedowns");
+        unions.MapGet("/takedowns/{id:long}", async (long id, ClaimsPrincipal user, TakedownService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.GetAsync(user.RequireViewer(), id, ct))).WithName("GetUnionTakedown");
+        unions.MapPost("/takedowns/{id:long}/contest", async (long id, ContestRequest request, ClaimsPrincipal user, TakedownService service, CancellationToken ct) =>
+        {
+            await service.ContestAsync(user.RequireViewer(), id, request.Text, ct);
+            return TypedResults.NoContent();
+        }).WithName("ContestUnionTakedown");
+
         var admin = api.MapGroup("/admin").WithTags("Administration");
+        admin.MapPost("/union-takedowns", async (TakedownRequest request, ClaimsPrincipal user, TakedownService service, CancellationToken ct) =>
+        {
+            var id = await service.TakeDownAsync(user.RequireViewer(), request.PostId ?? 0, request.Reason, request.LegalBasis, ct);
+            return TypedResults.Created($"/api/v1/unions/takedowns/{id}", new CreatedId(id));
+        }).WithName("TakeDownUnionContent");
         admin.MapPost("/unions", async (UnionRequest request, ClaimsPrincipal user, UnionService service, CancellationToken ct) =>
         {
             var id = await service.RecordAsync(user.RequireViewer(), new NewUnion(request.Name, request.DelegateIds, request.LogoFileId), ct);
@@ -85,3 +100,7 @@ public sealed record UnionRequest(string? Name, IReadOnlyList<long>? DelegateIds
 public sealed record DelegatesRequest(IReadOnlyList<long>? DelegateIds);
 
 public sealed record CreatedId(long Id);
+
+public sealed record TakedownRequest(long? PostId, string? Reason, string? LegalBasis);
+
+public sealed record ContestRequest(string? Text);

@@ -29,7 +29,17 @@ public static class DialogueForms
                 return $"/unions/questions/{id}";
             }));
 
+        ui.MapPost("/takedowns/{id:long}/contest", (long id, [FromForm] ContestForm form, ClaimsPrincipal user, TakedownService takedowns, HttpContext http) =>
+            FormResults.RunOrRefillAsync<TakedownPage>(new { Id = id, TypedContest = form.Text }, async () =>
+            {
+                await takedowns.ContestAsync(user.RequireViewer(), id, form.Text, http.RequestAborted);
+                return $"/unions/takedowns/{id}";
+            }));
+
         var admin = app.MapGroup("/ui/admin").ExcludeFromDescription();
+        admin.MapPost("/union-takedowns", (HttpContext http, [FromForm] TakedownForm form, ClaimsPrincipal user, TakedownService takedowns) =>
+            FormResults.RunOrRefillAsync<UnionPage>(new { Id = form.UnionId, TypedTakedown = form }, async () =>
+                $"/unions/takedowns/{await takedowns.TakeDownAsync(user.RequireViewer(), form.PostId ?? 0, form.Reason, form.LegalBasis, http.RequestAborted)}"));
         admin.MapPost("/unions", (HttpContext http, [FromForm] UnionForm form, ClaimsPrincipal user, UnionService unions, ProfileService people) =>
             FormResults.RunOrRefillAsync<UnionsAdminPage>(new { TypedUnion = form }, async () =>
             {
@@ -64,6 +74,24 @@ public static class DialogueForms
         var found = await people.IdsByHandleAsync(names, cancellationToken);
         return found.Count == names.Count ? [.. found.Values] : throw RucheException.NotFound("person.not-found", "No such person.");
     }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>
+public sealed record TakedownForm
+{
+    public long UnionId { get; init; }
+
+    public long? PostId { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? LegalBasis { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>
+public sealed record ContestForm
+{
+    public string? Text { get; init; }
 }
 
 /// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>

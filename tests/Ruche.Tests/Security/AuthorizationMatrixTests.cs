@@ -216,7 +216,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         var post = await owner.PostAsync("Proposition salariale", space);
         var meeting = await owner.CreateEventAsync(space, "Séance de négociation");
         var decision = await DecisionAboutAsync(post, owner.Id);
-        var (broadcast, question) = await UnionSamplesAsync(space.Id, owner.Id, outsider.Id, actor.Id);
+        var (broadcast, question, takedown) = await UnionSamplesAsync(space.Id, owner.Id, outsider.Id, actor.Id);
         var samples = new Dictionary<string, long>(StringComparer.Ordinal)
         {
             [ModerationDecisionSubject.Kind] = decision,
@@ -226,6 +226,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [OwnGoalsSubject.Kind] = owner.Id,
             [UnionBroadcastSubject.Kind] = broadcast,
             [UnionQuestionSubject.Kind] = question,
+            [UnionTakedownSubject.Kind] = takedown,
         };
 
         await using var scope = App.Services.CreateAsyncScope();
@@ -269,10 +270,10 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
     }
 
     /// <summary>
-    /// A union the owner is the delegate of: a broadcast the outsider refused (they refused the union's broadcasts), and a
-    /// question the actor asked it (read by the actor and the delegates, never by anyone else).
+    /// A union the owner is the delegate of: a broadcast the outsider refused (they refused the union's broadcasts), a
+    /// question the actor asked it (read by the actor and the delegates, never by anyone else) and a takedown of its content.
     /// </summary>
-    private async Task<(long Broadcast, long Question)> UnionSamplesAsync(long spaceId, long ownerId, long outsiderId, long askerId)
+    private async Task<(long Broadcast, long Question, long Takedown)> UnionSamplesAsync(long spaceId, long ownerId, long outsiderId, long askerId)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
@@ -289,9 +290,10 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         await db.SaveChangesAsync();
         var broadcast = new UnionBroadcast { UnionId = union.Id, AuthorId = ownerId, Title = "Tract", Body = "Tract", BodyHtml = "<p>Tract</p>", SentAt = now };
         var question = new UnionQuestion { UnionId = union.Id, AskerId = askerId, SealedBody = [1, 2, 3], AskedAt = now, LastMessageAt = now };
-        db.AddRange(broadcast, question);
+        var takedown = new UnionTakedown { UnionId = union.Id, Reason = "Propos diffamatoires", LegalBasis = "Loi du 29 juillet 1881", DecidedAt = now };
+        db.AddRange(broadcast, question, takedown);
         await db.SaveChangesAsync();
-        return (broadcast.Id, question.Id);
+        return (broadcast.Id, question.Id, takedown.Id);
     }
 
     /// <summary>A moderator's decision to hide the owner's post, as the moderation service writes it.</summary>

@@ -269,7 +269,8 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
             await db.SaveChangesAsync();
             var broadcast = new UnionBroadcast { UnionId = union.Id, AuthorId = people[0], Title = "Tract", Body = "Tract", BodyHtml = "<p>Tract</p>", SentAt = now };
             var question = new UnionQuestion { UnionId = union.Id, AskerId = people[1], SealedBody = [1, 2, 3], AskedAt = now, LastMessageAt = now };
-            db.AddRange(broadcast, question);
+            var takedown = new UnionTakedown { UnionId = union.Id, Reason = "Illicite", LegalBasis = "Loi", DecidedAt = now };
+            db.AddRange(broadcast, question, takedown);
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
 
@@ -282,6 +283,7 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [OwnGoalsSubject.Kind] = [.. people.Select(owner => (owner, (Func<long, bool>)(person => person == owner)))],
                 [UnionBroadcastSubject.Kind] = [(broadcast.Id, person => Delegates[people.IndexOf(person)] || Choices[people.IndexOf(person)] != 2)],
                 [UnionQuestionSubject.Kind] = [(question.Id, person => person == people[1] || Delegates[people.IndexOf(person)])],
+                [UnionTakedownSubject.Kind] = [(takedown.Id, person => Delegates[people.IndexOf(person)])],
                 [ModerationDecisionSubject.Kind] = [.. decisions.Select(d => (d.Id, (Func<long, bool>)(person => person == d.AuthorId && d.Action != ModerationAction.Dismiss)))],
             };
         }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Ruche.Data.Postgres.Migrations
+namespace Ruche.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Dialogue : Migration
@@ -16,13 +15,13 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "Union",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    LogoFileId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SpaceId = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    BroadcastSequence = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LogoFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SpaceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BroadcastSequence = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -39,19 +38,19 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "UnionAgreement",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AllowsBroadcasts = table.Column<bool>(type: "boolean", nullable: false),
-                    AllowsPolls = table.Column<bool>(type: "boolean", nullable: false),
-                    AllowsDocuments = table.Column<bool>(type: "boolean", nullable: false),
-                    AllowsQuestions = table.Column<bool>(type: "boolean", nullable: false),
-                    BroadcastsPerMonth = table.Column<int>(type: "integer", nullable: false),
-                    BroadcastsPushedByDefault = table.Column<bool>(type: "boolean", nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedById = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AllowsBroadcasts = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AllowsPolls = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AllowsDocuments = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AllowsQuestions = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BroadcastsPerMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    BroadcastsPushedByDefault = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,10 +61,10 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "BroadcastChoice",
                 columns: table => new
                 {
-                    PersonId = table.Column<long>(type: "bigint", nullable: false),
-                    UnionId = table.Column<long>(type: "bigint", nullable: false),
-                    Accepts = table.Column<bool>(type: "boolean", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Accepts = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,15 +87,15 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "UnionBroadcast",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnionId = table.Column<long>(type: "bigint", nullable: false),
-                    AuthorId = table.Column<long>(type: "bigint", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    BodyHtml = table.Column<string>(type: "text", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Recipients = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,8 +118,8 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "UnionMandate",
                 columns: table => new
                 {
-                    UnionId = table.Column<long>(type: "bigint", nullable: false),
-                    PersonId = table.Column<long>(type: "bigint", nullable: false)
+                    UnionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,13 +142,13 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "UnionQuestion",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnionId = table.Column<long>(type: "bigint", nullable: false),
-                    AskerId = table.Column<long>(type: "bigint", nullable: false),
-                    SealedBody = table.Column<byte[]>(type: "bytea", nullable: false),
-                    AskedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastMessageAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AskerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SealedBody = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    AskedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastMessageAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -169,15 +168,53 @@ namespace Ruche.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnionTakedown",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecidedById = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Contest = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ContestedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnionTakedown", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnionTakedown_AspNetUsers_DecidedById",
+                        column: x => x.DecidedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_UnionTakedown_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_UnionTakedown_Union_UnionId",
+                        column: x => x.UnionId,
+                        principalTable: "Union",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnionQuestionReply",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    QuestionId = table.Column<long>(type: "bigint", nullable: false),
-                    AuthorId = table.Column<long>(type: "bigint", nullable: true),
-                    SealedBody = table.Column<byte[]>(type: "bytea", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuestionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SealedBody = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,8 +290,23 @@ namespace Ruche.Data.Postgres.Migrations
                 table: "UnionQuestionReply",
                 columns: new[] { "QuestionId", "At" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_UnionTakedown_DecidedById",
+                table: "UnionTakedown",
+                column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnionTakedown_PostId",
+                table: "UnionTakedown",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnionTakedown_UnionId_DecidedAt",
+                table: "UnionTakedown",
+                columns: new[] { "UnionId", "DecidedAt" });
+
             // Union and staff-representation spaces created before this change were owned by the administrator who created
-            // them: an administrator never runs one, so they stay as plain members and the delegates take over.
+            // them: an administrator never runs one, so they stay as plain members until delegates are recorded.
             migrationBuilder.Sql("""
                 UPDATE "SpaceMemberships" SET "Role" = 'Member'
                 WHERE "Role" IN ('Owner', 'Moderator')
@@ -280,6 +332,9 @@ namespace Ruche.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "UnionQuestionReply");
+
+            migrationBuilder.DropTable(
+                name: "UnionTakedown");
 
             migrationBuilder.DropTable(
                 name: "UnionQuestion");
