@@ -12,7 +12,7 @@ using Ruche.Core.Data;
 namespace Ruche.Data.Postgres.Migrations
 {
     [DbContext(typeof(RucheDbContext))]
-    [Migration("20261207151618_Dialogue")]
+    [Migration("20261207152953_Dialogue")]
     partial class Dialogue
     {
         /// <inheritdoc />

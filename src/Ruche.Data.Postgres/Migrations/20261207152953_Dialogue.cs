@@ -12,15 +12,6 @@ namespace Ruche.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "BallotParticipation");
-
-            migrationBuilder.DropTable(
-                name: "CountedReceipt");
-
-            migrationBuilder.DropTable(
-                name: "SealedBallot");
-
             migrationBuilder.CreateTable(
                 name: "Union",
                 columns: table => new
@@ -351,56 +342,6 @@ namespace Ruche.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Union");
-
-            migrationBuilder.CreateTable(
-                name: "BallotParticipation",
-                columns: table => new
-                {
-                    BoxKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    BoxId = table.Column<long>(type: "bigint", nullable: false),
-                    PersonId = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_BallotParticipation", x => new { x.BoxKind, x.BoxId, x.PersonId });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CountedReceipt",
-                columns: table => new
-                {
-                    BoxKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    BoxId = table.Column<long>(type: "bigint", nullable: false),
-                    ReceiptHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CountedReceipt", x => new { x.BoxKind, x.BoxId, x.ReceiptHash });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "SealedBallot",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BoxId = table.Column<long>(type: "bigint", nullable: false),
-                    BoxKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_SealedBallot", x => x.Id);
-                });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_BallotParticipation_PersonId",
-                table: "BallotParticipation",
-                column: "PersonId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SealedBallot_BoxKind_BoxId",
-                table: "SealedBallot",
-                columns: new[] { "BoxKind", "BoxId" });
         }
     }
 }
