@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Data;
 using Ruche.Core.People;
+using Ruche.Demo.Dialogue;
 using Ruche.Demo.Events;
 using Ruche.Demo.Follows;
 using Ruche.Demo.Ideas;
@@ -58,6 +59,7 @@ public static class DemoCompany
         DemoFollows.Write(db, staff, spaces, random, now);
         DemoEvents.Write(db, staff, spaces, random, now);
         DemoPresence.Write(db, staff, random, now);
+        DemoDialogue.Write(db, staff, launch, now);
         await db.SaveChangesAsync(cancellationToken);
 
         // The employee voice: ideas in every status, and half a year of irritants (after everything else, so the steps above draw the same).

@@ -200,6 +200,13 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
             await Administrators.RequireAnotherThanAsync(users, personId);
         }
 
+        // An administrator never runs a union's space: a delegate who owns or moderates one is not made administrator.
+        if (wanted.Contains(RoleNames.Administrator) && !current.Contains(RoleNames.Administrator)
+            && await db.SpaceMemberships.AnyAsync(m => m.PersonId == personId && m.IsModerating() && m.Space!.KeepsMembersPrivate(), cancellationToken))
+        {
+            throw RucheException.Conflict("role.administrator-runs-union-space", "This person runs a union or staff-representation space: they cannot be an administrator too.");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         ThrowIfFailed(await users.RemoveFromRolesAsync(person, current.Except(wanted)));
         ThrowIfFailed(await users.AddToRolesAsync(person, wanted.Except(current)));

@@ -33,10 +33,13 @@ public sealed class EventService(
                 Space = new SpaceRef(e.Space!.Id, e.Space.Name, e.Space.Visibility),
                 Organizer = PersonRefs.Of(e.Organizer!, now),
                 Moderates = e.Space.IsModeratedBy(me),
+                ListsAttendees = e.Space.ListsMembersTo(me),
             })
             .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
-        var attendees = await db.EventAttendees.Where(a => a.EventId == eventId)
+        // In a union space, who attends is the delegates' to know: anyone else sees their own answer only.
+        var listsAttendees = row.ListsAttendees;
+        var attendees = await db.EventAttendees.Where(a => a.EventId == eventId && (listsAttendees || a.PersonId == me))
             .OrderBy(a => a.Response).ThenBy(a => a.Person!.DisplayName)
             .Select(a => new EventAttendeeView(
                 PersonRefs.Of(a.Person!, now),

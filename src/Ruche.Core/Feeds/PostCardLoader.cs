@@ -70,6 +70,11 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
             ? []
             : (await queries.Moderated(db, viewer.PersonId, spaceIds).ToListAsync(cancellationToken)).ToHashSet();
 
+        // Only an administrator's cards ask: the content of union spaces is not theirs to delete (a takedown has its own procedure).
+        var representation = !viewer.IsAdministrator || spaceIds.Length == 0
+            ? []
+            : (await queries.Representation(db, spaceIds).ToListAsync(cancellationToken)).ToHashSet();
+
         // Daily goals posts bring their list (three more queries, only on pages that hold one).
         var goalPostIds = rows.Values.Where(r => r.HasGoals).Select(r => r.Id).ToList();
         var goals = goalPostIds.Count == 0
@@ -97,7 +102,7 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
                 r.CommentCount,
                 reactions[r.Id].OrderBy(c => c.Kind).ToList(),
                 r.SharedPostId is null && !r.IsShare ? null : SharedCard(r.SharedPostId, shared),
-                PostRights.OfLoaded(mine, moderates, viewer, r.Space),
+                PostRights.OfLoaded(mine, moderates, viewer, r.Space, r.Space != null && representation.Contains(r.Space.Id)),
                 goals.GetValueOrDefault(r.Id),
                 r.HiddenReason);
         }).ToList();

@@ -56,6 +56,10 @@ internal sealed class PostCardQueries
             .GroupBy(r => new { r.PostId, r.Kind })
             .Select(g => new PostReactionRow(g.Key.PostId, g.Key.Kind, g.Count(), g.Count(r => r.PersonId == readerId))));
 
+    /// <summary>Among the given spaces, the union and staff-representation ones, whose content no administrator moderates.</summary>
+    public readonly Func<RucheDbContext, long[], IAsyncEnumerable<long>> Representation = EF.CompileAsyncQuery(
+        (RucheDbContext db, long[] spaceIds) => db.Spaces.Where(s => spaceIds.Contains(s.Id) && s.KeepsMembersPrivate()).Select(s => s.Id));
+
     /// <summary>Among the given spaces, those the reader owns or moderates.</summary>
     public readonly Func<RucheDbContext, long, long[], IAsyncEnumerable<long>> Moderated = EF.CompileAsyncQuery(
         (RucheDbContext db, long readerId, long[] spaceIds) => db.SpaceMemberships

@@ -45,7 +45,7 @@ public sealed class TeamBoardService(RucheDbContext db, SpaceService spaces, Wor
 
     private async Task<SpaceRef> ReadableSpaceAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
     {
-        var space = await spaces.GetReadableAsync(viewer, spaceId, "Only this space's members see its board.", cancellationToken);
+        var space = await spaces.GetMemberListableAsync(viewer, spaceId, cancellationToken);
 
         return new SpaceRef(space.Id, space.Name, space.Visibility);
     }

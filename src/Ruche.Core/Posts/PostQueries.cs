@@ -37,7 +37,9 @@ public static class PostQueries
 
     /// <summary>
     /// Who moderates a post and its comments (handles reports, hides, deletes, restores): its space's moderators; for
-    /// company-wide content (a profile post, a post in an open space), administrators too.
+    /// company-wide content (a profile post, a post in an open space), administrators too — but never a union's or the
+    /// staff representatives' content (<see cref="SpaceRules.KeepsMembersPrivate"/>: its delegates moderate it; the
+    /// company removes it only through a recorded takedown).
     /// </summary>
     [ExpandedFrom(nameof(ModeratedByRule))]
     public static bool IsModeratedBy(this Post post, long personId, bool isAdministrator) => throw ExpandedFromAttribute.OutsideAQuery();
@@ -51,7 +53,8 @@ public static class PostQueries
         (p, personId) => (p.AuthorId == personId && (p.IsCompanyWide() || p.Space!.HasActiveMember(personId))) || p.Space!.IsModeratedBy(personId);
 
     private static readonly Expression<Func<Post, long, bool, bool>> ModeratedByRule =
-        (p, personId, isAdministrator) => p.Space!.IsModeratedBy(personId) || (isAdministrator && p.IsCompanyWide());
+        (p, personId, isAdministrator) => p.Space!.IsModeratedBy(personId)
+            || (isAdministrator && p.IsCompanyWide() && (p.SpaceId == null || !p.Space!.KeepsMembersPrivate()));
 
     private static readonly Expression<Func<Post, long, bool>> ReadableByRule = PostSubject.Instance.Readable;
 }

@@ -17,7 +17,7 @@ public sealed class TeamPresence(RucheDbContext db, SpaceService spaces, WorkCal
 {
     public async Task<TeamView> ForSpaceAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
     {
-        var space = await spaces.GetReadableAsync(viewer, spaceId, "Only members see who is in this space.", cancellationToken);
+        var space = await spaces.GetMemberListableAsync(viewer, spaceId, cancellationToken);
 
         var now = time.UtcNow();
         var members = await db.SpaceMemberships.Where(m => m.SpaceId == spaceId && m.IsActive() && m.Person!.IsActive)

@@ -5,6 +5,7 @@ using Ruche.Core.Audit;
 using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
+using Ruche.Core.Dialogue;
 using Ruche.Core.Files;
 using Ruche.Core.Ideas;
 using Ruche.Core.Irritants;
@@ -89,6 +90,12 @@ public sealed class PersonErasure(
         await db.PersonFollows.Where(f => f.FollowerId == personId || f.FolloweeId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.TagFollows.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.SpaceFollows.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+
+        // Their relation with the unions is special-category data: their choices, their questions (with the threads) and
+        // their delegate mandates go. A union's broadcasts stay the union's, under the pseudonym.
+        await db.Set<BroadcastChoice>().Where(c => c.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<UnionQuestion>().Where(q => q.AskerId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<UnionMandate>().Where(d => d.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.SpaceMemberships.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.AccessTokens.Where(t => t.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.UserTokens.Where(t => t.UserId == personId).ExecuteDeleteAsync(cancellationToken);

@@ -40,6 +40,13 @@ public enum SpaceKind
     StaffRepresentation,
 }
 
+/// <summary>What a space's kind says of it, for a kind already read (queries use <see cref="SpaceRules.KeepsMembersPrivate"/>).</summary>
+public static class SpaceKinds
+{
+    /// <summary>Union and staff-representation spaces: their members are private, and no administrator runs them.</summary>
+    public static bool KeepMembersPrivate(SpaceKind kind) => kind is SpaceKind.Union or SpaceKind.StaffRepresentation;
+}
+
 internal sealed class SpaceConfiguration : IEntityTypeConfiguration<Space>
 {
     public void Configure(EntityTypeBuilder<Space> builder)

@@ -9,12 +9,16 @@ public sealed record SpaceSummary(
     SpaceKind Kind,
     SpaceVisibility Visibility,
     bool IsDefault,
-    int MemberCount,
+    int? MemberCount,
     SpaceRole? MyRole,
     MembershipStatus? MyStatus,
     bool CanRead,
-    bool CanModerate)
+    bool CanModerate,
+    bool CanListMembers)
 {
+    /// <summary>Who belongs is private (a union or staff-representation space): the count and the list are its moderators' only.</summary>
+    public bool MembersPrivate => SpaceKinds.KeepMembersPrivate(Kind);
+
     public bool IsMember => MyStatus == MembershipStatus.Active;
 
     /// <summary>The viewer asked to join and waits for a moderator.</summary>

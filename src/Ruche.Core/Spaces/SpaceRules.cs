@@ -46,6 +46,17 @@ public static class SpaceRules
     [ExpandedFrom(nameof(ModeratorIdsRule))]
     public static IEnumerable<long> ModeratorIds(this Space space) => throw ExpandedFromAttribute.OutsideAQuery();
 
+    /// <summary>
+    /// Who belongs to the space is special-category data (GDPR art. 9: union and staff-representation spaces): only its
+    /// owners and moderators (the union's delegates) list its members, learn who joins, or see how many they are.
+    /// </summary>
+    [ExpandedFrom(nameof(MembersPrivateRule))]
+    public static bool KeepsMembersPrivate(this Space space) => throw ExpandedFromAttribute.OutsideAQuery();
+
+    /// <summary>The person may list the space's members: they read it, and its membership is not private or they moderate it.</summary>
+    [ExpandedFrom(nameof(MembersListedToRule))]
+    public static bool ListsMembersTo(this Space space, long personId) => throw ExpandedFromAttribute.OutsideAQuery();
+
     /// <summary>A membership in force, not a pending request.</summary>
     [ExpandedFrom(nameof(ActiveRule))]
     public static bool IsActive(this SpaceMembership membership) => throw ExpandedFromAttribute.OutsideAQuery();
@@ -64,6 +75,12 @@ public static class SpaceRules
 
     private static readonly Expression<Func<SpaceMembership, bool>> ModeratingRule =
         m => m.IsActive() && (m.Role == SpaceRole.Owner || m.Role == SpaceRole.Moderator);
+
+    private static readonly Expression<Func<Space, bool>> MembersPrivateRule =
+        s => s.Kind == SpaceKind.Union || s.Kind == SpaceKind.StaffRepresentation;
+
+    private static readonly Expression<Func<Space, long, bool>> MembersListedToRule =
+        (s, personId) => s.IsReadableBy(personId) && (!s.KeepsMembersPrivate() || s.IsModeratedBy(personId));
 
     private static readonly Expression<Func<Space, bool>> CompanyWideRule = s => s.Visibility == SpaceRef.CompanyWideVisibility;
 

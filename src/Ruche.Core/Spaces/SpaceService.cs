@@ -9,8 +9,6 @@ namespace Ruche.Core.Spaces;
 /// <summary>Creating spaces and managing who is in them.</summary>
 public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvider time)
 {
-    private static readonly SpaceKind[] ReservedKinds = [SpaceKind.Union, SpaceKind.StaffRepresentation];
-
     public async Task<IReadOnlyList<SpaceSummary>> ListAsync(Viewer viewer, CancellationToken cancellationToken) =>
         await Summaries(db.Spaces.ListedTo(viewer.PersonId).OrderByDescending(s => s.IsDefault).ThenBy(s => s.Name), viewer.PersonId)
             .ToListAsync(cancellationToken);
@@ -50,9 +48,10 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
             throw RucheException.Invalid("space.kind-invalid", "Unknown space kind or visibility.");
         }
 
-        if (ReservedKinds.Contains(request.Kind) && !viewer.IsAdministrator)
+        if (SpaceKinds.KeepMembersPrivate(request.Kind))
         {
-            throw RucheException.Forbidden("space.kind-reserved", "Union and staff-representation spaces are created by administrators.");
+            // Whoever created it would own it: a union's space comes with the union an administrator records, owned by its delegates.
+            throw RucheException.Forbidden("space.kind-reserved", "Union and staff-representation spaces come with the body they serve, owned by its delegates.");
         }
 
         var now = time.UtcNow();
@@ -70,6 +69,64 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(viewer, space.Id, cancellationToken);
     }
+
+    /// <summary>
+    /// Adds a union or staff-representation space owned by <paramref name="ownerIds"/> (its delegates), to be saved with the
+    /// caller's change: nobody else is in it, least of all the administrator who recorded the body it serves.
+    /// </summary>
+    public async Task<Space> AddRepresentationSpaceAsync(
+        long createdById, SpaceKind kind, string name, string? description, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken)
+    {
+        if (!SpaceKinds.KeepMembersPrivate(kind))
+        {
+            throw RucheException.Invalid("space.kind-invalid", "Only union and staff-representation spaces are owned by delegates.");
+        }
+
+        await RequireNoAdministratorAsync(ownerIds, cancellationToken);
+        var now = time.UtcNow();
+        var space = new Space
+        {
+            Name = name,
+            Description = description,
+            Kind = kind,
+            Visibility = SpaceVisibility.Open,
+            CreatedAt = now,
+            CreatedById = createdById,
+            Members = [.. ownerIds.Distinct().Select(id => new SpaceMembership { PersonId = id, Role = SpaceRole.Owner, Status = MembershipStatus.Active, CreatedAt = now })],
+        };
+        db.Spaces.Add(space);
+        return space;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="ownerIds"/> the owners of a representation space (the union's delegates now), to be saved with the
+    /// caller's change: former owners who are no longer delegates become plain members, members stay.
+    /// </summary>
+    public async Task SetRepresentationOwnersAsync(long spaceId, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken)
+    {
+        await RequireNoAdministratorAsync(ownerIds, cancellationToken);
+        var memberships = await db.SpaceMemberships.Where(m => m.SpaceId == spaceId).ToListAsync(cancellationToken);
+        var now = time.UtcNow();
+        foreach (var membership in memberships)
+        {
+            var owner = ownerIds.Contains(membership.PersonId);
+            membership.Role = owner ? SpaceRole.Owner : membership.Role == SpaceRole.Owner ? SpaceRole.Member : membership.Role;
+            membership.Status = owner ? MembershipStatus.Active : membership.Status;
+        }
+
+        db.SpaceMemberships.AddRange(ownerIds.Distinct().Where(id => memberships.All(m => m.PersonId != id)).Select(id => new SpaceMembership
+        {
+            SpaceId = spaceId,
+            PersonId = id,
+            Role = SpaceRole.Owner,
+            Status = MembershipStatus.Active,
+            CreatedAt = now,
+        }));
+    }
+
+    /// <summary>Whether the person owns or moderates a space whose members are private (who may then not become an administrator).</summary>
+    public Task<bool> ModeratesPrivateMembershipAsync(long personId, CancellationToken cancellationToken) =>
+        db.SpaceMemberships.AnyAsync(m => m.PersonId == personId && m.IsModerating() && m.Space!.KeepsMembersPrivate(), cancellationToken);
 
     /// <summary>Joins an open space, or asks to join a private one. Joining twice changes nothing.</summary>
     public async Task<MembershipStatus> JoinAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
@@ -187,15 +244,30 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
         var membership = await db.SpaceMemberships.SingleOrDefaultAsync(
                 m => m.SpaceId == spaceId && m.PersonId == personId && m.IsActive(), cancellationToken)
             ?? throw RucheException.NotFound("space.member-not-found", "This person is not a member of the space.");
+        if (role != SpaceRole.Member && await db.Spaces.AnyAsync(s => s.Id == spaceId && s.KeepsMembersPrivate(), cancellationToken))
+        {
+            await RequireNoAdministratorAsync([personId], cancellationToken);
+        }
+
         await RequireAnOwnerKeptAsync(membership, role, cancellationToken);
         membership.Role = role;
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Members (and, for moderators, pending requests) of a space the viewer may read.</summary>
-    public async Task<IReadOnlyList<SpaceMemberView>> MembersAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The space, when the viewer may see who is in it (<see cref="SpaceRules.ListsMembersTo"/>): they read it, and in a union or
+    /// staff-representation space they moderate it. Every page and route listing members goes through here.
+    /// </summary>
+    public async Task<SpaceSummary> GetMemberListableAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
     {
         var space = await GetReadableAsync(viewer, spaceId, "Only members see who is in this space.", cancellationToken);
+        return space.CanListMembers ? space : throw RucheException.Forbidden("space.members-private", "Only this space's delegates see who is in it.");
+    }
+
+    /// <summary>Members (and, for moderators, pending requests) of a space the viewer may list (<see cref="GetMemberListableAsync"/>).</summary>
+    public async Task<IReadOnlyList<SpaceMemberView>> MembersAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken)
+    {
+        var space = await GetMemberListableAsync(viewer, spaceId, cancellationToken);
 
         var query = db.SpaceMemberships.Where(m => m.SpaceId == spaceId);
         if (!space.CanModerate)
@@ -220,6 +292,16 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
         return space.MyRole!.Value;
     }
 
+    /// <summary>An administrator never owns or moderates a space whose members are private, by any route (GDPR art. 9, L2141-5).</summary>
+    private async Task RequireNoAdministratorAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken)
+    {
+        var administrators = db.Roles.Where(r => r.Name == RoleNames.Administrator).Select(r => r.Id);
+        if (await db.UserRoles.AnyAsync(ur => personIds.Contains(ur.UserId) && administrators.Contains(ur.RoleId), cancellationToken))
+        {
+            throw RucheException.Forbidden("space.administrator-excluded", "An administrator never owns or moderates a union or staff-representation space.");
+        }
+    }
+
     private async Task RequireAnOwnerKeptAsync(SpaceMembership membership, SpaceRole? next, CancellationToken cancellationToken)
     {
         if (SpaceRights.NeedsAnotherOwner(membership.Role, next) && !await db.SpaceMemberships.AnyAsync(
@@ -238,11 +320,12 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
             s.Kind,
             s.Visibility,
             s.IsDefault,
-            s.ActiveMemberIds().Count(),
+            s.KeepsMembersPrivate() && !s.IsModeratedBy(viewerId) ? null : (int?)s.ActiveMemberIds().Count(),
             s.Members.Where(m => m.PersonId == viewerId).Select(m => (SpaceRole?)m.Role).FirstOrDefault(),
             s.Members.Where(m => m.PersonId == viewerId).Select(m => (MembershipStatus?)m.Status).FirstOrDefault(),
             s.IsReadableBy(viewerId),
-            s.IsModeratedBy(viewerId)));
+            s.IsModeratedBy(viewerId),
+            s.ListsMembersTo(viewerId)));
 
     private static RucheException NotFound() => RucheException.NotFound("space.not-found", "No such space.");
 }

@@ -474,6 +474,270 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("JobLeases");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Dialogue.BroadcastChoice", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Accepts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "UnionId");
+
+                    b.HasIndex("UnionId", "Accepts");
+
+                    b.ToTable("BroadcastChoice");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.Union", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BroadcastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LogoFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("SpaceId")
+                        .IsUnique();
+
+                    b.ToTable("Union");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowsBroadcasts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowsDocuments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowsPolls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowsQuestions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BroadcastsPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BroadcastsPushedByDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.ToTable("UnionAgreement");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionBroadcast", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("UnionId", "SentAt");
+
+                    b.ToTable("UnionBroadcast");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionMandate", b =>
+                {
+                    b.Property<long>("UnionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnionId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("UnionMandate");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedBody")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UnionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskerId", "LastMessageAt");
+
+                    b.HasIndex("UnionId", "LastMessageAt");
+
+                    b.ToTable("UnionQuestion");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionQuestionReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedBody")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("QuestionId", "At");
+
+                    b.ToTable("UnionQuestionReply");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionTakedown", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ContestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("UnionId", "DecidedAt");
+
+                    b.ToTable("UnionTakedown");
+                });
+
             modelBuilder.Entity("Ruche.Core.Events.CalendarFeed", b =>
                 {
                     b.Property<long>("PersonId")
@@ -2139,6 +2403,131 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Dialogue.BroadcastChoice", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Dialogue.Union", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("UnionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.Union", b =>
+                {
+                    b.HasOne("Ruche.Core.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionBroadcast", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Dialogue.Union", "Union")
+                        .WithMany()
+                        .HasForeignKey("UnionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Union");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionMandate", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Dialogue.Union", "Union")
+                        .WithMany("Delegates")
+                        .HasForeignKey("UnionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Union");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionQuestion", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Asker")
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Dialogue.Union", "Union")
+                        .WithMany()
+                        .HasForeignKey("UnionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Asker");
+
+                    b.Navigation("Union");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionQuestionReply", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Dialogue.UnionQuestion", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionTakedown", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Dialogue.Union", "Union")
+                        .WithMany()
+                        .HasForeignKey("UnionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Union");
+                });
+
             modelBuilder.Entity("Ruche.Core.Events.CalendarFeed", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", null)
@@ -2756,6 +3145,18 @@ namespace Ruche.Data.Sqlite.Migrations
                         .HasForeignKey("Ruche.Core.WorkTime.WorkSchedule", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.Union", b =>
+                {
+                    b.Navigation("Choices");
+
+                    b.Navigation("Delegates");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Dialogue.UnionQuestion", b =>
+                {
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("Ruche.Core.Events.SpaceEvent", b =>

@@ -1,5 +1,6 @@
 using Ruche.Web.Admin;
 using Ruche.Web.Auth;
+using Ruche.Web.Dialogue;
 using Ruche.Web.Events;
 using Ruche.Web.Feeds;
 using Ruche.Web.Goals;
@@ -72,6 +73,7 @@ public static class RuchePipeline
         api.MapIdeasApi();
         api.MapIrritantsApi();
         api.MapReportingApi();
+        api.MapDialogueApi();
 
         app.MapFiles();
         app.MapCalendarEndpoints();
@@ -96,6 +98,7 @@ public static class RuchePipeline
         forms.MapIdeaForms();
         forms.MapIrritantForms();
         forms.MapReportingForms();
+        forms.MapDialogueForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

@@ -9,6 +9,7 @@ using Ruche.Core.Audit;
 using Ruche.Core.Ballots;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
+using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
 using Ruche.Core.Ideas;
 using Ruche.Core.Irritants;
@@ -227,6 +228,7 @@ public static class RucheServices
             .AddIrritants()
             .AddBallots()
             .AddReporting()
+            .AddDialogue()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddHostedService<Reporting.ReportingWorker>();

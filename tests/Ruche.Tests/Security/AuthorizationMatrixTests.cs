@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
 using Ruche.Core.Goals;
 using Ruche.Core.Ideas;
@@ -225,6 +226,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         var meeting = await owner.CreateEventAsync(space, "Séance de négociation");
         var decision = await DecisionAboutAsync(post, owner.Id);
         var (idea, change, irritant) = await IdeaAndIrritantAsync(owner, space.Id);
+        var (broadcast, question, takedown) = await UnionSamplesAsync(space.Id, owner.Id, outsider.Id, actor.Id);
         var samples = new Dictionary<string, long>(StringComparer.Ordinal)
         {
             [IdeaSubject.Kind] = idea,
@@ -236,6 +238,9 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [SpaceModerationSubject.Kind] = space.Id,
             [OwnGoalsSubject.Kind] = owner.Id,
             [ReportingDeskSubject.Kind] = ReportingDesk.Only,
+            [UnionBroadcastSubject.Kind] = broadcast,
+            [UnionQuestionSubject.Kind] = question,
+            [UnionTakedownSubject.Kind] = takedown,
         };
 
         await using var scope = App.Services.CreateAsyncScope();
@@ -310,6 +315,33 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         db.Add(change);
         await db.SaveChangesAsync();
         return (idea.Id, change.Id, irritant.Id);
+    }
+
+    /// <summary>
+    /// A union the owner is the delegate of: a broadcast the outsider refused (they refused the union's broadcasts), a
+    /// question the actor asked it (read by the actor and the delegates, never by anyone else) and a takedown of its content.
+    /// </summary>
+    private async Task<(long Broadcast, long Question, long Takedown)> UnionSamplesAsync(long spaceId, long ownerId, long outsiderId, long askerId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var union = new Union
+        {
+            Name = $"Union {Guid.NewGuid():N}",
+            SpaceId = spaceId,
+            CreatedAt = now,
+            Delegates = [new UnionMandate { PersonId = ownerId }],
+            Choices = [new BroadcastChoice { PersonId = outsiderId, Accepts = false, ChangedAt = now }],
+        };
+        db.Add(union);
+        await db.SaveChangesAsync();
+        var broadcast = new UnionBroadcast { UnionId = union.Id, AuthorId = ownerId, Title = "Tract", Body = "Tract", BodyHtml = "<p>Tract</p>", SentAt = now };
+        var question = new UnionQuestion { UnionId = union.Id, AskerId = askerId, SealedBody = [1, 2, 3], AskedAt = now, LastMessageAt = now };
+        var takedown = new UnionTakedown { UnionId = union.Id, Reason = "Propos diffamatoires", LegalBasis = "Loi du 29 juillet 1881", DecidedAt = now };
+        db.AddRange(broadcast, question, takedown);
+        await db.SaveChangesAsync();
+        return (broadcast.Id, question.Id, takedown.Id);
     }
 
     /// <summary>A moderator's decision to hide the owner's post, as the moderation service writes it.</summary>

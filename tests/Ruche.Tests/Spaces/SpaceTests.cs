@@ -68,26 +68,6 @@ public abstract class SpaceTests(RucheApp app) : ProviderTests(app)
         Assert.DoesNotContain(await creator.GetAsync<List<SpaceSummary>>("/api/v1/spaces"), s => s.Name == "X");
     }
 
-    [Theory]
-    [InlineData(SpaceKind.Union)]
-    [InlineData(SpaceKind.StaffRepresentation)]
-    public async Task Reserved_kinds_are_created_by_administrators_only(SpaceKind kind)
-    {
-        var employee = await NewPersonAsync("Employee");
-        var hr = await NewPersonAsync("Hr", roles: "hr");
-        var admin = await NewPersonAsync("Admin", roles: "administrator");
-
-        await employee.Http.PostAsJsonAsync("/api/v1/spaces", new { name = "Section syndicale", kind, visibility = SpaceVisibility.Open }, Actor.Json)
-            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "space.kind-reserved");
-        await hr.Http.PostAsJsonAsync("/api/v1/spaces", new { name = "Section syndicale", kind, visibility = SpaceVisibility.Open }, Actor.Json)
-            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "space.kind-reserved");
-        Assert.DoesNotContain(await employee.GetAsync<List<SpaceSummary>>("/api/v1/spaces"), s => s.Kind == kind);
-
-        var space = await admin.CreateSpaceAsync("Section syndicale", SpaceVisibility.Open, kind);
-        Assert.Equal(kind, space.Kind);
-        Assert.Contains(await employee.GetAsync<List<SpaceSummary>>("/api/v1/spaces"), s => s.Id == space.Id);
-    }
-
     [Fact]
     public async Task Joining_an_open_space_is_immediate_and_idempotent()
     {

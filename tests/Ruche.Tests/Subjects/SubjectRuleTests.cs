@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
 using Ruche.Core.Goals;
 using Ruche.Core.Ideas;
@@ -36,7 +37,9 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
         Gen.Int[0, 4].Array[Spaces * People],
         Gen.Int[-1, Spaces - 1].Array[6],
         Gen.Int[0, Spaces - 1].Array[3],
-        (visibility, memberships, posts, events) => new Company(visibility, memberships, posts, events));
+        Gen.Int[0, 2].Array[People],
+        Gen.Bool.Array[People],
+        (visibility, memberships, posts, events, choices, delegates) => new Company(visibility, memberships, posts, events, choices, delegates));
 
     [Fact]
     public async Task Forward_reverse_and_set_rules_agree_with_the_stated_rule_on_random_companies()
@@ -177,10 +180,12 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
     }
 
     /// <summary>A company drawn at random: each space's visibility, who is in it and how, where posts and events live.</summary>
-    private sealed record Company(int[] Visibility, int[] Memberships, int[] PostSpaces, int[] EventSpaces)
+    /// <param name="Choices">Each person's answer to the union's broadcasts: 0 none, 1 accepts, 2 refuses.</param>
+    /// <param name="Delegates">Who is one of the union's delegates.</param>
+    private sealed record Company(int[] Visibility, int[] Memberships, int[] PostSpaces, int[] EventSpaces, int[] Choices, bool[] Delegates)
     {
         public override string ToString() =>
-            $"visibility [{string.Join(',', Visibility)}] memberships [{string.Join(',', Memberships)}] posts [{string.Join(',', PostSpaces)}] events [{string.Join(',', EventSpaces)}]";
+            $"visibility [{string.Join(',', Visibility)}] memberships [{string.Join(',', Memberships)}] posts [{string.Join(',', PostSpaces)}] events [{string.Join(',', EventSpaces)}] choices [{string.Join(',', Choices)}] delegates [{string.Join(',', Delegates)}]";
 
         private int Membership(int space, int person) => Memberships[(space * People) + person];
 
@@ -286,6 +291,23 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
             var reported = new ReportingCase { Code = CaseReceipts.NewCode(), SealedText = [1, 2, 3], ReceivedAt = now, LastActivityAt = now };
             db.Add(reported);
             await db.SaveChangesAsync();
+
+            // A union (its space is the first one), its delegates, everyone's choices, a broadcast and a question from person 1.
+            var union = new Union
+            {
+                Name = $"Union {Guid.NewGuid():N}",
+                SpaceId = spaces[0].Id,
+                CreatedAt = now,
+                Delegates = [.. Enumerable.Range(0, People).Where(p => Delegates[p]).Select(p => new UnionMandate { PersonId = people[p] })],
+                Choices = [.. Enumerable.Range(0, People).Where(p => Choices[p] != 0).Select(p => new BroadcastChoice { PersonId = people[p], Accepts = Choices[p] == 1, ChangedAt = now })],
+            };
+            db.Add(union);
+            await db.SaveChangesAsync();
+            var broadcast = new UnionBroadcast { UnionId = union.Id, AuthorId = people[0], Title = "Tract", Body = "Tract", BodyHtml = "<p>Tract</p>", SentAt = now };
+            var question = new UnionQuestion { UnionId = union.Id, AskerId = people[1], SealedBody = [1, 2, 3], AskedAt = now, LastMessageAt = now };
+            var takedown = new UnionTakedown { UnionId = union.Id, Reason = "Illicite", LegalBasis = "Loi", DecidedAt = now };
+            db.AddRange(broadcast, question, takedown);
+            await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
 
             Func<long, bool> SpaceReaders(int s) => person => IsOpen(s) || Belongs(s, people.IndexOf(person));
@@ -295,6 +317,9 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [EventSubject.Kind] = [.. events.Select((e, i) => (e.Id, SpaceReaders(EventSpaces[i])))],
                 [SpaceModerationSubject.Kind] = [.. spaces.Select((s, i) => (s.Id, (Func<long, bool>)(person => Membership(i, people.IndexOf(person)) is 2 or 3)))],
                 [OwnGoalsSubject.Kind] = [.. people.Select(owner => (owner, (Func<long, bool>)(person => person == owner)))],
+                [UnionBroadcastSubject.Kind] = [(broadcast.Id, person => Delegates[people.IndexOf(person)] || Choices[people.IndexOf(person)] != 2)],
+                [UnionQuestionSubject.Kind] = [(question.Id, person => person == people[1] || Delegates[people.IndexOf(person)])],
+                [UnionTakedownSubject.Kind] = [(takedown.Id, person => Delegates[people.IndexOf(person)])],
                 [ModerationDecisionSubject.Kind] = [.. decisions.Select(d => (d.Id, (Func<long, bool>)(person => person == d.AuthorId && d.Action != ModerationAction.Dismiss)))],
                 [IdeaSubject.Kind] = [.. ideas.Select((idea, i) => (idea.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
                 [IdeaStatusChangeSubject.Kind] = [.. changes.Select((c, i) => (c.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
