@@ -6,7 +6,7 @@ using Ruche.Core.Data;
 namespace Ruche.Core.Dialogue;
 
 /// <summary>
-/// The company agreement on digital union communication (ADR 14): one record whose terms apply to every union, recorded
+/// The company agreement on digital union communication (ADR 15): one record whose terms apply to every union, recorded
 /// by an administrator. Terms written per union are accepted only when they are those same terms: an agreement that
 /// treats unions differently is refused, whatever way it is written.
 /// </summary>

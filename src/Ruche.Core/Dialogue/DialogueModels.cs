@@ -21,7 +21,7 @@ public sealed record NewUnion(string? Name, IReadOnlyList<long>? DelegateIds, Gu
 /// <summary>The channels and quotas of the agreement, the same for every union.</summary>
 public sealed record AgreementTerms(bool Broadcasts, bool Polls, bool Documents, bool Questions, int BroadcastsPerMonth, bool BroadcastsPushedByDefault);
 
-/// <summary>Terms someone would write for one union: accepted only when they are the agreement's own terms (ADR 14).</summary>
+/// <summary>Terms someone would write for one union: accepted only when they are the agreement's own terms (ADR 15).</summary>
 public sealed record UnionTerms(long UnionId, AgreementTerms Terms);
 
 public sealed record AgreementRequest(string? Title, DateOnly? ValidFrom, DateOnly? ValidUntil, AgreementTerms? Terms, IReadOnlyList<UnionTerms>? PerUnion = null);

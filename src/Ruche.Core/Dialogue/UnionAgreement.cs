@@ -5,7 +5,7 @@ namespace Ruche.Core.Dialogue;
 
 /// <summary>
 /// The company agreement on digital union communication: one record for the whole company, applying to every union
-/// alike (ADR 14), so no union can have channels or quotas another has not. The union space is not in it: every union
+/// alike (ADR 15), so no union can have channels or quotas another has not. The union space is not in it: every union
 /// has one by law (L2142-6). A later agreement replaces an earlier one; none in force leaves each union its space only.
 /// </summary>
 public sealed class UnionAgreement
