@@ -28,8 +28,9 @@ public sealed partial class Notifier(
     /// <summary>
     /// After the feature's own change is committed: a notification that fails is logged, never turned into its error.
     /// </summary>
+    /// <param name="actorId">Who acted; null when nobody did (a poll's deadline passed).</param>
     /// <param name="group">What folds together beyond kind and subject (a reply groups per comment answered); null: per subject.</param>
-    public async Task NotifyAsync(NotificationKind kind, long actorId, IEnumerable<long> recipientIds, long subjectId, string? group = null)
+    public async Task NotifyAsync(NotificationKind kind, long? actorId, IEnumerable<long> recipientIds, long subjectId, string? group = null)
     {
         try
         {

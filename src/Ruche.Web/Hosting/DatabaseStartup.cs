@@ -43,7 +43,7 @@ public static class DatabaseStartup
         var time = services.GetRequiredService<TimeProvider>();
         if (options.DemoData && !await db.People.AnyAsync(cancellationToken))
         {
-            await DemoCompany.SeedAsync(db, services.GetRequiredService<IPasswordHasher<Person>>(), time, cancellationToken);
+            await DemoCompany.SeedAsync(db, services.GetRequiredService<IPasswordHasher<Person>>(), time, services.GetRequiredService<Core.Ballots.BallotBox>(), cancellationToken);
         }
 
         // Every company, demo or not, has the roles and the Café; this is idempotent.

@@ -7,6 +7,7 @@ using Ruche.Web.Files;
 using Ruche.Web.Live;
 using Ruche.Web.Moderation;
 using Ruche.Web.People;
+using Ruche.Web.Polls;
 using Ruche.Web.Posts;
 using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
@@ -63,6 +64,7 @@ public static class RuchePipeline
         api.MapEventsApi();
         api.MapPresenceApi();
         api.MapModerationApi();
+        api.MapPollsApi();
 
         app.MapFiles();
         app.MapCalendarEndpoints();
@@ -84,6 +86,7 @@ public static class RuchePipeline
         forms.MapEventForms();
         forms.MapPresenceForms();
         forms.MapModerationForms();
+        forms.MapPollForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

@@ -18,6 +18,7 @@ using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
 using Ruche.Core.PersonalData;
+using Ruche.Core.Polls;
 using Ruche.Core.Posts;
 using Ruche.Core.Presence;
 using Ruche.Core.Privacy;
@@ -218,6 +219,7 @@ public static class RucheServices
             .AddPresence()
             .AddModeration()
             .AddBallots()
+            .AddPolls()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddScoped<IDigestWriter, Notifications.DigestWriter>();
@@ -225,6 +227,7 @@ public static class RucheServices
         services.AddScoped<IWeeklyRecapWriter, Goals.WeeklyRecapWriter>();
         services.AddHostedService<Notifications.DigestWorker>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
+        services.AddHostedService<Polls.PollClosingWorker>();
         if (options.GoalsScheduler)
         {
             services.AddHostedService<Goals.GoalReminderWorker>();
