@@ -48,6 +48,13 @@ public sealed class PollJourneyTests(DemoBrowserApp app) : IClassFixture<DemoBro
         await Assertions.Expect(poll.Locator("canvas")).ToBeVisibleAsync();
         await Assertions.Expect(poll).Not.ToContainTextAsync(receipt!);
 
+        // On a phone, the poll and its chart fit the width.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"/posts/{named}");
+        await Assertions.Expect(page.Locator("section.poll canvas")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "The poll scrolls sideways on a phone.");
+        await page.Locator("section.poll").ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("poll-phone.png") });
+
         await page.GotoAsync($"/polls/{await PollIdAsync(anonymous)}/receipt");
         await page.GetByLabel("Code du reçu").FillAsync(receipt!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier" }).ClickAsync();
