@@ -264,6 +264,37 @@ public abstract class PollTests(RucheApp app) : ProviderTests(app)
         Assert.Contains("data-state=\"counted\"", await check.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_named_voter_exports_their_choices_and_erasure_removes_them_while_an_anonymous_one_exports_only_taking_part()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", "administrator");
+        var author = await NewPersonAsync("Author");
+        var voter = await NewPersonAsync("Leaver");
+        var named = await author.PostPollAsync(Days, multiple: true);
+        var anonymous = await author.PostPollAsync(["Discret", "Secret"], anonymous: true);
+        await voter.VoteAsync(named, "Lundi", "Jeudi");
+        await voter.VoteAsync(anonymous, "Secret");
+
+        var response = await voter.Http.GetAsync("/api/v1/me/export");
+        await Actor.ExpectAsync(response, HttpStatusCode.OK);
+        using (var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync(), System.IO.Compression.ZipArchiveMode.Read))
+        using (var reader = new StreamReader(zip.GetEntry("ruche-data.json")!.Open()))
+        using (var data = System.Text.Json.JsonDocument.Parse(await reader.ReadToEndAsync()))
+        {
+            var vote = Assert.Single(data.RootElement.GetProperty("pollVotes").EnumerateArray());
+            Assert.Equal(named.Id, vote.GetProperty("pollId").GetInt64());
+            Assert.Equal(["Lundi", "Jeudi"], vote.GetProperty("choices").EnumerateArray().Select(c => c.GetString()));
+            var tookPart = Assert.Single(data.RootElement.GetProperty("anonymousPollsTakenPart").EnumerateArray());
+            Assert.Equal(anonymous.Id, tookPart.GetProperty("pollId").GetInt64());
+            Assert.DoesNotContain("Secret", data.RootElement.GetRawText(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"/api/v1/admin/people/{voter.Id}?content=Pseudonymise")).StatusCode);
+        var after = await author.PollAsync(named.Id);
+        Assert.Equal(0, after.Participants);
+        Assert.Equal([0, 0, 0], after.Options.Select(o => o.Count!.Value));
+    }
+
     private async Task AssertHiddenAsync(Actor reader, PollView poll, string label)
     {
         var seen = await reader.PollAsync(poll.Id);
