@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Ruche.Core.Ballots;
 using Ruche.Core.Data;
 using Ruche.Core.People;
 using Ruche.Demo.Dialogue;
@@ -10,6 +11,7 @@ using Ruche.Demo.Irritants;
 using Ruche.Demo.Goals;
 using Ruche.Demo.Notifications;
 using Ruche.Demo.People;
+using Ruche.Demo.Polls;
 using Ruche.Demo.Posts;
 using Ruche.Demo.Presence;
 using Ruche.Demo.Spaces;
@@ -25,8 +27,15 @@ public static class DemoCompany
     // A fixed seed builds the same company every time, so demos and bug reports can be reproduced.
     private const int Seed = 2026;
 
-    /// <summary>Seeds the demo company into an empty, migrated database, all or nothing.</summary>
-    public static async Task SeedAsync(RucheDbContext db, IPasswordHasher<Person> hasher, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Seeds the demo company into an empty, migrated database, all or nothing; its anonymous poll stays without ballots.</summary>
+    public static Task SeedAsync(RucheDbContext db, IPasswordHasher<Person> hasher, TimeProvider time, CancellationToken cancellationToken) =>
+        SeedAsync(db, hasher, time, null, cancellationToken);
+
+    /// <summary>
+    /// Seeds the demo company into an empty, migrated database, all or nothing; then, given the <paramref name="ballots"/>
+    /// box, casts the anonymous poll's ballots through it (the box runs its own transactions).
+    /// </summary>
+    public static async Task SeedAsync(RucheDbContext db, IPasswordHasher<Person> hasher, TimeProvider time, BallotBox? ballots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(hasher);
@@ -66,6 +75,12 @@ public static class DemoCompany
         await DemoIdeas.WriteAsync(db, staff, spaces, random, now, cancellationToken);
         DemoIrritants.Write(db, staff, random, now, new Core.Irritants.IrritantSettings());
         await db.SaveChangesAsync(cancellationToken);
+        var polls = await DemoPolls.WriteAsync(db, staff, spaces, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (ballots is not null)
+        {
+            await polls.CastAnonymousBallotsAsync(ballots, cancellationToken);
+        }
     }
 }

@@ -6,7 +6,7 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Feeds;
 
 /// <summary>
-/// A post as a reader sees it in a feed or on its own page; a daily goals post carries its list in <see cref="Goals"/>.
+/// A post as a reader sees it in a feed or on its own page; a daily goals post carries its list in <see cref="Goals"/>, a post with a poll its poll in <see cref="Poll"/>.
 /// <see cref="HiddenReason"/> is set on a post a moderator hid, which only its author and moderators still read.
 /// </summary>
 /// <param name="Author">The person who wrote it; null when Ruche wrote it (<paramref name="Origin"/> says what it is).</param>
@@ -27,7 +27,8 @@ public sealed record PostCard(
     SharedPostCard? Shared,
     PostPermissions Can,
     Goals.GoalListView? Goals = null,
-    string? HiddenReason = null)
+    string? HiddenReason = null,
+    Polls.PollView? Poll = null)
 {
     public bool IsHidden => HiddenReason is not null;
 }

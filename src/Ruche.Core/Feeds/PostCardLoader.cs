@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Polls;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
@@ -11,7 +12,7 @@ namespace Ruche.Core.Feeds;
 /// size: the page's ids, then its rows, tags, images, reactions, shared originals and the reader's moderation rights
 /// (<see cref="PostCardQueries"/>, compiled once).
 /// </summary>
-public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalLists, TimeProvider time)
+public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalLists, PollReader polls, TimeProvider time)
 {
     public async Task<Page<PostCard>> PageAsync(Viewer viewer, IQueryable<Post> posts, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {
@@ -81,6 +82,10 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
             ? []
             : (await goalLists.LoadAsync(viewer, db.GoalLists.Where(l => goalPostIds.Contains(l.PostId)), cancellationToken)).ToDictionary(l => l.PostId);
 
+        // Posts with a poll bring it (a few more queries, only on pages that hold one).
+        var pollPostIds = rows.Values.Where(r => r.HasPoll).Select(r => r.Id).ToList();
+        IReadOnlyDictionary<long, PollView> pollViews = pollPostIds.Count == 0 ? new Dictionary<long, PollView>() : await polls.LoadAsync(viewer, pollPostIds, cancellationToken);
+
         // The ids keep the caller's order; a post deleted between the two reads is left out.
         return ids.Where(rows.ContainsKey).Select(id =>
         {
@@ -104,7 +109,8 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
                 r.SharedPostId is null && !r.IsShare ? null : SharedCard(r.SharedPostId, shared),
                 PostRights.OfLoaded(mine, moderates, viewer, r.Space, r.Space != null && representation.Contains(r.Space.Id)),
                 goals.GetValueOrDefault(r.Id),
-                r.HiddenReason);
+                r.HiddenReason,
+                pollViews.GetValueOrDefault(r.Id));
         }).ToList();
     }
 

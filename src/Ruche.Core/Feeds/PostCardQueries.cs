@@ -41,6 +41,7 @@ internal sealed class PostCardQueries
                 p.IsShare,
                 p.Comments.Count(c => c.HiddenAt == null),
                 db.GoalLists.Any(l => l.PostId == p.Id),
+                db.Set<Polls.Poll>().Any(x => x.PostId == p.Id),
                 p.HiddenAt == null ? null : p.HiddenReason ?? string.Empty)));
 
     public readonly Func<RucheDbContext, long[], IAsyncEnumerable<PostTagRow>> Tags = EF.CompileAsyncQuery(
@@ -81,6 +82,7 @@ internal sealed record PostCardRow(
     bool IsShare,
     int CommentCount,
     bool HasGoals,
+    bool HasPoll,
     string? HiddenReason);
 
 internal sealed record PostTagRow(long PostId, string Tag);

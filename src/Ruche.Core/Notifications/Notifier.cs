@@ -28,7 +28,7 @@ public sealed partial class Notifier(
     /// <summary>
     /// After the feature's own change is committed: a notification that fails is logged, never turned into its error.
     /// </summary>
-    /// <param name="actorId">Who acted; null when nobody the recipient may know did (an anonymous report, a deadline).</param>
+    /// <param name="actorId">Who acted; null when nobody the recipient may know did (an anonymous report, a poll's deadline).</param>
     /// <param name="group">What folds together beyond kind and subject (a reply groups per comment answered); null: per subject.</param>
     public async Task NotifyAsync(NotificationKind kind, long? actorId, IEnumerable<long> recipientIds, long subjectId, string? group = null)
     {

@@ -29,7 +29,14 @@ public sealed class PostService(
             ?? throw NotFound()).AuthorId is { } author ? [author] : [];
 
     /// <summary>Publishes a post; returns its id (read it as a card through <see cref="Feeds.FeedService.PostAsync"/>).</summary>
-    public async Task<long> CreateAsync(Viewer viewer, NewPost request, CancellationToken cancellationToken)
+    public Task<long> CreateAsync(Viewer viewer, NewPost request, CancellationToken cancellationToken) =>
+        CreateAsync(viewer, request, null, cancellationToken);
+
+    /// <summary>
+    /// Publishes a post with what a feature attaches to it (a poll), saved with the post in one transaction:
+    /// <paramref name="attach"/> adds its rows for the new post before it is saved, after every check of the post passed.
+    /// </summary>
+    public async Task<long> CreateAsync(Viewer viewer, NewPost request, Action<Post>? attach, CancellationToken cancellationToken)
     {
         var body = Input.Text(request.Body);
         long? sharedId = null;
@@ -94,6 +101,7 @@ public sealed class PostService(
             Images = imageIds.Select((id, index) => new PostImage { FileId = id, Position = index }).ToList(),
         };
         db.Posts.Add(post);
+        attach?.Invoke(post);
         await db.SaveChangesAsync(cancellationToken);
         await live.PostPublishedAsync(post.Id);
         await notifier.NotifyAsync(PostNotifications.Mention, viewer.PersonId, content.MentionedPersonIds, post.Id);

@@ -76,6 +76,9 @@ public sealed class PersonErasure(
             s => s.SetProperty(i => i.MeTooCount, i => db.Set<IrritantMeToo>().Count(m => m.IrritantId == i.Id)), cancellationToken);
         await db.Set<IdeaFollow>().Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<Ballots.BallotParticipation>().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+
+        // Their choices in named polls go (the counts drop them); anonymous polls keep counters that never named them.
+        await db.Set<Polls.PollVote>().Where(v => v.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.EventAttendees.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CalendarFeeds.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.PresenceStatuses.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);

@@ -1924,6 +1924,96 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("Sites");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Polls.Poll", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CountedBallots")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("MultipleChoice")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId")
+                        .IsUnique();
+
+                    b.HasIndex("ClosedAt", "ClosesAt");
+
+                    b.ToTable("Poll");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Polls.PollOption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tally")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "Position");
+
+                    b.ToTable("PollOption");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Polls.PollVote", b =>
+                {
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OptionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PollId", "PersonId", "OptionId");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PollVote");
+                });
+
             modelBuilder.Entity("Ruche.Core.Posts.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -3069,6 +3159,49 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Polls.Poll", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Polls.PollOption", b =>
+                {
+                    b.HasOne("Ruche.Core.Polls.Poll", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Polls.PollVote", b =>
+                {
+                    b.HasOne("Ruche.Core.Polls.PollOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Ruche.Core.Posts.Comment", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Author")
@@ -3259,6 +3392,11 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Navigation("PresenceStatus");
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Polls.Poll", b =>
+                {
+                    b.Navigation("Options");
                 });
 
             modelBuilder.Entity("Ruche.Core.Posts.Post", b =>

@@ -1865,6 +1865,92 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("Sites");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Polls.Poll", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountedBallots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MultipleChoice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId")
+                        .IsUnique();
+
+                    b.HasIndex("ClosedAt", "ClosesAt");
+
+                    b.ToTable("Poll");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Polls.PollOption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tally")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "Position");
+
+                    b.ToTable("PollOption");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Polls.PollVote", b =>
+                {
+                    b.Property<long>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PollId", "PersonId", "OptionId");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PollVote");
+                });
+
             modelBuilder.Entity("Ruche.Core.Posts.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -2996,6 +3082,49 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Polls.Poll", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Polls.PollOption", b =>
+                {
+                    b.HasOne("Ruche.Core.Polls.Poll", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Polls.PollVote", b =>
+                {
+                    b.HasOne("Ruche.Core.Polls.PollOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Ruche.Core.Posts.Comment", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Author")
@@ -3186,6 +3315,11 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("PresenceStatus");
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Polls.Poll", b =>
+                {
+                    b.Navigation("Options");
                 });
 
             modelBuilder.Entity("Ruche.Core.Posts.Post", b =>

@@ -45,7 +45,7 @@ public static class DatabaseStartup
         var time = services.GetRequiredService<TimeProvider>();
         if (options.DemoData && !await db.People.AnyAsync(cancellationToken))
         {
-            await DemoCompany.SeedAsync(db, services.GetRequiredService<IPasswordHasher<Person>>(), time, cancellationToken);
+            await DemoCompany.SeedAsync(db, services.GetRequiredService<IPasswordHasher<Person>>(), time, services.GetRequiredService<Core.Ballots.BallotBox>(), cancellationToken);
 
             // Sealed with the app's key through the channel's own services, so it is written here rather than in the seed.
             await Ruche.Demo.Reporting.DemoReporting.WriteAsync(

@@ -10,6 +10,7 @@ using Ruche.Web.Moderation;
 using Ruche.Web.Ideas;
 using Ruche.Web.Irritants;
 using Ruche.Web.People;
+using Ruche.Web.Polls;
 using Ruche.Web.Posts;
 using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
@@ -74,6 +75,7 @@ public static class RuchePipeline
         api.MapIrritantsApi();
         api.MapReportingApi();
         api.MapDialogueApi();
+        api.MapPollsApi();
 
         app.MapFiles();
         app.MapCalendarEndpoints();
@@ -99,6 +101,7 @@ public static class RuchePipeline
         forms.MapIrritantForms();
         forms.MapReportingForms();
         forms.MapDialogueForms();
+        forms.MapPollForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

@@ -21,6 +21,7 @@ using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
 using Ruche.Core.PersonalData;
+using Ruche.Core.Polls;
 using Ruche.Core.Posts;
 using Ruche.Core.Presence;
 using Ruche.Core.Privacy;
@@ -229,6 +230,7 @@ public static class RucheServices
             .AddBallots()
             .AddReporting()
             .AddDialogue()
+            .AddPolls()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddHostedService<Reporting.ReportingWorker>();
@@ -238,6 +240,7 @@ public static class RucheServices
         services.AddScoped<IWeeklyRecapWriter, Goals.WeeklyRecapWriter>();
         services.AddHostedService<Notifications.DigestWorker>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
+        services.AddHostedService<Polls.PollClosingWorker>();
         if (options.GoalsScheduler)
         {
             services.AddHostedService<Goals.GoalReminderWorker>();

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
+using Ruche.Core.Polls;
 using Ruche.Core.Posts;
 using Ruche.Web.Auth;
 using Ruche.Web.Hosting;
+using Ruche.Web.Polls;
 
 namespace Ruche.Web.Posts;
 
@@ -36,10 +38,15 @@ public static class PostsApi
         ClaimsPrincipal user, FeedService feeds, long? spaceId, long? authorId, string? tag, string? cursor, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(PageDto.From(await feeds.AllAsync(user.RequireViewer(), new PostFilter(spaceId, authorId, tag), cursor, pageSize, ct)));
 
-    private static async Task<Created<PostCard>> CreateAsync(NewPostRequest request, ClaimsPrincipal user, PostService service, FeedService feeds, CancellationToken ct)
+    /// <summary>Publishes a post; with <c>poll</c>, the post carries that poll (both saved together, or neither).</summary>
+    private static async Task<Created<PostCard>> CreateAsync(
+        NewPostRequest request, ClaimsPrincipal user, PostService service, PollService polls, FeedService feeds, CancellationToken ct)
     {
         var viewer = user.RequireViewer();
-        var id = await service.CreateAsync(viewer, new NewPost(request.Body, request.SpaceId, request.ImageIds, request.SharePostId), ct);
+        var post = new NewPost(request.Body, request.SpaceId, request.ImageIds, request.SharePostId);
+        var id = request.Poll is { } poll
+            ? await polls.CreatePostWithPollAsync(viewer, post, poll.ToInput(), ct)
+            : await service.CreateAsync(viewer, post, ct);
         return TypedResults.Created($"/api/v1/posts/{id}", await feeds.PostAsync(viewer, id, ct));
     }
 
@@ -105,7 +112,7 @@ public static class PostsApi
     }
 }
 
-public sealed record NewPostRequest(string? Body, long? SpaceId, IReadOnlyList<Guid>? ImageIds, long? SharePostId);
+public sealed record NewPostRequest(string? Body, long? SpaceId, IReadOnlyList<Guid>? ImageIds, long? SharePostId, PollRequest? Poll = null);
 
 public sealed record EditPostRequest(string? Body);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
@@ -175,7 +176,9 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         var comment = await owner.CommentAsync(post, "Enfin");
         var meeting = await owner.CreateEventAsync(space, "Comité de rachat");
         var idea = await owner.SubmitIdeaAsync("Fusionner les équipes", space.Id);
-        var subjects = new (string Prefix, long Id)[] { ("/api/v1/spaces/", space.Id), ("/api/v1/posts/", post.Id), ("/api/v1/events/", meeting.Id), ("/api/v1/ideas/", idea) };
+        var poll = await Actor.ReadAsync<Ruche.Core.Polls.PollView>(
+            await owner.Http.PostAsJsonAsync($"/api/v1/posts/{post.Id}/poll", new { options = new[] { "Oui", "Non" }, anonymous = true }, Actor.Json), HttpStatusCode.Created);
+        var subjects = new (string Prefix, long Id)[] { ("/api/v1/spaces/", space.Id), ("/api/v1/posts/", post.Id), ("/api/v1/events/", meeting.Id), ("/api/v1/ideas/", idea), ("/api/v1/polls/", poll.Id) };
         var routes = Endpoints().Where(e => e.IsApi && subjects.Any(s => e.Route.StartsWith(s.Prefix + "{", StringComparison.Ordinal))).ToList();
         var before = await StateAsync(owner, space, post, meeting.Id) + await owner.Http.GetStringAsync($"/api/v1/ideas/{idea}");
 
@@ -192,7 +195,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             {
                 request.Content = endpoint.TakesMultipart
                     ? new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "x.png" } }
-                    : new StringContent("""{"body":"Intrusion","title":"Intrusion","kind":"like","personId":1,"response":"yes"}""", Encoding.UTF8, "application/json");
+                    : new StringContent($$"""{"body":"Intrusion","title":"Intrusion","kind":"like","personId":1,"response":"yes","options":["A","B"],"optionIds":[{{poll.Options[0].Id}}]}""", Encoding.UTF8, "application/json");
             }
 
             var status = (await outsider.Http.SendAsync(request)).StatusCode;
