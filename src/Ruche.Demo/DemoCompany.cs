@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Data;
 using Ruche.Core.People;
+using Ruche.Core.Sealing;
 using Ruche.Demo.Events;
 using Ruche.Demo.Follows;
 using Ruche.Demo.Goals;
@@ -10,6 +11,7 @@ using Ruche.Demo.People;
 using Ruche.Demo.Posts;
 using Ruche.Demo.Presence;
 using Ruche.Demo.Spaces;
+using Ruche.Demo.Surveys;
 
 namespace Ruche.Demo;
 
@@ -58,5 +60,16 @@ public static class DemoCompany
         DemoPresence.Write(db, staff, random, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Seeds what the demo casts through the anonymous ballot box (the pulse survey's answers), after
+    /// <see cref="SeedAsync"/>: the ballot box counts each batch in a transaction of its own.
+    /// </summary>
+    public static async Task SeedBallotsAsync(RucheDbContext db, Sealer sealer, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        await DemoSurveys.WriteAsync(db, sealer, new Random(Seed + 13), time.UtcNow(), cancellationToken);
     }
 }

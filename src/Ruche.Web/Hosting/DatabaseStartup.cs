@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.People;
+using Ruche.Core.Sealing;
 using Ruche.Core.Search;
 using Ruche.Core.Spaces;
 using Ruche.Demo;
@@ -44,6 +45,7 @@ public static class DatabaseStartup
         if (options.DemoData && !await db.People.AnyAsync(cancellationToken))
         {
             await DemoCompany.SeedAsync(db, services.GetRequiredService<IPasswordHasher<Person>>(), time, cancellationToken);
+            await DemoCompany.SeedBallotsAsync(db, services.GetRequiredService<Sealer>(), time, cancellationToken);
         }
 
         // Every company, demo or not, has the roles and the Café; this is idempotent.

@@ -15,6 +15,7 @@ using Ruche.Web.Scim;
 using Ruche.Web.Search;
 using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
+using Ruche.Web.Surveys;
 using Scalar.AspNetCore;
 
 
@@ -63,8 +64,10 @@ public static class RuchePipeline
         api.MapEventsApi();
         api.MapPresenceApi();
         api.MapModerationApi();
+        api.MapSurveysApi();
 
         app.MapFiles();
+        app.MapSurveyResultsCsv();
         app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         // HTML forms: a form sent without any of its fields binds as an empty one, not as null (EmptyForms).
@@ -84,6 +87,7 @@ public static class RuchePipeline
         forms.MapEventForms();
         forms.MapPresenceForms();
         forms.MapModerationForms();
+        forms.MapSurveyForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

@@ -26,6 +26,7 @@ using Ruche.Core.Search;
 using Ruche.Core.Sealing;
 using Ruche.Core.WorkTime;
 using Ruche.Core.Spaces;
+using Ruche.Core.Surveys;
 using Ruche.Web.Auth;
 using Ruche.Web.Live;
 using Ruche.Web.Localization;
@@ -218,6 +219,7 @@ public static class RucheServices
             .AddPresence()
             .AddModeration()
             .AddBallots()
+            .AddSurveys()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddScoped<IDigestWriter, Notifications.DigestWriter>();
