@@ -7,11 +7,12 @@ namespace Ruche.Core.Surveys;
 
 /// <summary>
 /// A targeted person answers the open round of a survey, once: the answers and their band go into the round's ballot
-/// box sealed; the person is recorded only as having answered. Returns the receipt code, shown once.
+/// box sealed; the person is recorded only as having answered. Returns the receipt code and, with a comment, the reply
+/// code (<see cref="SurveyReplies"/>), both shown once.
 /// </summary>
 public sealed class SurveyAnswering(RucheDbContext db, BallotBox ballots, TimeProvider time)
 {
-    public async Task<string> AnswerAsync(Viewer viewer, long surveyId, IReadOnlyList<AnswerInput>? answers, CancellationToken ct)
+    public async Task<AnswerReceipt> AnswerAsync(Viewer viewer, long surveyId, IReadOnlyList<AnswerInput>? answers, CancellationToken ct)
     {
         var survey = await db.Set<Survey>().AsNoTracking().Include(s => s.Questions).Include(s => s.Targets)
             .SingleOrDefaultAsync(s => s.Id == surveyId && s.OpenedAt != null, ct);
@@ -27,7 +28,8 @@ public sealed class SurveyAnswering(RucheDbContext db, BallotBox ballots, TimePr
             .Where(r => r.SurveyId == surveyId && !r.Counted && r.OpensAt <= now && r.ClosesAt > now)
             .FirstOrDefaultAsync(ct)
             ?? throw RucheException.Invalid("survey.no-open-round", "This survey has no round open now.");
-        var ballot = Ballot(survey, answers ?? [], survey.Cut switch
+        var replyCode = SurveyReplies.NewCode();
+        var ballot = Ballot(survey, answers ?? [], replyCode, survey.Cut switch
         {
             SurveyCut.Department => person.DepartmentId ?? 0,
             SurveyCut.Site => person.SiteId ?? 0,
@@ -40,7 +42,8 @@ public sealed class SurveyAnswering(RucheDbContext db, BallotBox ballots, TimePr
 
         try
         {
-            return await ballots.CastAsync(SurveyBallotCounter.Kind, round.Id, viewer.PersonId, ballot.Encode(), BallotBox.DefaultBatch, ct);
+            var receipt = await ballots.CastAsync(SurveyBallotCounter.Kind, round.Id, viewer.PersonId, ballot.Encode(), BallotBox.DefaultBatch, ct);
+            return new AnswerReceipt(receipt, ballot.Texts.Count > 0 ? replyCode : null);
         }
         catch (RucheException refused) when (refused.Code == "ballot.already-cast")
         {
@@ -51,7 +54,7 @@ public sealed class SurveyAnswering(RucheDbContext db, BallotBox ballots, TimePr
     private static RucheException AlreadyAnswered() =>
         RucheException.Conflict("survey.already-answered", "You have already answered this round.");
 
-    private static SurveyBallot Ballot(Survey survey, IReadOnlyList<AnswerInput> answers, long? band)
+    private static SurveyBallot Ballot(Survey survey, IReadOnlyList<AnswerInput> answers, string replyCode, long? band)
     {
         var questions = survey.Questions.ToDictionary(q => q.Id);
         if (answers.Any(a => !questions.ContainsKey(a.QuestionId)) || answers.Select(a => a.QuestionId).Distinct().Count() != answers.Count)
@@ -97,7 +100,8 @@ public sealed class SurveyAnswering(RucheDbContext db, BallotBox ballots, TimePr
             values[question.Id] = chosen;
         }
 
-        return new SurveyBallot(band, values, texts);
+        var keys = texts.Keys.ToDictionary(q => q, q => Convert.ToBase64String(SurveyReplies.KeyHash(replyCode, q)));
+        return new SurveyBallot(band, values, texts, keys);
     }
 }
 

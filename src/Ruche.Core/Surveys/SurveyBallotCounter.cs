@@ -32,7 +32,14 @@ public sealed class SurveyBallotCounter(Sealer sealer) : IBallotCounter
 
             foreach (var (question, text) in ballot.Texts)
             {
-                db.Add(new SurveyComment { Id = Guid.NewGuid(), RoundId = boxId, QuestionId = question, Text = sealer.SealText(text, CommentPurpose(boxId)) });
+                db.Add(new SurveyComment
+                {
+                    Id = Guid.NewGuid(),
+                    RoundId = boxId,
+                    QuestionId = question,
+                    Text = sealer.SealText(text, CommentPurpose(boxId)),
+                    ReplyKeyHash = ballot.ReplyKeys?.GetValueOrDefault(question) is { } key ? Convert.FromBase64String(key) : null,
+                });
             }
         }
 

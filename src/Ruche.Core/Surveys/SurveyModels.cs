@@ -28,7 +28,14 @@ public sealed record SurveyView(
 
 public sealed record QuestionView(long Id, int Position, SurveyQuestionKind Kind, string Text, IReadOnlyList<string> Options, bool Required);
 
-public sealed record AnswerReceipt(string Receipt, long RoundId);
+/// <param name="ReplyCode">Given with a comment: the code that lets its writer read replies and answer, anonymously. Shown once.</param>
+public sealed record AnswerReceipt(string Receipt, string? ReplyCode);
+
+/// <summary>A comment with its thread: HR's replies (named) and its writer's answers (anonymous).</summary>
+public sealed record CommentThread(Guid Id, string Text, IReadOnlyList<CommentReply> Replies);
+
+/// <param name="Author">The one who replied for HR; null for the comment's writer.</param>
+public sealed record CommentReply(string? Author, string Text, DateOnly PostedOn);
 
 /// <summary>
 /// What HR, administrators and direction read: only cells the suppression rule lets through (ADR 14). A hidden round
@@ -62,7 +69,7 @@ public sealed record QuestionResult(long Id, int Position, SurveyQuestionKind Ki
 
 /// <param name="Company">Null when the round is not published or has fewer respondents than the threshold.</param>
 /// <param name="Comments">Free texts, in random order, only when the round has at least the comment threshold of respondents.</param>
-public sealed record QuestionRound(long RoundId, int Number, Score? Company, IReadOnlyList<GroupScore> Groups, IReadOnlyList<string>? Comments);
+public sealed record QuestionRound(long RoundId, int Number, Score? Company, IReadOnlyList<GroupScore> Groups, IReadOnlyList<CommentThread>? Comments);
 
 /// <param name="Distribution">How many gave each value (Likert 1–5, eNPS 0–10) or chose each option.</param>
 /// <param name="Enps">Promoters (9–10) minus detractors (0–6), in percent of respondents.</param>

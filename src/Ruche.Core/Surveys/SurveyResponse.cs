@@ -42,6 +42,9 @@ public sealed class SurveyComment
     public long QuestionId { get; init; }
 
     public required byte[] Text { get; init; }
+
+    /// <summary>SHA-256 of the commenter's reply code and the question (<see cref="SurveyReplies"/>); null when none was given.</summary>
+    public byte[]? ReplyKeyHash { get; init; }
 }
 
 internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
@@ -70,6 +73,8 @@ internal sealed class SurveyCommentConfiguration : IEntityTypeConfiguration<Surv
     {
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.HasIndex(c => new { c.RoundId, c.QuestionId });
+        builder.Property(c => c.ReplyKeyHash).HasMaxLength(32);
+        builder.HasIndex(c => c.ReplyKeyHash);
         builder.HasOne<SurveyRound>().WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -65,7 +65,7 @@ public sealed class SurveyResultsReader(RucheDbContext db, BallotBox ballots, Ti
                 if (question.Kind == SurveyQuestionKind.Text)
                 {
                     var comments = cell.Company && cell.Total >= survey.CommentThreshold
-                        ? await CommentsAsync(round.Id, question.Id, ct)
+                        ? await new SurveyReplies(db, sealer, time).ThreadsAsync(round.Id, question.Id, ct)
                         : null;
                     perRound.Add(new QuestionRound(round.Id, round.Number, null, [], comments));
                     continue;
@@ -83,14 +83,6 @@ public sealed class SurveyResultsReader(RucheDbContext db, BallotBox ballots, Ti
         }
 
         return new SurveyResults(survey.Id, survey.Title, survey.Cut, survey.ScoreThreshold, survey.CommentThreshold, roundResults, questions);
-    }
-
-    private async Task<IReadOnlyList<string>> CommentsAsync(long roundId, long questionId, CancellationToken ct)
-    {
-        // Random keys: ordering by them is a shuffle, the same at every read.
-        var rows = await db.Set<SurveyComment>().AsNoTracking().Where(c => c.RoundId == roundId && c.QuestionId == questionId)
-            .OrderBy(c => c.Id).Select(c => c.Text).ToListAsync(ct);
-        return rows.Select(text => sealer.OpenText(text, SurveyBallotCounter.CommentPurpose(roundId))).ToList();
     }
 
     private async Task<Dictionary<long, string>> LabelsAsync(SurveyCut cut, CancellationToken ct) => cut switch

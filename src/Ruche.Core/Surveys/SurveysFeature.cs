@@ -13,6 +13,7 @@ public static class SurveysFeature
         services.AddScoped<SurveyAnswering>();
         services.AddScoped<SurveyReader>();
         services.AddScoped<SurveyResultsReader>();
+        services.AddScoped<SurveyReplies>();
         services.AddScoped<IBallotCounter, SurveyBallotCounter>();
         services.AddScoped<IPersonalDataSource, SurveysPersonalData>();
         return services;

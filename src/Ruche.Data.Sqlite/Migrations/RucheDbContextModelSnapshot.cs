@@ -1736,6 +1736,10 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<long>("QuestionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("ReplyKeyHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<long>("RoundId")
                         .HasColumnType("INTEGER");
 
@@ -1745,9 +1749,42 @@ namespace Ruche.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReplyKeyHash");
+
                     b.HasIndex("RoundId", "QuestionId");
 
                     b.ToTable("SurveyComment");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Surveys.SurveyCommentReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CommentId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("SurveyCommentReply");
                 });
 
             modelBuilder.Entity("Ruche.Core.Surveys.SurveyQuestion", b =>
@@ -2492,6 +2529,15 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasOne("Ruche.Core.Surveys.SurveyRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Surveys.SurveyCommentReply", b =>
+                {
+                    b.HasOne("Ruche.Core.Surveys.SurveyComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -10,13 +10,19 @@ namespace Ruche.Demo.Surveys;
 /// <summary>
 /// The demo's monthly pulse survey by HR: four rounds closed over the last four months, answered by most of the company
 /// through the ballot box (so the rows are what real answers leave), broken down by site, and a fifth round open now,
-/// still waiting for a few people — the first roster members among them — to answer.
+/// still waiting for a few people — the first of the roster and the demo's usual accounts among them — to answer.
 /// </summary>
 internal static class DemoSurveys
 {
     private const int PastRounds = 4;
     private const int IntervalDays = 28;
     private const int LengthDays = 14;
+
+    /// <summary>Demo accounts that have not answered the open round yet, so a demo can answer it.</summary>
+    private static readonly HashSet<string> NotYetAnswered = new(StringComparer.Ordinal)
+    {
+        "antoine.lefebvre", "camille.martin", "isabelle.moreau", "lea.dubois", "mathilde.chevalier", "olivier.mercier", "julien.roux", "karim.benali",
+    };
 
     private static readonly string[] Comments =
     [
@@ -41,7 +47,7 @@ internal static class DemoSurveys
                         where role.Name == RoleNames.HumanResources
                         orderby link.UserId
                         select link.UserId).FirstAsync(ct);
-        var people = await db.People.Where(p => p.IsActive).OrderBy(p => p.Id).Select(p => new { p.Id, p.SiteId }).ToListAsync(ct);
+        var people = await db.People.Where(p => p.IsActive).OrderBy(p => p.Id).Select(p => new { p.Id, p.SiteId, p.Handle }).ToListAsync(ct);
         var opened = now.AddDays(-(PastRounds * IntervalDays) - 3);
         var survey = new Survey
         {
@@ -81,7 +87,7 @@ internal static class DemoSurveys
             var open = round.Number == PastRounds + 1;
             // The mood improves a little each month; fewer answer in the open round, and the first people have not yet.
             var mood = 0.35 * round.Number;
-            foreach (var person in people.Skip(open ? 6 : 0).Where(_ => random.NextDouble() < (open ? 0.45 : 0.8)))
+            foreach (var person in people.Where(p => !open || !NotYetAnswered.Contains(p.Handle)).Where(_ => random.NextDouble() < (open ? 0.45 : 0.8)))
             {
                 var recognised = Clamp(random.Next(1, 6) + (random.NextDouble() < mood / 2 ? 1 : 0), 1, 5);
                 var workload = Clamp(random.Next(2, 6) - (random.NextDouble() < 0.3 ? 1 : 0), 1, 5);

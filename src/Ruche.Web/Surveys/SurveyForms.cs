@@ -34,6 +34,23 @@ public static class SurveyForms
                 return $"/surveys/{id}/results?saved=closed";
             }));
         ui.MapPost("/{id:long}/answers", AnswerAsync);
+        ui.MapPost("/{id:long}/comments/{commentId:guid}/replies", (long id, Guid commentId, [FromForm] ReplyForm form, ClaimsPrincipal user, SurveyReplies replies, HttpContext http) =>
+            FormResults.RunAsync(http, form.ReturnUrl ?? $"/surveys/{id}/results", async () =>
+            {
+                await replies.ReplyAsManagerAsync(user.RequireViewer(), id, commentId, form.Text, http.RequestAborted);
+                return null;
+            }));
+
+        // The comment's writer: the code is posted, and the threads answered as a page, so it never sits in an address.
+        ui.MapPost("/{id:long}/my-comments", (long id, [FromForm] ReplyForm form, SurveyReplies replies, HttpContext http) =>
+            FormResults.RenderAsync<SurveyThreadsPage>($"/surveys/{id}", async () =>
+                new { Id = id, Code = form.Code ?? string.Empty, Threads = await replies.MineAsync(id, form.Code, http.RequestAborted) }));
+        ui.MapPost("/{id:long}/my-comments/{commentId:guid}/replies", (long id, Guid commentId, [FromForm] ReplyForm form, SurveyReplies replies, HttpContext http) =>
+            FormResults.RenderAsync<SurveyThreadsPage>($"/surveys/{id}", async () =>
+            {
+                await replies.ReplyAsCommenterAsync(id, form.Code, commentId, form.Text, http.RequestAborted);
+                return new { Id = id, Code = form.Code ?? string.Empty, Threads = await replies.MineAsync(id, form.Code, http.RequestAborted) };
+            }));
         return app;
     }
 
@@ -87,7 +104,7 @@ public static class SurveyForms
             }
 
             var receipt = await answering.AnswerAsync(user.RequireViewer(), id, answers, http.RequestAborted);
-            return FormResults.Page<SurveyAnsweredPage>(new { Id = id, Receipt = receipt });
+            return FormResults.Page<SurveyAnsweredPage>(new { Id = id, receipt.Receipt, receipt.ReplyCode });
         }
         catch (RucheException refused)
         {
@@ -133,6 +150,16 @@ public sealed record SurveyForm
     public IReadOnlyList<long>? DepartmentIds { get; init; }
 
     public IReadOnlyList<long>? SiteIds { get; init; }
+}
+
+/// <summary>Fields of the reply forms: a reply's text, and the writer's reply code.</summary>
+public sealed record ReplyForm
+{
+    public string? Text { get; init; }
+
+    public string? Code { get; init; }
+
+    public string? ReturnUrl { get; init; }
 }
 
 /// <summary>Fields of the thresholds form.</summary>

@@ -74,7 +74,11 @@ public static class SurveyResultsCsv
                 {
                     foreach (var comment in round.Comments ?? [])
                     {
-                        Row(number, company, question.Text, "comment", comment);
+                        Row(number, company, question.Text, "comment", comment.Text);
+                        foreach (var reply in comment.Replies)
+                        {
+                            Row(number, reply.Author ?? texts["surveys.reply.from-commenter"].Value, question.Text, "reply", reply.Text);
+                        }
                     }
 
                     if (round.Comments is null)

@@ -32,6 +32,24 @@ public static class SurveysApi
             return TypedResults.NoContent();
         }).WithName("CloseSurveyRound");
         surveys.MapPost("/{id:long}/answers", AnswerAsync).WithName("AnswerSurvey");
+        surveys.MapPost("/{id:long}/comments/{commentId:guid}/replies", async (long id, Guid commentId, ReplyRequest request, ClaimsPrincipal user, SurveyReplies replies, CancellationToken ct) =>
+        {
+            await replies.ReplyAsManagerAsync(user.RequireViewer(), id, commentId, request.Text, ct);
+            return TypedResults.NoContent();
+        }).WithName("ReplyToSurveyComment");
+
+        // The comment's writer: the reply code travels in the body, never in an address.
+        surveys.MapPost("/{id:long}/my-comments", async (long id, MyCommentsRequest request, ClaimsPrincipal user, SurveyReplies replies, CancellationToken ct) =>
+        {
+            _ = user.RequireViewer();
+            return TypedResults.Ok(await replies.MineAsync(id, request.Code, ct));
+        }).WithName("ReadMySurveyComments");
+        surveys.MapPost("/{id:long}/my-comments/{commentId:guid}/replies", async (long id, Guid commentId, MyReplyRequest request, ClaimsPrincipal user, SurveyReplies replies, CancellationToken ct) =>
+        {
+            _ = user.RequireViewer();
+            await replies.ReplyAsCommenterAsync(id, request.Code, commentId, request.Text, ct);
+            return TypedResults.NoContent();
+        }).WithName("AnswerInMySurveyCommentThread");
         surveys.MapGet("/{id:long}/results", async (long id, ClaimsPrincipal user, SurveyResultsReader results, CancellationToken ct) =>
             TypedResults.Ok(await results.ResultsAsync(user.RequireViewer(), id, ct))).WithName("GetSurveyResults");
         return api;
@@ -43,9 +61,9 @@ public static class SurveysApi
         return TypedResults.Created($"/api/v1/surveys/{id}", new SurveyCreated(id));
     }
 
-    /// <summary>201 with the receipt code, shown once: it says "counted" later, never what was answered.</summary>
-    private static async Task<Created<ReceiptResponse>> AnswerAsync(long id, AnswerRequest request, ClaimsPrincipal user, SurveyAnswering answering, CancellationToken ct) =>
-        TypedResults.Created((string?)null, new ReceiptResponse(await answering.AnswerAsync(user.RequireViewer(), id, request.Answers, ct)));
+    /// <summary>201 with the receipt code (it says "counted" later, never what was answered) and, with a comment, the reply code: shown once.</summary>
+    private static async Task<Created<AnswerReceipt>> AnswerAsync(long id, AnswerRequest request, ClaimsPrincipal user, SurveyAnswering answering, CancellationToken ct) =>
+        TypedResults.Created((string?)null, await answering.AnswerAsync(user.RequireViewer(), id, request.Answers, ct));
 }
 
 public sealed record SurveyCreated(long Id);
@@ -54,4 +72,8 @@ public sealed record ThresholdsRequest(int? ScoreThreshold, int? CommentThreshol
 
 public sealed record AnswerRequest(IReadOnlyList<AnswerInput>? Answers);
 
-public sealed record ReceiptResponse(string Receipt);
+public sealed record ReplyRequest(string? Text);
+
+public sealed record MyCommentsRequest(string? Code);
+
+public sealed record MyReplyRequest(string? Code, string? Text);

@@ -58,7 +58,7 @@ public static class SurveySteps
 
     /// <summary>Answers every question of <paramref name="view"/>: Likert <paramref name="score"/>, eNPS twice it, the first option, a comment.</summary>
     public static async Task<string> AnswerAsync(this Actor actor, SurveyView view, int score, string? comment = null) =>
-        (await Actor.ReadAsync<Web.Surveys.ReceiptResponse>(await actor.TryAnswerAsync(view.Id, Answers(view, score, comment)), HttpStatusCode.Created)).Receipt;
+        (await Actor.ReadAsync<AnswerReceipt>(await actor.TryAnswerAsync(view.Id, Answers(view, score, comment)), HttpStatusCode.Created)).Receipt;
 
     public static object[] Answers(SurveyView view, int score, string? comment = null, int? likert = null, int? enps = null, int? option = null) =>
         view.Questions.Select(q => (object)(q.Kind switch

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Surveys;
 using Ruche.Tests.Infrastructure;
 
@@ -242,6 +244,55 @@ public abstract class SurveyTests(RucheApp app) : ProviderTests(app)
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.DoesNotContain(lines.Skip(1), line => line.Split(',').Any(cell => cell.TrimStart('"').Length > 0 && "=+-@\t\r".Contains(cell.TrimStart('"')[0], StringComparison.Ordinal)));
         Assert.Equal(11, results.Rounds[0].Respondents);
+    }
+
+    [Fact]
+    public async Task HR_replies_to_an_anonymous_comment_and_its_writer_answers_with_the_reply_code_staying_anonymous()
+    {
+        var hr = await NewPersonAsync("HR", "Europe/Paris", "hr");
+        var people = new List<Actor>();
+        for (var i = 0; i < 5; i++)
+        {
+            people.Add(await NewPersonAsync("Commenter"));
+        }
+
+        var survey = await hr.CreateSurveyAsync(cut: "none");
+        var round = await hr.OpenSurveyAsync(survey);
+        var view = await hr.SurveyAsync(survey);
+        var writer = await Actor.ReadAsync<AnswerReceipt>(await people[0].TryAnswerAsync(survey, SurveySteps.Answers(view, 4, "La cantine ferme trop tôt")), HttpStatusCode.Created);
+        Assert.Matches("^[A-Z2-9]{12}$", writer.ReplyCode!);
+        var silent = await Actor.ReadAsync<AnswerReceipt>(await people[1].TryAnswerAsync(survey, SurveySteps.Answers(view, 4)), HttpStatusCode.Created);
+        Assert.Null(silent.ReplyCode);
+        foreach (var person in people.Skip(2))
+        {
+            await person.AnswerAsync(view, 3, "Autre chose");
+        }
+
+        // Before the round is published, the writer finds nothing and HR can reply to nothing.
+        await people[0].Http.PostAsJsonAsync($"/api/v1/surveys/{survey}/my-comments", new { code = writer.ReplyCode }).ShouldBeProblemAsync(HttpStatusCode.NotFound, "survey.reply-code-unknown");
+        await hr.CloseRoundAsync(survey, round);
+        var comment = (await hr.ResultsAsync(survey)).Questions.Single(q => q.Kind == SurveyQuestionKind.Text).Rounds.Single().Comments!.Single(c => c.Text == "La cantine ferme trop tôt");
+
+        var employee = people[3];
+        await employee.Http.PostAsJsonAsync($"/api/v1/surveys/{survey}/comments/{comment.Id}/replies", new { text = "Moi aussi" }).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "survey.results-forbidden");
+        await Actor.ExpectAsync(await hr.Http.PostAsJsonAsync($"/api/v1/surveys/{survey}/comments/{comment.Id}/replies", new { text = "Merci, jusqu'à quelle heure la voudriez-vous ?" }), HttpStatusCode.NoContent);
+        await hr.Http.PostAsJsonAsync($"/api/v1/surveys/{survey}/comments/{comment.Id}/replies", new { text = " " }).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "survey.reply-invalid");
+
+        await employee.Http.PostAsJsonAsync($"/api/v1/surveys/{survey}/my-comments", new { code = "ABCDEFGHJKMN" }).ShouldBeProblemAsync(HttpStatusCode.NotFound, "survey.reply-code-unknown");
+        await employee.Http.PostAsJsonAsync($"/api/v1/surveys/{survey}/my-comments/{comment.Id}/replies", new { code = "ABCDEFGHJKMN", text = "Usurpation" }).ShouldBeProblemAsync(HttpStatusCode.NotFound, "survey.reply-code-unknown");
+        var mine = await Actor.ReadAsync<List<CommentThread>>(await people[0].Http.PostAsJsonAsync($"/api/v1/surveys/{survey}/my-comments", new { code = writer.ReplyCode!.ToLowerInvariant() }), HttpStatusCode.OK);
+        var thread = Assert.Single(mine);
+        Assert.Equal(comment.Id, thread.Id);
+        Assert.Equal([hr.Name], thread.Replies.Select(r => r.Author));
+        await Actor.ExpectAsync(await people[0].Http.PostAsJsonAsync($"/api/v1/surveys/{survey}/my-comments/{comment.Id}/replies", new { code = writer.ReplyCode, text = "Jusqu'à 14 h 30 !" }), HttpStatusCode.NoContent);
+
+        var replies = (await hr.ResultsAsync(survey)).Questions.Single(q => q.Kind == SurveyQuestionKind.Text).Rounds.Single().Comments!.Single(c => c.Id == comment.Id).Replies;
+        Assert.Equal([(hr.Name, "Merci, jusqu'à quelle heure la voudriez-vous ?"), (null, "Jusqu'à 14 h 30 !")], replies.Select(r => (r.Author, r.Text)));
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Ruche.Core.Data.RucheDbContext>();
+        var stored = await db.Set<SurveyCommentReply>().Where(r => r.CommentId == comment.Id).OrderBy(r => r.Position).ToListAsync();
+        Assert.Equal([hr.Id, null], stored.Select(r => r.AuthorId));
+        Assert.DoesNotContain(stored, r => System.Text.Encoding.UTF8.GetString(r.Text).Contains("14 h 30", StringComparison.Ordinal));
     }
 }
 

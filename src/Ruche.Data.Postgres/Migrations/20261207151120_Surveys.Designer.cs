@@ -12,7 +12,7 @@ using Ruche.Core.Data;
 namespace Ruche.Data.Postgres.Migrations
 {
     [DbContext(typeof(RucheDbContext))]
-    [Migration("20261207143228_Surveys")]
+    [Migration("20261207151120_Surveys")]
     partial class Surveys
     {
         /// <inheritdoc />
@@ -1792,6 +1792,10 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Property<long>("QuestionId")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("ReplyKeyHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
                     b.Property<long>("RoundId")
                         .HasColumnType("bigint");
 
@@ -1801,9 +1805,42 @@ namespace Ruche.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReplyKeyHash");
+
                     b.HasIndex("RoundId", "QuestionId");
 
                     b.ToTable("SurveyComment");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Surveys.SurveyCommentReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CommentId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("SurveyCommentReply");
                 });
 
             modelBuilder.Entity("Ruche.Core.Surveys.SurveyQuestion", b =>
@@ -2556,6 +2593,15 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasOne("Ruche.Core.Surveys.SurveyRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Surveys.SurveyCommentReply", b =>
+                {
+                    b.HasOne("Ruche.Core.Surveys.SurveyComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

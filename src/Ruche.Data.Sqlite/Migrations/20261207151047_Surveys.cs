@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Ruche.Data.Postgres.Migrations
+namespace Ruche.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Surveys : Migration
@@ -16,21 +15,21 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "Survey",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Intro = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedById = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ScoreThreshold = table.Column<int>(type: "integer", nullable: false),
-                    CommentThreshold = table.Column<int>(type: "integer", nullable: false),
-                    Cut = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    TargetsEveryone = table.Column<bool>(type: "boolean", nullable: false),
-                    FirstOpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RoundCount = table.Column<int>(type: "integer", nullable: false),
-                    RoundLengthDays = table.Column<int>(type: "integer", nullable: false),
-                    IntervalDays = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Intro = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedById = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScoreThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cut = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TargetsEveryone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstOpensAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RoundCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoundLengthDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    IntervalDays = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,13 +40,13 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "SurveyQuestion",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SurveyId = table.Column<long>(type: "bigint", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Options = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Options = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,13 +63,13 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "SurveyRound",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SurveyId = table.Column<long>(type: "bigint", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    OpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Counted = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Counted = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,9 +86,9 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "SurveyTarget",
                 columns: table => new
                 {
-                    SurveyId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    TargetId = table.Column<long>(type: "bigint", nullable: false)
+                    SurveyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,11 +105,11 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "SurveyAnswer",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<long>(type: "bigint", nullable: false),
-                    QuestionId = table.Column<long>(type: "bigint", nullable: false),
-                    Band = table.Column<long>(type: "bigint", nullable: true),
-                    Value = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Band = table.Column<long>(type: "INTEGER", nullable: true),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,10 +126,11 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "SurveyComment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<long>(type: "bigint", nullable: false),
-                    QuestionId = table.Column<long>(type: "bigint", nullable: false),
-                    Text = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ReplyKeyHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -147,9 +147,9 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "SurveyResponse",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<long>(type: "bigint", nullable: false),
-                    Band = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Band = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -158,6 +158,28 @@ namespace Ruche.Data.Postgres.Migrations
                         name: "FK_SurveyResponse_SurveyRound_RoundId",
                         column: x => x.RoundId,
                         principalTable: "SurveyRound",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyCommentReply",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Text = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PostedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyCommentReply", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyCommentReply_SurveyComment_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "SurveyComment",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -173,9 +195,25 @@ namespace Ruche.Data.Postgres.Migrations
                 columns: new[] { "RoundId", "QuestionId", "Band" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SurveyComment_ReplyKeyHash",
+                table: "SurveyComment",
+                column: "ReplyKeyHash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyComment_RoundId_QuestionId",
                 table: "SurveyComment",
                 columns: new[] { "RoundId", "QuestionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyCommentReply_AuthorId",
+                table: "SurveyCommentReply",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyCommentReply_CommentId_Position",
+                table: "SurveyCommentReply",
+                columns: new[] { "CommentId", "Position" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveyQuestion_SurveyId_Position",
@@ -206,7 +244,7 @@ namespace Ruche.Data.Postgres.Migrations
                 name: "SurveyAnswer");
 
             migrationBuilder.DropTable(
-                name: "SurveyComment");
+                name: "SurveyCommentReply");
 
             migrationBuilder.DropTable(
                 name: "SurveyQuestion");
@@ -216,6 +254,9 @@ namespace Ruche.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "SurveyTarget");
+
+            migrationBuilder.DropTable(
+                name: "SurveyComment");
 
             migrationBuilder.DropTable(
                 name: "SurveyRound");

@@ -11,7 +11,7 @@ using Ruche.Core.Data;
 namespace Ruche.Data.Sqlite.Migrations
 {
     [DbContext(typeof(RucheDbContext))]
-    [Migration("20261207143138_Surveys")]
+    [Migration("20261207151047_Surveys")]
     partial class Surveys
     {
         /// <inheritdoc />
@@ -1739,6 +1739,10 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<long>("QuestionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("ReplyKeyHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<long>("RoundId")
                         .HasColumnType("INTEGER");
 
@@ -1748,9 +1752,42 @@ namespace Ruche.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReplyKeyHash");
+
                     b.HasIndex("RoundId", "QuestionId");
 
                     b.ToTable("SurveyComment");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Surveys.SurveyCommentReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CommentId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("SurveyCommentReply");
                 });
 
             modelBuilder.Entity("Ruche.Core.Surveys.SurveyQuestion", b =>
@@ -2495,6 +2532,15 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasOne("Ruche.Core.Surveys.SurveyRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Surveys.SurveyCommentReply", b =>
+                {
+                    b.HasOne("Ruche.Core.Surveys.SurveyComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
