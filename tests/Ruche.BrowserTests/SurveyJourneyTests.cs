@@ -33,7 +33,8 @@ public sealed class SurveyJourneyTests(DemoBrowserApp app) : IClassFixture<DemoB
 
         await employee.ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("survey-answer.png"), FullPage = true });
         await employee.GetByRole(AriaRole.Button, new() { Name = "Envoyer mes réponses" }).ClickAsync();
-        await Assertions.Expect(employee.Locator(".receipt-code code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{10}$"));
+        await Assertions.Expect(employee.Locator(".receipt-code:not(.reply-code) code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{10}$"));
+        await Assertions.Expect(employee.Locator(".reply-code code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{12}$"));
         await employee.GetByRole(AriaRole.Link, new() { Name = "Retour à l'enquête" }).ClickAsync();
         await Assertions.Expect(employee.Locator(".survey-answered")).ToBeVisibleAsync();
         await Assertions.Expect(employee.Locator("form.survey-answer")).ToHaveCountAsync(0);
