@@ -15,6 +15,7 @@ using Ruche.Demo.Polls;
 using Ruche.Demo.Posts;
 using Ruche.Demo.Presence;
 using Ruche.Demo.Spaces;
+using Ruche.Demo.Surveys;
 
 namespace Ruche.Demo;
 
@@ -33,7 +34,7 @@ public static class DemoCompany
 
     /// <summary>
     /// Seeds the demo company into an empty, migrated database, all or nothing; then, given the <paramref name="ballots"/>
-    /// box, casts the anonymous poll's ballots through it (the box runs its own transactions).
+    /// box, casts the anonymous poll's ballots and the pulse survey's answers through it (the box runs its own transactions).
     /// </summary>
     public static async Task SeedAsync(RucheDbContext db, IPasswordHasher<Person> hasher, TimeProvider time, BallotBox? ballots, CancellationToken cancellationToken)
     {
@@ -81,6 +82,7 @@ public static class DemoCompany
         if (ballots is not null)
         {
             await polls.CastAnonymousBallotsAsync(ballots, cancellationToken);
+            await DemoSurveys.WriteAsync(db, ballots, new Random(Seed + 13), now, cancellationToken);
         }
     }
 }

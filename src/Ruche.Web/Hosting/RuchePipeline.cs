@@ -20,6 +20,7 @@ using Ruche.Web.Scim;
 using Ruche.Web.Search;
 using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
+using Ruche.Web.Surveys;
 using Scalar.AspNetCore;
 
 
@@ -76,8 +77,10 @@ public static class RuchePipeline
         api.MapReportingApi();
         api.MapDialogueApi();
         api.MapPollsApi();
+        api.MapSurveysApi();
 
         app.MapFiles();
+        app.MapSurveyResultsCsv();
         app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         // HTML forms: a form sent without any of its fields binds as an empty one, not as null (EmptyForms).
@@ -102,6 +105,7 @@ public static class RuchePipeline
         forms.MapReportingForms();
         forms.MapDialogueForms();
         forms.MapPollForms();
+        forms.MapSurveyForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

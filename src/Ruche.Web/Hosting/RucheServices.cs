@@ -31,6 +31,7 @@ using Ruche.Core.Search;
 using Ruche.Core.Sealing;
 using Ruche.Core.WorkTime;
 using Ruche.Core.Spaces;
+using Ruche.Core.Surveys;
 using Ruche.Web.Auth;
 using Ruche.Web.Live;
 using Ruche.Web.Localization;
@@ -231,6 +232,7 @@ public static class RucheServices
             .AddReporting()
             .AddDialogue()
             .AddPolls()
+            .AddSurveys()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddHostedService<Reporting.ReportingWorker>();

@@ -160,47 +160,58 @@ public abstract class PollTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
-    public async Task A_receipt_says_waiting_until_its_batch_of_five_is_counted_and_the_deadline_counts_the_rest()
+    public async Task Receipts_wait_until_ten_ballots_wait_then_a_random_half_is_counted_and_the_deadline_counts_the_rest()
     {
         var author = await NewPersonAsync("Author");
         var voters = new List<Actor>();
-        for (var i = 0; i < 7; i++)
+        for (var i = 0; i < 11; i++)
         {
             voters.Add(await NewPersonAsync($"Voter{i}"));
         }
 
         var poll = await author.PostPollAsync(Days, anonymous: true, closesAt: Now.AddHours(1));
         var receipts = new List<string>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 9; i++)
         {
             receipts.Add((await voters[i].VoteAsync(poll, Days[i % 3])).Receipt!);
         }
 
         Assert.Equal("waiting", await voters[0].ReceiptStateAsync(poll.Id, receipts[0]));
         Assert.Equal([0, 0, 0], (await author.PollAsync(poll.Id)).Options.Select(o => o.Count));
-        receipts.Add((await voters[4].VoteAsync(poll, "Jeudi")).Receipt!);
-        Assert.Equal("counted", await voters[0].ReceiptStateAsync(poll.Id, receipts[0].ToLowerInvariant()));
-        Assert.Equal("unknown", await voters[0].ReceiptStateAsync(poll.Id, "ABCDEFGHJK"));
-        var counted = await author.PollAsync(poll.Id);
-        Assert.Equal((5, 5, 0), (counted.Participants, counted.CountedBallots, counted.WaitingBallots));
-        Assert.Equal([2, 1, 2], counted.Options.Select(o => o.Count));
-        Assert.Equal([40.0, 20.0, 40.0], counted.Options.Select(o => o.Percent));
 
-        var late = (await voters[5].VoteAsync(poll, "Lundi")).Receipt!;
-        Assert.Equal("waiting", await voters[5].ReceiptStateAsync(poll.Id, late));
+        // The tenth ballot makes two batches wait: a random five are counted, five stay for the next count or the close.
+        receipts.Add((await voters[9].VoteAsync(poll, Days[0])).Receipt!);
+        var counted = await author.PollAsync(poll.Id);
+        Assert.Equal((10, 5, 5), (counted.Participants, counted.CountedBallots, counted.WaitingBallots));
+        Assert.Equal(5, counted.Options.Sum(o => o.Count));
+        var states = new List<string>();
+        foreach (var (voter, receipt) in voters.Zip(receipts))
+        {
+            states.Add(await voter.ReceiptStateAsync(poll.Id, receipt.ToLowerInvariant()));
+        }
+
+        Assert.Equal(5, states.Count(s => s == "counted"));
+        Assert.Equal(5, states.Count(s => s == "waiting"));
+        Assert.Equal("unknown", await voters[0].ReceiptStateAsync(poll.Id, "ABCDEFGHJK"));
+
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
             await db.Set<Poll>().Where(p => p.Id == poll.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosesAt, Now.AddMinutes(-1)));
         }
 
-        var closed = await voters[6].PollAsync(poll.Id);
+        var closed = await voters[10].PollAsync(poll.Id);
         Assert.True(closed.IsClosed);
         Assert.False(closed.CanVote);
-        Assert.Equal((6, 6, 0), (closed.Participants, closed.CountedBallots, closed.WaitingBallots));
-        Assert.Equal([3, 1, 2], closed.Options.Select(o => o.Count));
-        Assert.Equal("counted", await voters[5].ReceiptStateAsync(poll.Id, late));
-        await voters[6].TryVoteAsync(poll.Id, poll.Options[0].Id).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "poll.closed");
+        Assert.Equal((10, 10, 0), (closed.Participants, closed.CountedBallots, closed.WaitingBallots));
+        Assert.Equal([4, 3, 3], closed.Options.Select(o => o.Count));
+        Assert.Equal([40.0, 30.0, 30.0], closed.Options.Select(o => o.Percent));
+        foreach (var (voter, receipt) in voters.Zip(receipts))
+        {
+            Assert.Equal("counted", await voter.ReceiptStateAsync(poll.Id, receipt));
+        }
+
+        await voters[10].TryVoteAsync(poll.Id, poll.Options[0].Id).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "poll.closed");
         Assert.Single(await author.NotificationsAsync(), n => n.Kind == "poll-closed" && n.SubjectId == poll.PostId && n.Actors.Count == 0);
     }
 
