@@ -2245,6 +2245,214 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("RetentionPolicies");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Reporting.ReferentSeat", b =>
+                {
+                    b.Property<long>("DeskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DeskId", "PersonId");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT CAST(1 AS BIGINT) AS \"DeskId\", ur.\"UserId\" AS \"PersonId\"\nFROM \"AspNetUserRoles\" AS ur INNER JOIN \"AspNetRoles\" AS r ON r.\"Id\" = ur.\"RoleId\"\nWHERE r.\"Name\" = 'referent'");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("ActorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("ReportingAccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("AcknowledgeReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<long>("DeskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("FeedbackBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("FeedbackGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FeedbackReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsNamed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SealedConcerned")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedIdentity")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedText")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SecretHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SecretSalt")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DeskId");
+
+                    b.HasIndex("AnonymisedAt", "ClosedAt");
+
+                    b.HasIndex("Status", "AcknowledgeBy");
+
+                    b.HasIndex("Status", "FeedbackBy");
+
+                    b.ToTable("ReportingCases", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingDesk", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportingDesks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L
+                        });
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReferentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("SealedText")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("ReportingMessages", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Sealing.SealingCheck", b =>
                 {
                     b.Property<int>("Id")
@@ -3557,6 +3765,35 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Reporting.ReferentSeat", b =>
+                {
+                    b.HasOne("Ruche.Core.Reporting.ReportingDesk", null)
+                        .WithMany("Referents")
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingCase", b =>
+                {
+                    b.HasOne("Ruche.Core.Reporting.ReportingDesk", "Desk")
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Desk");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingMessage", b =>
+                {
+                    b.HasOne("Ruche.Core.Reporting.ReportingCase", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ruche.Core.Spaces.SpaceMembership", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -3721,6 +3958,16 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingCase", b =>
+                {
+                    b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingDesk", b =>
+                {
+                    b.Navigation("Referents");
                 });
 
             modelBuilder.Entity("Ruche.Core.Spaces.Space", b =>

@@ -2176,6 +2176,208 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("RetentionPolicies");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Reporting.ReferentSeat", b =>
+                {
+                    b.Property<long>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeskId", "PersonId");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT CAST(1 AS BIGINT) AS \"DeskId\", ur.\"UserId\" AS \"PersonId\"\nFROM \"AspNetUserRoles\" AS ur INNER JOIN \"AspNetRoles\" AS r ON r.\"Id\" = ur.\"RoleId\"\nWHERE r.\"Name\" = 'referent'");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("ReportingAccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgeReminderAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FeedbackBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeedbackGivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeedbackReminderAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNamed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedConcerned")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedIdentity")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedText")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SecretHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SecretSalt")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DeskId");
+
+                    b.HasIndex("AnonymisedAt", "ClosedAt");
+
+                    b.HasIndex("Status", "AcknowledgeBy");
+
+                    b.HasIndex("Status", "FeedbackBy");
+
+                    b.ToTable("ReportingCases", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingDesk", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportingDesks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L
+                        });
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReferentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedText")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("ReportingMessages", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Sealing.SealingCheck", b =>
                 {
                     b.Property<int>("Id")
@@ -3474,6 +3676,35 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Reporting.ReferentSeat", b =>
+                {
+                    b.HasOne("Ruche.Core.Reporting.ReportingDesk", null)
+                        .WithMany("Referents")
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingCase", b =>
+                {
+                    b.HasOne("Ruche.Core.Reporting.ReportingDesk", "Desk")
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Desk");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingMessage", b =>
+                {
+                    b.HasOne("Ruche.Core.Reporting.ReportingCase", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ruche.Core.Spaces.SpaceMembership", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -3638,6 +3869,16 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingCase", b =>
+                {
+                    b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Reporting.ReportingDesk", b =>
+                {
+                    b.Navigation("Referents");
                 });
 
             modelBuilder.Entity("Ruche.Core.Spaces.Space", b =>

@@ -7,6 +7,7 @@ using Ruche.Core.People;
 using Ruche.Core.Polls;
 using Ruche.Core.Sealing;
 using Ruche.Demo;
+using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Polls;
 

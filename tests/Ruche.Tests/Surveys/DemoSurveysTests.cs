@@ -8,6 +8,7 @@ using Ruche.Core.People;
 using Ruche.Core.Sealing;
 using Ruche.Core.Surveys;
 using Ruche.Demo;
+using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Surveys;
 
