@@ -247,7 +247,7 @@ public abstract class PollTests(RucheApp app) : ProviderTests(app)
 
         var voterBrowser = await App.SignInWithBrowserCookiesAsync(voter);
         var postPage = await voterBrowser.PageAsync(postPath);
-        Assert.Contains("comptés par lots de 5", WebUtility.HtmlDecode(postPage), StringComparison.Ordinal);
+        Assert.Contains("comptés par lots tirés au hasard", WebUtility.HtmlDecode(postPage), StringComparison.Ordinal);
         Assert.DoesNotContain("chart-data", postPage, StringComparison.Ordinal);
         var token = Browser.AntiforgeryTokenIn(postPage, postPath);
         var voted = await voterBrowser.PostAsync($"/ui/polls/{poll.Id}/vote", new FormUrlEncodedContent(new Dictionary<string, string>
