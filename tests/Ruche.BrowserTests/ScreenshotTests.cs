@@ -30,7 +30,7 @@ public sealed partial class ScreenshotTests(DemoBrowserApp app) : IClassFixture<
         [
             ("home", "/"), ("post", post), ("space", space), ("goals", "/goals"), ("team-board", board), ("events", "/events"),
             ("event", anEvent), ("search", "/search?q=projet"), ("notifications", "/notifications"), ("settings", "/settings"),
-            ("ideas", "/ideas"), ("irritant-trends", "/irritants/trends"), ("admin", "/admin"), ("moderation", "/moderation"), ("not-found", "/no-such-page"),
+            ("voice", "/voice"), ("ideas", "/ideas"), ("irritant-trends", "/irritants/trends"), ("surveys", "/surveys"), ("unions", "/unions"), ("admin", "/admin"), ("moderation", "/moderation"), ("not-found", "/no-such-page"),
         ];
 
         var sideways = new List<string>();

@@ -140,7 +140,7 @@ public sealed partial class SiteCrawler(Uri origin, string role, IPage page, str
         await page.GotoAsync(At("/").ToString());
         var home = await PageFacts.OfDocumentAsync(page);
         var homeLinks = Resolve(At("/"), home).ToList();
-        foreach (var path in new[] { "/", "/company", "/spaces", "/goals", "/events", "/ideas", "/irritants", "/irritants/trends", $"/search?q={SampleQuery}", "/notifications", "/settings" })
+        foreach (var path in new[] { "/", "/company", "/spaces", "/goals", "/events", "/voice", "/ideas", "/irritants", "/irritants/trends", "/surveys", "/unions", "/report", $"/search?q={SampleQuery}", "/notifications", "/settings" })
         {
             Add(At(path));
         }
