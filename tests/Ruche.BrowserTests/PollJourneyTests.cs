@@ -33,7 +33,7 @@ public sealed class PollJourneyTests(DemoBrowserApp app) : IClassFixture<DemoBro
         // Anonymous: results wait for the vote; the receipt is shown once; counts move by batches of five.
         await page.GotoAsync($"/posts/{anonymous}");
         poll = page.Locator("section.poll");
-        await Assertions.Expect(poll).ToContainTextAsync("comptés par lots de 5");
+        await Assertions.Expect(poll).ToContainTextAsync("comptés par lots tirés au hasard");
         await Assertions.Expect(poll).ToContainTextAsync("Les résultats s'affichent une fois que vous avez voté.");
         await Assertions.Expect(poll.Locator("table.chart-data")).ToHaveCountAsync(0);
         await poll.GetByLabel("Soutenable, avec des pics").CheckAsync();

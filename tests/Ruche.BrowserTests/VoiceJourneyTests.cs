@@ -16,7 +16,10 @@ public sealed class VoiceJourneyTests(DemoBrowserApp app) : IClassFixture<DemoBr
         var consoleErrors = new List<string>();
         var page = await app.SignInAsync($"julien.roux@{DemoCompany.EmailDomain}", consoleErrors, DemoCompany.Password);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Expression" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Expression", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".voice-hub")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("voice-hub.png"), FullPage = true });
+        await page.Locator(".voice-hub").GetByRole(AriaRole.Link, new() { Name = "Boîte à idées" }).ClickAsync();
         await Assertions.Expect(page.Locator("li.idea").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("li.idea .badge", new() { HasText = "Réalisée" }).First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("voice-ideas.png"), FullPage = false });

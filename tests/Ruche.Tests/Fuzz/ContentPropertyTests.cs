@@ -50,11 +50,14 @@ public sealed class ContentPropertyTests
 
                 if (element.GetAttribute("href") is { } href)
                 {
+                    // A link has a scheme when a colon comes before any "/", "?" or "#" (a colon in a path, query or
+                    // fragment is just text): then it must be one of the allowed schemes.
                     var trimmed = href.Trim();
+                    var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+                    var hasScheme = colon >= 0 && trimmed[..colon].IndexOfAny(['/', '?', '#']) < 0;
                     Assert.True(
-                        trimmed.StartsWith('/') || trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-                        || trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
-                        || trimmed.StartsWith('#') || !trimmed.Contains(':', StringComparison.Ordinal),
+                        !hasScheme || trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                        || trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase),
                         $"Unsafe link {href} from input {text}");
                 }
             }
