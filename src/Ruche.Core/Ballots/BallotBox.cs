@@ -11,7 +11,7 @@ namespace Ruche.Core.Ballots;
 
 /// <summary>
 /// Anonymous ballots for every feature that collects them (anonymous polls, pulse surveys), so that the database never
-/// shows who chose what — design and limits in ADR 15:
+/// shows who chose what — design and limits in ADR 18:
 /// <list type="number">
 /// <item>Casting writes, in one transaction, the person's <see cref="BallotParticipation"/> (no choice) and a
 /// <see cref="SealedBallot"/> (no person, no time, a random id), sealed with the key kept outside the database and
