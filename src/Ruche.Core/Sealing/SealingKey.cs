@@ -33,12 +33,12 @@ public sealed class SealingKey
     }
 
     /// <summary>Reads the key file, or creates it (owner read/write only) when it does not exist yet.</summary>
-    public static SealingKey FromFile(string path)
+    public static SealingKey FromFile(string path) =>
+        (File.Exists(path) ? null : TryCreate(path)) ?? FromBase64(File.ReadAllText(path));
+
+    /// <summary>A new key written to <paramref name="path"/>; null when another process created the file first (its key is read).</summary>
+    private static SealingKey? TryCreate(string path)
     {
-        if (File.Exists(path))
-        {
-            return FromBase64(File.ReadAllText(path));
-        }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var key = RandomNumberGenerator.GetBytes(Size);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -46,6 +46,7 @@ public sealed class SealingKey
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
+
         try
         {
             using var stream = new FileStream(path, options);
@@ -54,8 +55,7 @@ public sealed class SealingKey
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process created it first: use theirs.
-            return FromBase64(File.ReadAllText(path));
+            return null;
         }
 
         return new SealingKey(key);
