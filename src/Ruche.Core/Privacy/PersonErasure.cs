@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Audit;
+using Ruche.Core.Ballots;
 using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
@@ -75,7 +76,7 @@ public sealed class PersonErasure(
         await db.Set<Irritant>().Where(i => shared.Contains(i.Id)).ExecuteUpdateAsync(
             s => s.SetProperty(i => i.MeTooCount, i => db.Set<IrritantMeToo>().Count(m => m.IrritantId == i.Id)), cancellationToken);
         await db.Set<IdeaFollow>().Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<Ballots.BallotParticipation>().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<BallotParticipation>().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
 
         // Their choices in named polls go (the counts drop them); anonymous polls keep counters that never named them.
         await db.Set<Polls.PollVote>().Where(v => v.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
