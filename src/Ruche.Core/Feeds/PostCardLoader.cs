@@ -66,15 +66,8 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
             ? []
             : (await queries.Rows(db, visibleShared, time.UtcNow()).ToListAsync(cancellationToken)).ToDictionary(r => r.Id);
 
-        var spaceIds = rows.Values.Where(r => r.Space != null).Select(r => r.Space!.Id).Distinct().ToArray();
-        var moderated = spaceIds.Length == 0
-            ? []
-            : (await queries.Moderated(db, viewer.PersonId, spaceIds).ToListAsync(cancellationToken)).ToHashSet();
-
-        // Only an administrator's cards ask: the content of union spaces is not theirs to delete (a takedown has its own procedure).
-        var representation = !viewer.IsAdministrator || spaceIds.Length == 0
-            ? []
-            : (await queries.Representation(db, spaceIds).ToListAsync(cancellationToken)).ToHashSet();
+        var moderation = (await queries.Moderation(db, ids, viewer.PersonId, viewer.IsAdministrator).ToListAsync(cancellationToken))
+            .ToDictionary(m => m.PostId, m => m.ModeratesSpace);
 
         // Daily goals posts bring their list (three more queries, only on pages that hold one).
         var goalPostIds = rows.Values.Where(r => r.HasGoals).Select(r => r.Id).ToList();
@@ -91,7 +84,7 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
         {
             var r = rows[id];
             var mine = r.Author?.Id == viewer.PersonId;
-            var moderates = r.Space != null && moderated.Contains(r.Space.Id);
+            var moderates = moderation.TryGetValue(r.Id, out var moderatesSpace);
             return new PostCard(
                 r.Id,
                 r.Author,
@@ -107,7 +100,7 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
                 r.CommentCount,
                 reactions[r.Id].OrderBy(c => c.Kind).ToList(),
                 r.SharedPostId is null && !r.IsShare ? null : SharedCard(r.SharedPostId, shared),
-                PostRights.OfLoaded(mine, moderates, viewer, r.Space, r.Space != null && representation.Contains(r.Space.Id)),
+                PostRights.Of(mine, moderatesSpace, moderates),
                 goals.GetValueOrDefault(r.Id),
                 r.HiddenReason,
                 pollViews.GetValueOrDefault(r.Id));

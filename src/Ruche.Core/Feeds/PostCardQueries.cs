@@ -57,16 +57,17 @@ internal sealed class PostCardQueries
             .GroupBy(r => new { r.PostId, r.Kind })
             .Select(g => new PostReactionRow(g.Key.PostId, g.Key.Kind, g.Count(), g.Count(r => r.PersonId == readerId))));
 
-    /// <summary>Among the given spaces, the union and staff-representation ones, whose content no administrator moderates.</summary>
-    public readonly Func<RucheDbContext, long[], IAsyncEnumerable<long>> Representation = EF.CompileAsyncQuery(
-        (RucheDbContext db, long[] spaceIds) => db.Spaces.Where(s => spaceIds.Contains(s.Id) && s.KeepsMembersPrivate()).Select(s => s.Id));
-
-    /// <summary>Among the given spaces, those the reader owns or moderates.</summary>
-    public readonly Func<RucheDbContext, long, long[], IAsyncEnumerable<long>> Moderated = EF.CompileAsyncQuery(
-        (RucheDbContext db, long readerId, long[] spaceIds) => db.SpaceMemberships
-            .Where(m => m.PersonId == readerId && spaceIds.Contains(m.SpaceId) && m.IsModerating())
-            .Select(m => m.SpaceId));
+    /// <summary>
+    /// Among the given posts, those the reader moderates (<see cref="PostQueries.IsModeratedBy"/>), and whether they
+    /// moderate the post's space (pinning is for space moderators only).
+    /// </summary>
+    public readonly Func<RucheDbContext, long[], long, bool, IAsyncEnumerable<PostModerationRow>> Moderation = EF.CompileAsyncQuery(
+        (RucheDbContext db, long[] ids, long readerId, bool administrator) => db.Posts
+            .Where(p => ids.Contains(p.Id) && p.IsModeratedBy(readerId, administrator))
+            .Select(p => new PostModerationRow(p.Id, p.SpaceId != null && p.Space!.IsModeratedBy(readerId))));
 }
+
+internal sealed record PostModerationRow(long PostId, bool ModeratesSpace);
 
 internal sealed record PostCardRow(
     long Id,

@@ -21,14 +21,6 @@ public static class PostRights
     public static PostPermissions Of(bool isAuthor, bool moderatesItsSpace, bool moderates) =>
         new(Edit: isAuthor, Delete: isAuthor || moderates, Pin: moderatesItsSpace, Moderate: moderates);
 
-    /// <summary>
-    /// For a post already loaded with its space: <see cref="PostQueries.IsModeratedBy"/> evaluated in memory from the
-    /// facts a card holds (whether the reader moderates its space; its space, none for a profile post; whether that space is
-    /// a union's or the staff representatives', whose content administrators never moderate).
-    /// </summary>
-    public static PostPermissions OfLoaded(bool isAuthor, bool moderatesItsSpace, Viewer viewer, SpaceRef? space, bool spaceKeepsMembersPrivate) =>
-        Of(isAuthor, moderatesItsSpace, moderatesItsSpace || (viewer.IsAdministrator && (space is null || (space.IsCompanyWide && !spaceKeepsMembersPrivate))));
-
     /// <summary>A post the viewer may read, with what they may do to it, in one query; "not found" otherwise.</summary>
     public static async Task<PostFacts> RequireAsync(RucheDbContext db, Viewer viewer, long postId, CancellationToken cancellationToken)
     {
