@@ -104,7 +104,11 @@ public static class RucheServices
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             json.SerializerOptions.MaxDepth = 32;
         });
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer<BearerSecurityTransformer>()
+            .AddOperationTransformer<ProblemResponsesTransformer>()
+            .AddOperationTransformer<ParameterLimitsTransformer>()
+            .AddSchemaTransformer<NullableEnumTransformer>());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.HealthTag])
             .AddCheck<ReadinessHealthCheck>("ready", tags: [HealthEndpoints.ReadyTag]);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,7 +93,7 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         var token = await scope.ServiceProvider.GetRequiredService<AccessTokenService>().IssueSignInTokenAsync(person.Id, CancellationToken.None);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = ApiClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.Token);
         return new Actor(this, person.Id, person.Handle, email, person.DisplayName, client);
     }
@@ -101,8 +102,17 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
     public HttpClient Anonymous()
     {
         RequireAvailable();
-        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        return ApiClient();
     }
+
+    /// <summary>
+    /// A program's client: redirects left to the test, cookies kept, and every API answer checked against the OpenAPI
+    /// document (<see cref="OpenApiConformance"/>).
+    /// </summary>
+    private HttpClient ApiClient() => CreateDefaultClient(
+        new Uri("http://localhost"),
+        new OpenApiConformanceHandler(() => OpenApiConformance.ForAsync(CreateClient())),
+        new CookieContainerHandler());
 
     /// <summary>
     /// Another app node on the same database and data folder (what a second server behind a load balancer is):
