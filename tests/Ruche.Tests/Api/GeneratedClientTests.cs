@@ -44,7 +44,7 @@ public abstract class GeneratedClientTests(RucheApp app) : ProviderTests(app)
         var word = "kiwizq" + Guid.NewGuid().ToString("N")[..6];
         var post = await client.CreatePostAsync(new NewPostRequest { Body = $"Le client généré publie {word} #api" });
         var comment = await client.AddCommentAsync(post.Id, new NewCommentRequest { Body = "Et il commente." });
-        await client.AddReactionAsync(post.Id, "like");
+        await client.AddReactionAsync(post.Id, Kind.Like);
 
         var feed = await client.HomeFeedAsync(pageSize: 10);
         var card = Assert.Single(feed.Items, c => c.Id == post.Id);
