@@ -7,7 +7,8 @@ public sealed record NewCse(string? Name, long PresidentId, long SecretaryId, IR
 /// <summary>The minutes deadlines in days, as the law sets them or an agreement changes them.</summary>
 public sealed record CseDeadlines(int DeadlineDays, int ShortDeadlineDays, int UrgentDeadlineDays);
 
-public sealed record NewCseMeeting(string? Title, DateTime? HeldAt, CseMeetingKind Kind);
+/// <param name="Kind">ordinary, extraordinary, threeDay or oneDay.</param>
+public sealed record NewCseMeeting(string? Title, DateTime? HeldAt, string? Kind);
 
 public sealed record MinutesText(string? Text);
 

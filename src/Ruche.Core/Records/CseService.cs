@@ -79,13 +79,14 @@ public sealed class CseService(RucheDbContext db, AuditLog audit, TimeProvider t
             throw RucheException.Invalid("records.title-invalid", $"A title has 1 to {RecordsLimits.TitleMaxLength} characters.");
         }
 
-        if (request.HeldAt is not { } heldAt || !Enum.IsDefined(request.Kind))
+        if (request.HeldAt is not { } heldAt || !Enum.TryParse<CseMeetingKind>(request.Kind, ignoreCase: true, out var kind)
+            || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
         {
             throw RucheException.Invalid("records.meeting-invalid", "A meeting has a date and a kind.");
         }
 
         var held = DateTime.SpecifyKind(heldAt.Kind == DateTimeKind.Local ? heldAt.ToUniversalTime() : heldAt, DateTimeKind.Utc);
-        var meeting = new CseMeeting { CseId = cse.Id, Title = title, HeldAt = held, Kind = request.Kind, DeadlineAt = MinutesDeadlines.DueAt(cse, request.Kind, held) };
+        var meeting = new CseMeeting { CseId = cse.Id, Title = title, HeldAt = held, Kind = kind, DeadlineAt = MinutesDeadlines.DueAt(cse, kind, held) };
         db.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
         return meeting.Id;

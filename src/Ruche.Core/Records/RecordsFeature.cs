@@ -21,6 +21,7 @@ public static class RecordsFeature
         services.AddScoped<MinutesService>();
         services.AddScoped<MinutesReader>();
         services.AddScoped<MinutesReminders>();
+        services.AddScoped<UnionReports>();
         services.AddSubject(NegotiationSubject.Instance);
         services.AddSubject(CseMeetingSubject.Instance);
         services.AddNotificationKinds(RecordsNotifications.All);

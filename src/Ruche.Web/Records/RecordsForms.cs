@@ -41,9 +41,8 @@ public static class RecordsForms
         cse.MapPost("/{id:long}/meetings", (long id, [FromForm] MeetingForm form, ClaimsPrincipal user, CseService service, HttpContext http) =>
             FormResults.RunOrRefillAsync<CsePage>(new { TypedMeeting = form }, async () =>
             {
-                var kind = Enum.TryParse<CseMeetingKind>(form.Kind, true, out var k) && Enum.IsDefined(k) ? k : (CseMeetingKind)(-1);
                 var held = DateTime.TryParse(form.HeldAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : (DateTime?)null;
-                return $"/cse/meetings/{await service.ScheduleAsync(user.RequireViewer(), id, new NewCseMeeting(form.Title, held, kind), http.RequestAborted)}";
+                return $"/cse/meetings/{await service.ScheduleAsync(user.RequireViewer(), id, new NewCseMeeting(form.Title, held, form.Kind), http.RequestAborted)}";
             }));
         cse.MapPost("/meetings/{id:long}/minutes", (long id, [FromForm] TextForm form, ClaimsPrincipal user, MinutesService service, HttpContext http) =>
             FormResults.RunOrRefillAsync<CseMeetingPage>(new { Id = id, TypedMinutes = form.Text }, async () =>
