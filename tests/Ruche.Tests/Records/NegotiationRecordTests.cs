@@ -71,7 +71,7 @@ public abstract class NegotiationRecordTests(RucheApp app) : ProviderTests(app)
         var diff = await employee.GetAsync<VersionDiff>($"/api/v1/records/{id}/diff?from=2&to=3");
         Assert.Contains(diff.Lines, l => l.Segments.Any(s => s.Change == DiffChange.Inserted && s.Text.Contains("40", StringComparison.Ordinal)));
         Assert.Contains(diff.Lines, l => l.Segments.Any(s => s.Change == DiffChange.Deleted && s.Text.Contains("30", StringComparison.Ordinal)));
-        var audit = await admin.Http.GetStringAsync("/api/v1/admin/audit?pageSize=200");
+        var audit = await admin.Http.GetStringAsync("/api/v1/admin/audit?pageSize=100");
         Assert.Contains("records.negotiation-published", audit, StringComparison.Ordinal);
         Assert.Contains("records.negotiation-approved", audit, StringComparison.Ordinal);
         await using var scope = App.Services.CreateAsyncScope();
