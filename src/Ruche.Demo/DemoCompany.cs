@@ -72,7 +72,7 @@ public static class DemoCompany
         DemoPresence.Write(db, staff, random, now);
         DemoDialogue.Write(db, staff, launch, now);
         await db.SaveChangesAsync(cancellationToken);
-        DemoRecords.Write(db, staff, now);
+        await DemoRecords.WriteAsync(db, staff, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         // The employee voice: ideas in every status, and half a year of irritants (after everything else, so the steps above draw the same).

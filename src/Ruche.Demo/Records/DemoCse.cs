@@ -22,7 +22,7 @@ internal static class DemoCse
         *(en cours de rédaction)*
         """;
 
-    public static void Write(Ruche.Core.Data.RucheDbContext db, DemoStaff staff, Func<string, string> html, DateTime now)
+    public static async Task WriteAsync(Ruche.Core.Data.RucheDbContext db, DemoStaff staff, Func<string, string> html, DateTime now, CancellationToken cancellationToken)
     {
         var president = staff.ByHandle["antoine.lefebvre"].Id;
         var secretary = staff.ByHandle["sophie.tremblay"].Id;
@@ -33,7 +33,7 @@ internal static class DemoCse
             Members = [.. members.Where(staff.ByHandle.ContainsKey).Select(h => new CseMember { PersonId = staff.ByHandle[h].Id })],
         };
         db.Add(cse);
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
 
         var october = now.Date.AddDays(-40).AddHours(14);
         var november = now.Date.AddDays(-11).AddHours(14);
@@ -46,7 +46,7 @@ internal static class DemoCse
         };
         var next = new CseMeeting { CseId = cse.Id, Title = "Réunion ordinaire de décembre", HeldAt = december, Kind = CseMeetingKind.Ordinary, DeadlineAt = december.AddDays(15) };
         db.AddRange(adopted, inProgress, next);
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
 
         adopted.Minutes = OctoberMinutes;
         adopted.MinutesHtml = html(OctoberMinutes);

@@ -46,7 +46,7 @@ internal static class DemoRecords
         La direction abonde de 50 % les versements sur le plan d'épargne, dans la limite de 1 000 € par an.
         """;
 
-    public static void Write(Ruche.Core.Data.RucheDbContext db, DemoStaff staff, DateTime now)
+    public static async Task WriteAsync(Ruche.Core.Data.RucheDbContext db, DemoStaff staff, DateTime now, CancellationToken cancellationToken)
     {
         var markdown = new MarkdownContent();
         var known = staff.All.ToDictionary(m => m.Handle, m => m.Person.DisplayName, StringComparer.Ordinal);
@@ -54,12 +54,12 @@ internal static class DemoRecords
         var unions = db.ChangeTracker.Entries<Union>().Select(e => e.Entity).OrderBy(u => u.Id).ToList();
         var ceo = staff.ByHandle["antoine.lefebvre"].Id;
 
-        WriteTelework(db, unions, ceo, Html, now);
-        WriteProfitSharing(db, unions, ceo, Html, now);
-        DemoCse.Write(db, staff, Html, now);
+        await WriteTeleworkAsync(db, unions, ceo, Html, now, cancellationToken);
+        await WriteProfitSharingAsync(db, unions, ceo, Html, now, cancellationToken);
+        await DemoCse.WriteAsync(db, staff, Html, now, cancellationToken);
     }
 
-    private static void WriteTelework(Ruche.Core.Data.RucheDbContext db, List<Union> unions, long ceo, Func<string, string> html, DateTime now)
+    private static async Task WriteTeleworkAsync(Ruche.Core.Data.RucheDbContext db, List<Union> unions, long ceo, Func<string, string> html, DateTime now, CancellationToken cancellationToken)
     {
         var drafted = now.AddDays(-12).Date.AddHours(9);
         var edited = drafted.AddDays(3).AddHours(5);
@@ -75,7 +75,7 @@ internal static class DemoRecords
             Parties = [direction, .. unionParties],
         };
         db.Add(record);
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         var first = unionParties[0].Id;
         record.Versions.Add(new NegotiationVersion { Number = 1, Title = record.Title, Text = TeleworkV1, PartyId = direction.Id, SavedAt = drafted });
         record.Versions.Add(new NegotiationVersion { Number = 2, Title = record.Title, Text = TeleworkV2, PartyId = first, SavedAt = edited });
@@ -100,7 +100,7 @@ internal static class DemoRecords
         });
     }
 
-    private static void WriteProfitSharing(Ruche.Core.Data.RucheDbContext db, List<Union> unions, long ceo, Func<string, string> html, DateTime now)
+    private static async Task WriteProfitSharingAsync(Ruche.Core.Data.RucheDbContext db, List<Union> unions, long ceo, Func<string, string> html, DateTime now, CancellationToken cancellationToken)
     {
         var drafted = now.AddDays(-2).Date.AddHours(10);
         var direction = new NegotiationParty { PersonId = ceo, ApprovedVersion = 1, ApprovedAt = drafted.AddHours(2) };
@@ -111,7 +111,7 @@ internal static class DemoRecords
             Parties = [direction, .. unions.Select(u => new NegotiationParty { Union = u })],
         };
         db.Add(record);
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancellationToken);
         record.Versions.Add(new NegotiationVersion { Number = 1, Title = record.Title, Text = ProfitSharing, PartyId = direction.Id, SavedAt = drafted });
         record.Steps.AddRange(
         [
