@@ -4,6 +4,7 @@ using Ruche.Core.Ballots;
 using Ruche.Core.Data;
 using Ruche.Core.People;
 using Ruche.Demo.Dialogue;
+using Ruche.Demo.Records;
 using Ruche.Demo.Events;
 using Ruche.Demo.Follows;
 using Ruche.Demo.Ideas;
@@ -70,6 +71,8 @@ public static class DemoCompany
         DemoEvents.Write(db, staff, spaces, random, now);
         DemoPresence.Write(db, staff, random, now);
         DemoDialogue.Write(db, staff, launch, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await DemoRecords.WriteAsync(db, staff, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         // The employee voice: ideas in every status, and half a year of irritants (after everything else, so the steps above draw the same).

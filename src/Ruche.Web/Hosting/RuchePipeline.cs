@@ -14,6 +14,7 @@ using Ruche.Web.Polls;
 using Ruche.Web.Posts;
 using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
+using Ruche.Web.Records;
 using Ruche.Web.Reporting;
 using Ruche.Web.Notifications;
 using Ruche.Web.Scim;
@@ -76,6 +77,8 @@ public static class RuchePipeline
         api.MapIrritantsApi();
         api.MapReportingApi();
         api.MapDialogueApi();
+        api.MapRecordsApi();
+        api.MapCseApi();
         api.MapPollsApi();
         api.MapSurveysApi();
 
@@ -104,6 +107,7 @@ public static class RuchePipeline
         forms.MapIrritantForms();
         forms.MapReportingForms();
         forms.MapDialogueForms();
+        forms.MapRecordsForms();
         forms.MapPollForms();
         forms.MapSurveyForms();
         app.MapRucheLive();

@@ -26,6 +26,7 @@ using Ruche.Core.Posts;
 using Ruche.Core.Presence;
 using Ruche.Core.Privacy;
 using Ruche.Core.Profiles;
+using Ruche.Core.Records;
 using Ruche.Core.Reporting;
 using Ruche.Core.Search;
 using Ruche.Core.Sealing;
@@ -235,6 +236,7 @@ public static class RucheServices
             .AddBallots()
             .AddReporting()
             .AddDialogue()
+            .AddRecords()
             .AddPolls()
             .AddSurveys()
             .AddSearch();
@@ -247,6 +249,7 @@ public static class RucheServices
         services.AddHostedService<Notifications.DigestWorker>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
         services.AddHostedService<Polls.PollClosingWorker>();
+        services.AddHostedService<Records.MinutesReminderWorker>();
         if (options.GoalsScheduler)
         {
             services.AddHostedService<Goals.GoalReminderWorker>();

@@ -19,6 +19,7 @@ using Ruche.Core.Irritants;
 using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.Posts;
+using Ruche.Core.Records;
 using Ruche.Core.Reporting;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
@@ -245,6 +246,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [UnionQuestionSubject.Kind] = question,
             [UnionTakedownSubject.Kind] = takedown,
         };
+        (samples[NegotiationSubject.Kind], samples[CseMeetingSubject.Kind]) = await RecordSamplesAsync(owner.Id, actor.Id);
 
         await using var scope = App.Services.CreateAsyncScope();
         var receipt = await scope.ServiceProvider.GetRequiredService<ReportingIntake>().OpenCaseAsync("Un signalement", "other", null, CancellationToken.None);
@@ -345,6 +347,26 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         db.AddRange(broadcast, question, takedown);
         await db.SaveChangesAsync();
         return (broadcast.Id, question.Id, takedown.Id);
+    }
+
+    /// <summary>A negotiation record in draft whose only party is the owner, and a CSE meeting whose minutes (draft) the owner writes as secretary.</summary>
+    private async Task<(long Record, long Meeting)> RecordSamplesAsync(long ownerId, long presidentId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var record = new NegotiationRecord
+        {
+            Title = "Accord salarial", Subject = "NAO", Text = "x", TextHtml = "<p>x</p>", Version = 1, CreatedAt = now,
+            Parties = [new NegotiationParty { PersonId = ownerId }],
+        };
+        var cse = new CseBody { Name = "CSE", PresidentId = presidentId, SecretaryId = ownerId, CreatedAt = now };
+        db.AddRange(record, cse);
+        await db.SaveChangesAsync();
+        var meeting = new CseMeeting { CseId = cse.Id, Title = "Réunion", HeldAt = now, DeadlineAt = now.AddDays(15) };
+        db.Add(meeting);
+        await db.SaveChangesAsync();
+        return (record.Id, meeting.Id);
     }
 
     /// <summary>A moderator's decision to hide the owner's post, as the moderation service writes it.</summary>

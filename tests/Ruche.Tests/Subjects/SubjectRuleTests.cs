@@ -13,6 +13,7 @@ using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
 using Ruche.Core.Posts;
+using Ruche.Core.Records;
 using Ruche.Core.Reporting;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
@@ -308,7 +309,31 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
             var takedown = new UnionTakedown { UnionId = union.Id, Reason = "Illicite", LegalBasis = "Loi", DecidedAt = now };
             db.AddRange(broadcast, question, takedown);
             await db.SaveChangesAsync();
+
+            // Negotiation records with person 2 and the union as parties: a draft, one published to everyone, one to the second space's members.
+            NegotiationRecord Record(NegotiationStatus status, long? audience) => new()
+            {
+                Title = "Accord", Subject = "NAO", Text = "x", TextHtml = "<p>x</p>", Version = 1, CreatedAt = now, Status = status, AudienceSpaceId = audience,
+                Parties = [new NegotiationParty { PersonId = people[2] }, new NegotiationParty { UnionId = union.Id }],
+            };
+            var records = new[] { Record(NegotiationStatus.Draft, null), Record(NegotiationStatus.Published, null), Record(NegotiationStatus.Published, spaces[1].Id) };
+
+            // The CSE: person 0 presides, person 1 is its secretary, the delegates sit on it; minutes in progress, and published ones.
+            var cse = new CseBody
+            {
+                Name = "CSE", PresidentId = people[0], SecretaryId = people[1], CreatedAt = now,
+                Members = [.. Enumerable.Range(0, People).Where(p => Delegates[p]).Select(p => new CseMember { PersonId = people[p] })],
+            };
+            db.AddRange(records);
+            db.Add(cse);
+            await db.SaveChangesAsync();
+            var meetings = new[] { MinutesStatus.Draft, MinutesStatus.Published }
+                .Select(status => new CseMeeting { CseId = cse.Id, Title = "Réunion", HeldAt = now, DeadlineAt = now.AddDays(15), Status = status }).ToList();
+            db.AddRange(meetings);
+            await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
+            bool Party(long person) => person == people[2] || Delegates[people.IndexOf(person)];
+            bool SitsOnCse(long person) => person == people[0] || person == people[1] || Delegates[people.IndexOf(person)];
 
             Func<long, bool> SpaceReaders(int s) => person => IsOpen(s) || Belongs(s, people.IndexOf(person));
             return new(StringComparer.Ordinal)
@@ -326,6 +351,13 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [IrritantSubject.Kind] = [(irritant.Id, _ => true)],
                 [ReportingCaseSubject.Kind] = [(reported.Id, referents.Contains)],
                 [ReportingDeskSubject.Kind] = [(ReportingDesk.Only, referents.Contains)],
+                [NegotiationSubject.Kind] =
+                [
+                    (records[0].Id, Party),
+                    (records[1].Id, _ => true),
+                    (records[2].Id, person => Party(person) || Belongs(1, people.IndexOf(person))),
+                ],
+                [CseMeetingSubject.Kind] = [(meetings[0].Id, SitsOnCse), (meetings[1].Id, _ => true)],
             };
         }
     }
