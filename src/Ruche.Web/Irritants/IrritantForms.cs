@@ -30,7 +30,7 @@ public static class IrritantForms
         ui.MapPost("/{id:long}/me-too/withdraw", (long id, [FromForm] IrritantReturnForm form, ClaimsPrincipal user, IrritantService irritants, HttpContext http) =>
             FormResults.RunAsync(http, form.ReturnUrl, async () => { await irritants.WithdrawMeTooAsync(user.RequireViewer(), id, http.RequestAborted); return null; }));
         ui.MapPost("/{id:long}/answer", (long id, [FromForm] IrritantAnswerForm form, ClaimsPrincipal user, IrritantService irritants, ProfileService people, HttpContext http) =>
-            FormResults.RunAsync(http, $"/irritants/{id}#answer", async () =>
+            FormResults.RunOrRefillAsync<IrritantPage>(new { Id = id, TypedAnswer = form }, async () =>
             {
                 var owner = await IdeaForms.PersonAsync(people, form.Owner, "irritant.owner-invalid", http.RequestAborted);
                 await irritants.AnswerAsync(user.RequireViewer(), id, new IrritantAnswer(form.Status, owner, form.Response), http.RequestAborted);
