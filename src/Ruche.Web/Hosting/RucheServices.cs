@@ -243,6 +243,7 @@ public static class RucheServices
         services.AddHostedService<Notifications.DigestWorker>();
         services.AddHostedService<Notifications.QuietHoursWorker>();
         services.AddHostedService<Polls.PollClosingWorker>();
+        services.AddHostedService<Surveys.SurveyReminderWorker>();
         if (options.GoalsScheduler)
         {
             services.AddHostedService<Goals.GoalReminderWorker>();

@@ -22,6 +22,7 @@ using Ruche.Core.Posts;
 using Ruche.Core.Reporting;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
+using Ruche.Core.Surveys;
 using Ruche.Tests.Events;
 using Ruche.Tests.Ideas;
 using Ruche.Tests.Infrastructure;
@@ -240,6 +241,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [EventSubject.Kind] = meeting.Id,
             [SpaceModerationSubject.Kind] = space.Id,
             [OwnGoalsSubject.Kind] = owner.Id,
+            [SurveyReminderSubject.Kind] = owner.Id,
             [ReportingDeskSubject.Kind] = ReportingDesk.Only,
             [UnionBroadcastSubject.Kind] = broadcast,
             [UnionQuestionSubject.Kind] = question,
