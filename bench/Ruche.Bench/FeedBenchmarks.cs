@@ -74,7 +74,7 @@ public class FeedBenchmarks
         var goalLists = new Ruche.Core.Goals.GoalListLoader(db, TimeProvider.System);
         var notifier = new Ruche.Core.Notifications.Notifier(db, new SqliteDatabaseProvider(), new Ruche.Core.Subjects.SubjectKinds([]), new SilentLiveChannel(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Ruche.Core.Notifications.Notifier>.Instance);
         var ballots = new Ruche.Core.Ballots.BallotBox(db, new SqliteDatabaseProvider(), new Ruche.Core.Sealing.Sealer(Ruche.Core.Sealing.SealingKey.Random()), [new Ruche.Core.Polls.PollCounter()], Microsoft.Extensions.Logging.Abstractions.NullLogger<Ruche.Core.Ballots.BallotBox>.Instance);
-        var polls = new Ruche.Core.Polls.PollReader(db, new Ruche.Core.Polls.PollClosing(db, ballots, notifier, TimeProvider.System), TimeProvider.System);
+        var polls = new Ruche.Core.Polls.PollReader(db, new Ruche.Core.Polls.PollClosing(db, ballots, notifier, new Ruche.Core.Polls.PollsLive(db, new SilentLiveChannel(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Ruche.Core.Polls.PollsLive>.Instance), TimeProvider.System), TimeProvider.System);
         return new(db, new PostCardLoader(db, goalLists, polls, TimeProvider.System), goalLists, new SpaceService(db, notifier, TimeProvider.System), TimeProvider.System);
     }
 }

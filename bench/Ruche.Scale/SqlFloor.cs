@@ -260,7 +260,7 @@ internal static partial class SqlFloor
         var notifier = new Core.Notifications.Notifier(db, new Data.Sqlite.SqliteDatabaseProvider(), new Core.Subjects.SubjectKinds([]), new NoLive(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Notifications.Notifier>.Instance);
         var goalLists = new Core.Goals.GoalListLoader(db, TimeProvider.System);
         var ballots = new Core.Ballots.BallotBox(db, new Data.Sqlite.SqliteDatabaseProvider(), new Core.Sealing.Sealer(Core.Sealing.SealingKey.Random()), [new Core.Polls.PollCounter()], Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Ballots.BallotBox>.Instance);
-        var polls = new Core.Polls.PollReader(db, new Core.Polls.PollClosing(db, ballots, notifier, TimeProvider.System), TimeProvider.System);
+        var polls = new Core.Polls.PollReader(db, new Core.Polls.PollClosing(db, ballots, notifier, new Core.Polls.PollsLive(db, new NoLive(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Polls.PollsLive>.Instance), TimeProvider.System), TimeProvider.System);
         var loader = new PostCardLoader(db, goalLists, polls, TimeProvider.System);
         return new FeedService(db, loader, goalLists, new SpaceService(db, notifier, TimeProvider.System), TimeProvider.System);
     }

@@ -8,7 +8,7 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Ideas;
 
 /// <summary>Submitting ideas, voting, commenting, following, and triage (HR, administrators, a space's moderators).</summary>
-public sealed class IdeaService(RucheDbContext db, ContentRenderer renderer, SpaceService spaces, Notifier notifier, TimeProvider time)
+public sealed class IdeaService(RucheDbContext db, ContentRenderer renderer, SpaceService spaces, Notifier notifier, IdeasLive live, TimeProvider time)
 {
     /// <summary>Submits an idea, company-wide or in a space the viewer may post in; its author follows it.</summary>
     public async Task<long> SubmitAsync(Viewer viewer, NewIdea input, CancellationToken cancellationToken)
@@ -68,6 +68,7 @@ public sealed class IdeaService(RucheDbContext db, ContentRenderer renderer, Spa
 
         await db.Set<Idea>().Where(i => i.Id == ideaId).ExecuteUpdateAsync(s => s.SetProperty(i => i.VoteCount, i => i.VoteCount + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await live.IdeaChangedAsync(ideaId);
     }
 
     /// <summary>Withdraws the viewer's vote; refused when there is none.</summary>
@@ -82,6 +83,7 @@ public sealed class IdeaService(RucheDbContext db, ContentRenderer renderer, Spa
 
         await db.Set<Idea>().Where(i => i.Id == ideaId).ExecuteUpdateAsync(s => s.SetProperty(i => i.VoteCount, i => i.VoteCount - 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await live.IdeaChangedAsync(ideaId);
     }
 
     /// <summary>Comments on an idea the viewer reads; its followers hear of it.</summary>
@@ -171,6 +173,7 @@ public sealed class IdeaService(RucheDbContext db, ContentRenderer renderer, Spa
         told.Add(idea.AuthorId);
         told.Add(ownerId);
         await notifier.NotifyAsync(IdeaNotifications.StatusChanged, me, told.Distinct(), change.Id);
+        await live.IdeaChangedAsync(ideaId);
         return change.Id;
     }
 

@@ -12,6 +12,7 @@ public static class IdeasFeature
     public static IServiceCollection AddIdeas(this IServiceCollection services)
     {
         services.AddScoped<IdeaService>();
+        services.AddScoped<IdeasLive>();
         services.AddScoped<IdeaReader>();
         services.AddSubject(IdeaSubject.Instance);
         services.AddSubject(IdeaStatusChangeSubject.Instance);

@@ -13,10 +13,6 @@ namespace Ruche.Core.Irritants;
 /// </summary>
 public sealed class IrritantService(RucheDbContext db, IrritantSettings settings, WorkCalendar calendar, Notifier notifier, TimeProvider time)
 {
-    // A "move to the confidential reporting channel" use case belongs here, from an irritant to a case of that channel
-    // (issue 13): it is left to the engineer who builds the channel. Nothing here blocks it: an irritant can be read by
-    // id and removed in one call.
-
     public async Task<long> ReportAsync(Viewer viewer, NewIrritant input, CancellationToken cancellationToken)
     {
         var category = IrritantCategories.Check(input.Category);

@@ -10,7 +10,7 @@ namespace Ruche.Core.Polls;
 /// still waiting for a batch, however few. Run when the author or a moderator closes it, when a reader opens a poll
 /// whose deadline passed, and by the closing pass every minute.
 /// </summary>
-public sealed class PollClosing(RucheDbContext db, BallotBox box, Notifier notifier, TimeProvider time)
+public sealed class PollClosing(RucheDbContext db, BallotBox box, Notifier notifier, PollsLive live, TimeProvider time)
 {
     /// <summary>Closes the poll at <paramref name="closedAt"/> if still open; counts what waits either way.</summary>
     public async Task CloseAsync(long pollId, DateTime closedAt, long? closedBy, CancellationToken ct)
@@ -27,6 +27,11 @@ public sealed class PollClosing(RucheDbContext db, BallotBox box, Notifier notif
         if (closedNow && poll.AuthorId is { } author)
         {
             await notifier.NotifyAsync(PollNotifications.Closed, closedBy, [author], poll.PostId);
+        }
+
+        if (closedNow || poll.Anonymous)
+        {
+            await live.PollChangedAsync(pollId);
         }
     }
 

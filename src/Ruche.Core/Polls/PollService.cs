@@ -8,7 +8,7 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Polls;
 
 /// <summary>Creating, voting in and closing polls. Every read goes through the post's rule: a poll one cannot read is "not found".</summary>
-public sealed class PollService(RucheDbContext db, PostService posts, BallotBox box, PollClosing closing, TimeProvider time)
+public sealed class PollService(RucheDbContext db, PostService posts, BallotBox box, PollClosing closing, PollsLive live, TimeProvider time)
 {
     /// <summary>Publishes a post carrying a poll, both in one transaction; returns the post's id.</summary>
     public async Task<long> CreatePostWithPollAsync(Viewer viewer, NewPost post, NewPoll poll, CancellationToken ct)
@@ -91,7 +91,16 @@ public sealed class PollService(RucheDbContext db, PostService posts, BallotBox 
 
         if (poll.Anonymous)
         {
-            return await box.CastAsync(PollCounter.Kind, pollId, viewer.PersonId, PollCounter.Encode(chosen), BallotBox.DefaultBatch, ct);
+            var counted = await CountedAsync(pollId, ct);
+            var receipt = await box.CastAsync(PollCounter.Kind, pollId, viewer.PersonId, PollCounter.Encode(chosen), BallotBox.DefaultBatch, ct);
+
+            // The counts move only when this ballot made a batch be counted: then, and only then, readers hear of it.
+            if (await CountedAsync(pollId, ct) != counted)
+            {
+                await live.PollChangedAsync(pollId);
+            }
+
+            return receipt;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -109,8 +118,12 @@ public sealed class PollService(RucheDbContext db, PostService posts, BallotBox 
         }
 
         await transaction.CommitAsync(ct);
+        await live.PollChangedAsync(pollId);
         return null;
     }
+
+    private Task<int> CountedAsync(long pollId, CancellationToken ct) =>
+        db.Set<CountedReceipt>().CountAsync(r => r.BoxKind == PollCounter.Kind && r.BoxId == pollId, ct);
 
     /// <summary>Closes a poll early (its post's author or its space's moderators); anonymous ballots still waiting are counted.</summary>
     public async Task CloseAsync(Viewer viewer, long pollId, CancellationToken ct)

@@ -14,6 +14,7 @@ public static class PollsFeature
     public static IServiceCollection AddPolls(this IServiceCollection services)
     {
         services.AddScoped<PollService>();
+        services.AddScoped<PollsLive>();
         services.AddScoped<PollReader>();
         services.AddScoped<PollClosing>();
         services.AddScoped<IBallotCounter, PollCounter>();

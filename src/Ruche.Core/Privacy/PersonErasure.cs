@@ -109,7 +109,8 @@ public sealed class PersonErasure(
         // Removing the roles also ends a referent's seat at the reporting desk (the seat is the role). The channel keeps the
         // rest on purpose: its access log is append-only evidence (an id, no content), messages a referent wrote stay with
         // the case until it is anonymised, and a named reporter's identity is sealed inside their case with no person id
-        // to find it by; it goes when the case is anonymised (Reporting/ReportingRetention).
+        // to find it by (only a keyed fingerprint of it, for their own export, which no erased id can use again); both go
+        // when the case is anonymised (Reporting/ReportingRetention).
         await db.UserRoles.Where(r => r.UserId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.People.Where(p => p.ManagerId == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ManagerId, (long?)null), cancellationToken);
         if (email is not null)

@@ -24,6 +24,12 @@ public sealed class CaseSeals(Sealer sealer)
 
     public string? OpenMessage(string code, byte[]? value) => Open(value, Purpose("message", code));
 
+    /// <summary>
+    /// What links a named reporter's account to their case for their own export: a keyed fingerprint of the person id,
+    /// which a database dump cannot turn back into the person without the key (and which no query joins to People).
+    /// </summary>
+    public byte[] Reporter(long personId) => sealer.Fingerprint(personId.ToString(System.Globalization.CultureInfo.InvariantCulture), "reporting.reporter");
+
     private string? Open(byte[]? value, string purpose) => value is null ? null : sealer.OpenText(value, purpose);
 
     private static string Purpose(string field, string code) => $"reporting.{field}:{code}";

@@ -38,6 +38,12 @@ public sealed class ReportingCase
     /// <summary>The named reporter's identity (name, contact, account), sealed; null when anonymous or anonymised.</summary>
     public byte[]? SealedIdentity { get; set; }
 
+    /// <summary>
+    /// A named reporter who reported from their account, as a keyed fingerprint (<see cref="CaseSeals.Reporter"/>), so
+    /// their personal-data export finds their case; null when anonymous, named without an account, or anonymised.
+    /// </summary>
+    public byte[]? ReporterFingerprint { get; set; }
+
     /// <summary>The persons concerned, as the reporter named them, sealed.</summary>
     public byte[]? SealedConcerned { get; set; }
 
@@ -124,5 +130,7 @@ internal sealed class ReportingCaseConfiguration : IEntityTypeConfiguration<Repo
         builder.HasIndex(c => new { c.Status, c.AcknowledgeBy });
         builder.HasIndex(c => new { c.Status, c.FeedbackBy });
         builder.HasIndex(c => new { c.AnonymisedAt, c.ClosedAt });
+        builder.Property(c => c.ReporterFingerprint).HasMaxLength(32);
+        builder.HasIndex(c => c.ReporterFingerprint);
     }
 }

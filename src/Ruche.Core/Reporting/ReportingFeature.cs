@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Access;
 using Ruche.Core.Notifications;
+using Ruche.Core.PersonalData;
 using Ruche.Core.Subjects;
 
 namespace Ruche.Core.Reporting;
@@ -17,6 +18,7 @@ public static class ReportingFeature
         services.AddSingleton<CaseSeals>();
         services.AddScoped<ReportingAccessLog>();
         services.AddScoped<ReportingIntake>();
+        services.AddScoped<IPersonalDataSource, ReportingPersonalData>();
         services.AddScoped<ReferentDesk>();
         services.AddScoped<ReportingReminders>();
         services.AddScoped<ReportingRetention>();

@@ -22,8 +22,10 @@ public sealed class ReportingIntake(
         var topic = ReportingInput.Choice<CaseTopic>(submission.Topic, "topic");
         var concerned = ReportingInput.Optional(submission.Concerned, "concerned", ReportingInput.ConcernedMaxLength);
         string? identity = null;
+        long? reporterId = null;
         if (submission.Named)
         {
+            reporterId = account?.PersonId;
             identity = account is { } signedIn
                 ? IdentityOf(signedIn, ReportingInput.Optional(submission.Contact, "contact", ReportingInput.ContactMaxLength))
                 : IdentityOf(
@@ -31,7 +33,7 @@ public sealed class ReportingIntake(
                     ReportingInput.Optional(submission.Contact, "contact", ReportingInput.ContactMaxLength));
         }
 
-        return await OpenAsync(text, topic, concerned, identity, CaseSource.Form, cancellationToken);
+        return await OpenAsync(text, topic, concerned, identity, reporterId, CaseSource.Form, cancellationToken);
     }
 
     /// <summary>
@@ -43,7 +45,7 @@ public sealed class ReportingIntake(
     {
         var checkedText = ReportingInput.Text(text, "text", ReportingInput.TextMaxLength);
         var checkedTopic = ReportingInput.Choice<CaseTopic>(topic, "topic");
-        return await OpenAsync(checkedText, checkedTopic, null, reporter is null ? null : IdentityOf(reporter, null), CaseSource.Handover, cancellationToken);
+        return await OpenAsync(checkedText, checkedTopic, null, reporter is null ? null : IdentityOf(reporter, null), reporter?.PersonId, CaseSource.Handover, cancellationToken);
     }
 
     public async Task<ReporterCaseView> FollowAsync(string? code, string? secret, CancellationToken cancellationToken)
@@ -75,7 +77,7 @@ public sealed class ReportingIntake(
         await NotifyReferentsAsync(ReportingNotifications.ReporterWrote, found.Id, cancellationToken);
     }
 
-    private async Task<CaseReceipt> OpenAsync(string text, CaseTopic topic, string? concerned, string? identity, CaseSource source, CancellationToken cancellationToken)
+    private async Task<CaseReceipt> OpenAsync(string text, CaseTopic topic, string? concerned, string? identity, long? reporterId, CaseSource source, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
         var holidays = await calendar.HolidaysAsync(cancellationToken);
@@ -93,6 +95,7 @@ public sealed class ReportingIntake(
             Source = source,
             SealedText = seals.Text(code, text),
             SealedIdentity = identity is null ? null : seals.Identity(code, identity),
+            ReporterFingerprint = reporterId is { } personId ? seals.Reporter(personId) : null,
             SealedConcerned = concerned is null ? null : seals.Concerned(code, concerned),
             Status = CaseStatus.Received,
             ReceivedAt = now,

@@ -25,6 +25,7 @@ public sealed class ReportingRetention(RucheDbContext db, ReportingAccessLog log
             await db.Set<ReportingCase>().Where(c => c.Id == id).ExecuteUpdateAsync(
                 s => s.SetProperty(c => c.SealedText, (byte[]?)null)
                     .SetProperty(c => c.SealedIdentity, (byte[]?)null)
+                    .SetProperty(c => c.ReporterFingerprint, (byte[]?)null)
                     .SetProperty(c => c.SealedConcerned, (byte[]?)null)
                     .SetProperty(c => c.SecretHash, (byte[]?)null)
                     .SetProperty(c => c.SecretSalt, (byte[]?)null)

@@ -22,6 +22,9 @@ public sealed class SurveyRound
     /// <summary>Closed and every ballot counted: from then on, and only then, its results are shown.</summary>
     public bool Counted { get; set; }
 
+    /// <summary>When the reminder to those who had not answered went out (<see cref="SurveyReminders"/>): once per round.</summary>
+    public DateTime? RemindedAt { get; set; }
+
     public bool IsOpenAt(DateTime now) => !Counted && OpensAt <= now && now < ClosesAt;
 
     public bool HasClosedAt(DateTime now) => Counted || now >= ClosesAt;
@@ -33,5 +36,6 @@ internal sealed class SurveyRoundConfiguration : IEntityTypeConfiguration<Survey
     {
         builder.HasIndex(r => new { r.SurveyId, r.Number }).IsUnique();
         builder.HasIndex(r => new { r.OpensAt, r.ClosesAt });
+        builder.HasIndex(r => new { r.RemindedAt, r.ClosesAt });
     }
 }

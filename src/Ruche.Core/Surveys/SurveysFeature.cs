@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Ballots;
+using Ruche.Core.Notifications;
 using Ruche.Core.PersonalData;
+using Ruche.Core.Subjects;
 
 namespace Ruche.Core.Surveys;
 
@@ -14,6 +16,9 @@ public static class SurveysFeature
         services.AddScoped<SurveyReader>();
         services.AddScoped<SurveyResultsReader>();
         services.AddScoped<SurveyReplies>();
+        services.AddScoped<SurveyReminders>();
+        services.AddSubject(SurveyReminderSubject.Instance);
+        services.AddNotificationKinds(SurveyNotifications.All);
         services.AddScoped<IBallotCounter, SurveyBallotCounter>();
         services.AddScoped<IPersonalDataSource, SurveysPersonalData>();
         return services;

@@ -2686,6 +2686,10 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("ReporterFingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
                     b.Property<byte[]>("SealedConcerned")
                         .HasColumnType("bytea");
 
@@ -2724,6 +2728,8 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("DeskId");
+
+                    b.HasIndex("ReporterFingerprint");
 
                     b.HasIndex("AnonymisedAt", "ClosedAt");
 
@@ -3125,12 +3131,17 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("SurveyId")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OpensAt", "ClosesAt");
+
+                    b.HasIndex("RemindedAt", "ClosesAt");
 
                     b.HasIndex("SurveyId", "Number")
                         .IsUnique();

@@ -2599,6 +2599,10 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("ReporterFingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("SealedConcerned")
                         .HasColumnType("BLOB");
 
@@ -2637,6 +2641,8 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("DeskId");
+
+                    b.HasIndex("ReporterFingerprint");
 
                     b.HasIndex("AnonymisedAt", "ClosedAt");
 
@@ -3026,12 +3032,17 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SurveyId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OpensAt", "ClosesAt");
+
+                    b.HasIndex("RemindedAt", "ClosesAt");
 
                     b.HasIndex("SurveyId", "Number")
                         .IsUnique();

@@ -250,6 +250,7 @@ public static class RucheServices
         services.AddHostedService<Notifications.QuietHoursWorker>();
         services.AddHostedService<Polls.PollClosingWorker>();
         services.AddHostedService<Records.MinutesReminderWorker>();
+        services.AddHostedService<Surveys.SurveyReminderWorker>();
         if (options.GoalsScheduler)
         {
             services.AddHostedService<Goals.GoalReminderWorker>();

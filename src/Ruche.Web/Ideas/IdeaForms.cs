@@ -30,7 +30,7 @@ public static class IdeaForms
                 return $"/ideas/{id}#comment-{comment}";
             }));
         ui.MapPost("/{id:long}/status", (long id, [FromForm] IdeaTriageForm form, ClaimsPrincipal user, IdeaService ideas, ProfileService people, HttpContext http) =>
-            FormResults.RunAsync(http, $"/ideas/{id}#triage", async () =>
+            FormResults.RunOrRefillAsync<IdeaPage>(new { Id = id, TypedTriage = form }, async () =>
             {
                 var owner = await PersonAsync(people, form.Owner, "idea.owner-invalid", http.RequestAborted);
                 var change = await ideas.TriageAsync(user.RequireViewer(), id, new IdeaTriage(form.Status, owner, form.Reason), http.RequestAborted);

@@ -43,7 +43,18 @@ public static class IrritantsApi
             await service.AnswerAsync(user.RequireViewer(), id, new IrritantAnswer(request.Status, request.OwnerId, request.Response), ct);
             return TypedResults.NoContent();
         }).WithName("AnswerIrritant").WithDescription("HR and administrators: status, ownerId (optional) and the public response.");
+        irritants.MapPost("/{id:long}/move", MoveAsync).WithName("MoveIrritantToReportingChannel")
+            .WithDescription("The irritant's named author, or HR: opens a case of the confidential reporting channel with its text and withdraws the irritant. "
+                + "topic (corruption, harassment, discrimination, health-safety, environment, other); named (the author only: be named to the referents). "
+                + "The author gets the case code and secret, once; HR gets none and the case never names the author.");
         return api;
+    }
+
+    private static async Task<Ok<IrritantMovedResponse>> MoveAsync(long id, IrritantMoveRequest request, ClaimsPrincipal user, IrritantHandover handover, HttpContext http, CancellationToken ct)
+    {
+        var moved = await handover.MoveAsync(user.RequireViewer(), id, new IrritantMove(request.Topic, request.Named ?? false), ct);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new IrritantMovedResponse(moved.Receipt?.Code, moved.Receipt?.Secret));
     }
 
     private static async Task<Created<IrritantCreated>> ReportAsync(IrritantRequest request, ClaimsPrincipal user, IrritantService service, CancellationToken ct)
@@ -60,3 +71,10 @@ public sealed record IrritantRequest(string? Category, string? Description, long
 public sealed record IrritantAnswerRequest(string? Status, long? OwnerId, string? Response);
 
 public sealed record IrritantCreated(long Id);
+
+/// <param name="Topic">corruption, harassment, discrimination, health-safety, environment or other.</param>
+/// <param name="Named">The author only: be named to the referents (never without this).</param>
+public sealed record IrritantMoveRequest(string? Topic, bool? Named);
+
+/// <summary>The case's code and secret, shown once, when the author moved their own irritant; both null when HR moved it.</summary>
+public sealed record IrritantMovedResponse(string? Code, string? Secret);

@@ -1,5 +1,7 @@
 using Ruche.Core.Goals;
+using Ruche.Core.Ideas;
 using Ruche.Core.Notifications;
+using Ruche.Core.Polls;
 using Ruche.Core.Posts;
 
 namespace Ruche.Web.Live;
@@ -10,7 +12,7 @@ namespace Ruche.Web.Live;
 /// shows new content by reading it again through the normal, authorised reads. A feature with live messages adds its
 /// interface here.
 /// </summary>
-public interface IRucheClient : IPostsLiveClient, IGoalsLiveClient, INotificationsLiveClient
+public interface IRucheClient : IPostsLiveClient, IGoalsLiveClient, INotificationsLiveClient, IIdeasLiveClient, IPollsLiveClient
 {
     /// <summary>
     /// Sent once a new connection has joined its groups: from then on it hears everything meant for its person. (The

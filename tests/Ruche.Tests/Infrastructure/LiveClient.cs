@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Ruche.Core.Feeds;
 using Ruche.Core.Goals;
+using Ruche.Core.Ideas;
 using Ruche.Core.Notifications;
+using Ruche.Core.Polls;
 using Ruche.Core.Posts;
 using Ruche.Web.Live;
 
@@ -28,6 +30,8 @@ public sealed class LiveClient : IAsyncDisposable
         connection.On<ReactionsChangedEvent>(nameof(IRucheClient.ReactionsChanged), Record);
         connection.On<NotificationsChangedEvent>(nameof(IRucheClient.NotificationsChanged), Record);
         connection.On<GoalsChangedEvent>(nameof(IRucheClient.GoalsChanged), Record);
+        connection.On<IdeaChangedEvent>(nameof(IRucheClient.IdeaChanged), Record);
+        connection.On<PollChangedEvent>(nameof(IRucheClient.PollChanged), Record);
         connection.Closed += failure =>
         {
             closed.TrySetResult();

@@ -53,7 +53,19 @@ public abstract class ReportingPrivacyTests(RucheApp app) : ProviderTests(app)
             seen.Append(await person.Http.GetStringAsync("/api/v1/feeds/home"));
             seen.Append(await person.Http.GetStringAsync("/api/v1/feeds/company"));
             seen.Append(await person.Http.GetStringAsync("/api/v1/notifications"));
-            seen.Append(await ExportTextAsync(person));
+            // The named reporter's own export holds their own case (ReportingExportTests), never the anonymous one.
+            var export = await ExportTextAsync(person);
+            if (person == reporter)
+            {
+                Assert.Contains(namedReceipt.Code, export, StringComparison.Ordinal);
+                Assert.DoesNotContain(anonymous.Code, export, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("pots-de-vin", export, StringComparison.Ordinal);
+            }
+            else
+            {
+                seen.Append(export);
+            }
+
             Assert.Empty(await person.NotificationsAsync());
             foreach (var secret in secrets)
             {

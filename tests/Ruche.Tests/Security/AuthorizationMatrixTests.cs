@@ -23,6 +23,7 @@ using Ruche.Core.Records;
 using Ruche.Core.Reporting;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
+using Ruche.Core.Surveys;
 using Ruche.Tests.Events;
 using Ruche.Tests.Ideas;
 using Ruche.Tests.Infrastructure;
@@ -241,6 +242,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [EventSubject.Kind] = meeting.Id,
             [SpaceModerationSubject.Kind] = space.Id,
             [OwnGoalsSubject.Kind] = owner.Id,
+            [SurveyReminderSubject.Kind] = owner.Id,
             [ReportingDeskSubject.Kind] = ReportingDesk.Only,
             [UnionBroadcastSubject.Kind] = broadcast,
             [UnionQuestionSubject.Kind] = question,

@@ -17,6 +17,7 @@ using Ruche.Core.Records;
 using Ruche.Core.Reporting;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
+using Ruche.Core.Surveys;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Subjects;
@@ -342,6 +343,7 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [EventSubject.Kind] = [.. events.Select((e, i) => (e.Id, SpaceReaders(EventSpaces[i])))],
                 [SpaceModerationSubject.Kind] = [.. spaces.Select((s, i) => (s.Id, (Func<long, bool>)(person => Membership(i, people.IndexOf(person)) is 2 or 3)))],
                 [OwnGoalsSubject.Kind] = [.. people.Select(owner => (owner, (Func<long, bool>)(person => person == owner)))],
+                [SurveyReminderSubject.Kind] = [.. people.Select(owner => (owner, (Func<long, bool>)(person => person == owner)))],
                 [UnionBroadcastSubject.Kind] = [(broadcast.Id, person => Delegates[people.IndexOf(person)] || Choices[people.IndexOf(person)] != 2)],
                 [UnionQuestionSubject.Kind] = [(question.Id, person => person == people[1] || Delegates[people.IndexOf(person)])],
                 [UnionTakedownSubject.Kind] = [(takedown.Id, person => Delegates[people.IndexOf(person)])],

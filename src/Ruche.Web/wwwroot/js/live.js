@@ -3,6 +3,7 @@
 // counts only; the bar's link reloads the feed, which reads the new posts through the normal, authorised reads.
 import '../lib/signalr/signalr.min.js';
 import { notificationsChanged } from './notifications.js';
+import { ideaChanged, pollChanged } from './voice-live.js';
 
 const signalR = globalThis.signalR;
 
@@ -158,6 +159,8 @@ connection.on('CommentsChanged', commentsChanged);
 connection.on('ReactionsChanged', reactionsChanged);
 connection.on('NotificationsChanged', notificationsChanged);
 connection.on('GoalsChanged', goalsChanged);
+connection.on('IdeaChanged', ideaChanged);
+connection.on('PollChanged', pollChanged);
 
 async function start(attempt = 0) {
   try {
