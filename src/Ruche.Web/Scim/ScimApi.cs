@@ -59,5 +59,5 @@ public static class ScimApi
     internal static bool NotModified(HttpContext http, System.Text.Json.Nodes.JsonObject current) =>
         http.Request.Headers.IfNoneMatch.ToString().Split(',').Select(e => e.Trim()).Contains((string?)current["meta"]!["version"]);
 
-    internal static ScimException NotFound(string what) => new(StatusCodes.Status404NotFound, null, $"No such {what}.");
+    internal static ScimException NotFound(string what) => new(StatusCodes.Status404NotFound, null, $"scim.{what.Replace(' ', '-')}-not-found: No such {what}.");
 }

@@ -122,8 +122,8 @@ public static class ScimFilterQueries
         };
     }
 
-    /// <summary>A captured value, so the database receives a parameter, never text spliced into SQL.</summary>
-    private static Expression Parameter<TValue>(TValue value) => ((Expression<Func<TValue>>)(() => value)).Body;
+    /// <summary>A constant the provider writes as an escaped SQL literal (a filter is small and rarely repeated).</summary>
+    private static ConstantExpression Parameter<TValue>(TValue value) => Expression.Constant(value, typeof(TValue));
 
     private static System.Reflection.MethodInfo StringMethod(string name, params Type[] parameters) =>
         typeof(string).GetMethod(name, parameters) ?? throw new InvalidOperationException(name);

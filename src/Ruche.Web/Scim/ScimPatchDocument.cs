@@ -54,9 +54,11 @@ public static class ScimPatchDocument
             throw ScimException.InvalidValue("Without a path, the value is an object of attributes.");
         }
 
+        // Okta renames a group with {"op":"replace","value":{"id":"…","displayName":"…"}}: read-only attributes in a
+        // path-less value are ignored, as in a PUT (RFC 7644 §3.5.1).
         foreach (var (name, attribute) in values)
         {
-            if (!name.Equals("schemas", StringComparison.OrdinalIgnoreCase))
+            if (!readOnly.Contains(ScimPath.Parse(name).Attribute.ToLowerInvariant()))
             {
                 ApplyPath(op, ScimPath.Parse(name), attribute, resource, readOnly);
             }

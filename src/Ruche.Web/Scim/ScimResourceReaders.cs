@@ -24,7 +24,8 @@ public static class ScimResourceReaders
 
     public static DirectoryPerson User(JsonObject body, ScimWrite write)
     {
-        var userName = Text(body, "userName") ?? PrimaryEmail(body);
+        // A PATCH that removes userName removes it, whatever emails say.
+        var userName = Text(body, "userName") ?? (write == ScimWrite.Patch ? null : PrimaryEmail(body));
         if (string.IsNullOrWhiteSpace(userName))
         {
             throw Missing(write, "userName");
