@@ -53,8 +53,9 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
         await EnsureExternalIdFreeAsync(fields.ExternalId, null, cancellationToken);
         CheckDisplayName(fields.DisplayName);
         var person = await accounts.CreateAsync(new NewAccount(fields.Email, fields.DisplayName, null, null), cancellationToken);
-        await db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(
-            s => s.SetProperty(p => p.ScimExternalId, fields.ExternalId).SetProperty(p => p.ScimModifiedAt, time.UtcNow()), cancellationToken);
+        person.ScimExternalId = fields.ExternalId;
+        person.ScimModifiedAt = time.UtcNow();
+        Check(await users.UpdateAsync(person));
         await audit.RecordAsync(null, "scim.person-created", $"person:{person.Id}", null, cancellationToken);
         if (!fields.Active)
         {
