@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
@@ -15,47 +16,62 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
 {
     public const int PageSizeMax = 200;
 
+    /// <summary>A person the directory still knows: neither erased nor deleted through SCIM.</summary>
     public async Task<ProvisionedPerson?> FindPersonAsync(long id, CancellationToken cancellationToken) =>
-        await Project(db.People.AsNoTracking().Where(p => p.Id == id && p.ErasedAt == null)).SingleOrDefaultAsync(cancellationToken);
+        await Project(Provisioned().Where(p => p.Id == id)).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>People in id order, optionally only the one whose user name (e-mail) is <paramref name="userName"/>.</summary>
-    public async Task<(IReadOnlyList<ProvisionedPerson> Page, int Total)> ListPeopleAsync(string? userName, int startIndex, int count, CancellationToken cancellationToken)
+    /// <summary>People in id order, optionally only those matching <paramref name="filter"/>; a count of 0 gives the total only.</summary>
+    public async Task<(IReadOnlyList<ProvisionedPerson> Page, int Total)> ListPeopleAsync(
+        Expression<Func<Person, bool>>? filter, int startIndex, int count, CancellationToken cancellationToken)
     {
-        var people = db.People.AsNoTracking().Where(p => p.ErasedAt == null);
-        if (userName is not null)
+        var people = Provisioned();
+        if (filter is not null)
         {
-            var normalized = userName.Trim().ToUpperInvariant();
-            people = people.Where(p => p.NormalizedEmail == normalized);
+            people = people.Where(filter);
         }
 
         var total = await people.CountAsync(cancellationToken);
-        var page = await Project(people.OrderBy(p => p.Id).Skip(Math.Max(0, startIndex - 1)).Take(Math.Clamp(count, 0, PageSizeMax))).ToListAsync(cancellationToken);
+        var size = Math.Clamp(count, 0, PageSizeMax);
+        var page = size == 0 ? [] : await Project(people.OrderBy(p => p.Id).Skip(Math.Max(0, startIndex - 1)).Take(size)).ToListAsync(cancellationToken);
         return (page, total);
     }
 
-    public async Task<ProvisionedPerson> CreatePersonAsync(string? email, string? displayName, bool active, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the person, or, when the directory deleted a person with this user name before, brings that person
+    /// back (same id, same content, reactivated as asked): a rehired employee finds their history again.
+    /// </summary>
+    public async Task<(ProvisionedPerson Person, bool Relinked)> CreatePersonAsync(DirectoryPerson fields, CancellationToken cancellationToken)
     {
-        var person = await accounts.CreateAsync(new NewAccount(email, displayName, null, null), cancellationToken);
+        var normalized = AccountService.NormalizeEmail(fields.Email).ToUpperInvariant();
+        var deleted = await db.People.Where(p => p.NormalizedEmail == normalized && p.ScimDeletedAt != null && p.ErasedAt == null)
+            .Select(p => (long?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (deleted is { } id)
+        {
+            return (await ReplacePersonAsync(id, fields, cancellationToken, relink: true), true);
+        }
+
+        await EnsureExternalIdFreeAsync(fields.ExternalId, null, cancellationToken);
+        CheckDisplayName(fields.DisplayName);
+        var person = await accounts.CreateAsync(new NewAccount(fields.Email, fields.DisplayName, null, null), cancellationToken);
+        person.ScimExternalId = fields.ExternalId;
+        person.ScimModifiedAt = time.UtcNow();
+        Check(await users.UpdateAsync(person));
         await audit.RecordAsync(null, "scim.person-created", $"person:{person.Id}", null, cancellationToken);
-        if (!active)
+        if (!fields.Active)
         {
             await SetActiveAsync(person.Id, false, cancellationToken);
         }
 
-        return (await FindPersonAsync(person.Id, cancellationToken))!;
+        return ((await FindPersonAsync(person.Id, cancellationToken))!, false);
     }
 
-    /// <summary>Replaces what the directory owns: the e-mail (user name), the name and whether the person is active.</summary>
-    public async Task<ProvisionedPerson> ReplacePersonAsync(long id, string? email, string? displayName, bool active, CancellationToken cancellationToken)
+    /// <summary>Replaces what the directory owns: the e-mail (user name), the name, its external id and whether the person is active.</summary>
+    public async Task<ProvisionedPerson> ReplacePersonAsync(long id, DirectoryPerson fields, CancellationToken cancellationToken, bool relink = false)
     {
-        var person = await ProvisionableAsync(id);
-        var name = displayName?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > Limits.DisplayNameMaxLength)
-        {
-            throw RucheException.Invalid("profile.name-invalid", $"A name has 1 to {Limits.DisplayNameMaxLength} characters.");
-        }
-
-        var normalized = AccountService.NormalizeEmail(email);
+        var person = await ProvisionableAsync(id, relink);
+        var name = CheckDisplayName(fields.DisplayName);
+        await EnsureExternalIdFreeAsync(fields.ExternalId, id, cancellationToken);
+        var normalized = AccountService.NormalizeEmail(fields.Email);
         if (!string.Equals(normalized, person.Email, StringComparison.OrdinalIgnoreCase))
         {
             if (await users.FindByEmailAsync(normalized) is not null)
@@ -68,69 +84,94 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
         }
 
         person.DisplayName = name;
+        person.ScimExternalId = fields.ExternalId;
+        person.ScimDeletedAt = null;
+        person.ScimModifiedAt = time.UtcNow();
         Check(await users.UpdateAsync(person));
-        await audit.RecordAsync(null, "scim.person-updated", $"person:{id}", null, cancellationToken);
-        await SetActiveAsync(id, active, cancellationToken);
+        await audit.RecordAsync(null, relink ? "scim.person-relinked" : "scim.person-updated", $"person:{id}", null, cancellationToken);
+        await SetActiveAsync(id, fields.Active, cancellationToken);
         return (await FindPersonAsync(id, cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The directory deletes the person: Ruche deactivates them and keeps what they wrote until an administrator
+    /// erases them, but to the directory the resource is gone (404 from now on, absent from lists).
+    /// </summary>
+    public async Task DeletePersonAsync(long id, CancellationToken cancellationToken)
+    {
+        var person = await ProvisionableAsync(id, relink: false);
+        person.ScimDeletedAt = person.ScimModifiedAt = time.UtcNow();
+        Check(await users.UpdateAsync(person));
+        await SetActiveAsync(id, false, cancellationToken);
+        await audit.RecordAsync(null, "scim.person-deleted", $"person:{id}", null, cancellationToken);
     }
 
     /// <summary>Deactivating signs the person out everywhere (<see cref="Deactivation"/>).</summary>
     public async Task SetActiveAsync(long id, bool active, CancellationToken cancellationToken)
     {
-        var person = await ProvisionableAsync(id);
+        var person = await ProvisionableAsync(id, relink: true);
         await Deactivation.SetActiveAsync(db, users, audit, time, person, active, null, active ? "scim.person-reactivated" : "scim.person-deactivated", cancellationToken);
     }
 
-    public async Task<(IReadOnlyList<ProvisionedGroup> Page, int Total)> ListGroupsAsync(string? displayName, int startIndex, int count, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<ProvisionedGroup> Page, int Total)> ListGroupsAsync(
+        Expression<Func<Department, bool>>? filter, int startIndex, int count, CancellationToken cancellationToken)
     {
         var query = db.Departments.AsNoTracking();
-        if (displayName is not null)
+        if (filter is not null)
         {
-            query = query.Where(d => d.Name == displayName);
+            query = query.Where(filter);
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var departments = await query.OrderBy(d => d.Id).Skip(Math.Max(0, startIndex - 1)).Take(Math.Clamp(count, 0, PageSizeMax)).ToListAsync(cancellationToken);
+        var size = Math.Clamp(count, 0, PageSizeMax);
+        var departments = size == 0 ? [] : await query.OrderBy(d => d.Id).Skip(Math.Max(0, startIndex - 1)).Take(size).ToListAsync(cancellationToken);
         var ids = departments.Select(d => d.Id).ToList();
-        var members = (await db.People.AsNoTracking().Where(p => p.DepartmentId != null && ids.Contains(p.DepartmentId.Value))
+        var members = (await Provisioned().Where(p => p.DepartmentId != null && ids.Contains(p.DepartmentId.Value))
                 .OrderBy(p => p.Id).Select(p => new { DepartmentId = p.DepartmentId!.Value, p.Id, p.DisplayName }).ToListAsync(cancellationToken))
             .ToLookup(m => m.DepartmentId, m => new GroupMember(m.Id, m.DisplayName));
-        return ([.. departments.Select(d => new ProvisionedGroup(d.Id, d.Name, [.. members[d.Id]]))], total);
+        return ([.. departments.Select(d => Group(d, [.. members[d.Id]]))], total);
     }
 
     public async Task<ProvisionedGroup?> FindGroupAsync(long id, CancellationToken cancellationToken)
     {
-        var name = await db.Departments.Where(d => d.Id == id).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
-        return name is null ? null : new ProvisionedGroup(id, name, await db.People.Where(p => p.DepartmentId == id).OrderBy(p => p.Id)
+        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return department is null ? null : Group(department, await Provisioned().Where(p => p.DepartmentId == id).OrderBy(p => p.Id)
             .Select(p => new GroupMember(p.Id, p.DisplayName)).ToListAsync(cancellationToken));
     }
 
-    public async Task<ProvisionedGroup> CreateGroupAsync(string? name, IReadOnlyCollection<long> members, CancellationToken cancellationToken)
+    public async Task<ProvisionedGroup> CreateGroupAsync(DirectoryGroup fields, CancellationToken cancellationToken)
     {
         // One transaction: an unknown member leaves no group behind for the directory's retry to collide with.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var department = new Department { Name = await UniqueGroupNameAsync(name, null, cancellationToken) };
+        await EnsureGroupExternalIdFreeAsync(fields.ExternalId, null, cancellationToken);
+        var now = time.UtcNow();
+        var department = new Department
+        {
+            Name = await UniqueGroupNameAsync(fields.Name, null, cancellationToken), ScimExternalId = fields.ExternalId, ScimCreatedAt = now, ScimModifiedAt = now,
+        };
         db.Departments.Add(department);
         await db.SaveChangesAsync(cancellationToken);
-        await ChangeMembersAsync(department.Id, members, [], replace: true, cancellationToken);
+        await ChangeMembersAsync(department.Id, fields.Members ?? [], [], replace: true, cancellationToken);
         await audit.RecordAsync(null, "scim.group-created", $"department:{department.Id}", null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await FindGroupAsync(department.Id, cancellationToken))!;
     }
 
-    /// <summary>Renames the group (when a name is given) and adds, removes or replaces its members.</summary>
-    public async Task<ProvisionedGroup> UpdateGroupAsync(
-        long id, string? name, IReadOnlyCollection<long> add, IReadOnlyCollection<long> remove, bool replaceMembers, CancellationToken cancellationToken)
+    /// <summary>Replaces the group's name and external id, and its members when <see cref="DirectoryGroup.Members"/> is given.</summary>
+    public async Task<ProvisionedGroup> ReplaceGroupAsync(long id, DirectoryGroup fields, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw GroupNotFound();
-        if (name is not null)
+        department.Name = await UniqueGroupNameAsync(fields.Name, id, cancellationToken);
+        await EnsureGroupExternalIdFreeAsync(fields.ExternalId, id, cancellationToken);
+        department.ScimExternalId = fields.ExternalId;
+        department.ScimModifiedAt = time.UtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        if (fields.Members is { } members)
         {
-            department.Name = await UniqueGroupNameAsync(name, id, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await ChangeMembersAsync(id, members, [], replace: true, cancellationToken);
         }
 
-        await ChangeMembersAsync(id, add, remove, replaceMembers, cancellationToken);
         await audit.RecordAsync(null, "scim.group-updated", $"department:{id}", null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await FindGroupAsync(id, cancellationToken))!;
@@ -149,10 +190,13 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>A person is in one department: joining a group moves them out of their previous one.</summary>
+    /// <summary>
+    /// A person is in one department: joining a group moves them out of their previous one. Replacing leaves the
+    /// people the directory deleted where they were (it no longer sees them).
+    /// </summary>
     private async Task ChangeMembersAsync(long departmentId, IReadOnlyCollection<long> add, IReadOnlyCollection<long> remove, bool replace, CancellationToken cancellationToken)
     {
-        var known = await db.People.Where(p => add.Contains(p.Id) && p.ErasedAt == null).Select(p => p.Id).ToListAsync(cancellationToken);
+        var known = await Provisioned().Where(p => add.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
         if (known.Count != add.Distinct().Count())
         {
             throw RucheException.Invalid("scim.member-unknown", "A member is not a person known to Ruche.");
@@ -160,7 +204,7 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
 
         if (replace)
         {
-            await db.People.Where(p => p.DepartmentId == departmentId && !add.Contains(p.Id))
+            await Provisioned().Where(p => p.DepartmentId == departmentId && !add.Contains(p.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.DepartmentId, (long?)null), cancellationToken);
         }
 
@@ -186,14 +230,57 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
         return trimmed;
     }
 
-    private static IQueryable<ProvisionedPerson> Project(IQueryable<Person> people) =>
-        people
-            .Select(p => new ProvisionedPerson(p.Id, p.Email!, p.DisplayName, p.IsActive, p.DepartmentId, p.Department!.Name, p.CreatedAt));
+    private async Task EnsureExternalIdFreeAsync(string? externalId, long? self, CancellationToken cancellationToken)
+    {
+        CheckExternalId(externalId);
+        if (externalId is not null && await db.People.AnyAsync(p => p.ScimExternalId == externalId && p.Id != self, cancellationToken))
+        {
+            throw RucheException.Conflict("scim.external-id-taken", "Another user has this externalId.");
+        }
+    }
 
-    private async Task<Person> ProvisionableAsync(long id)
+    private async Task EnsureGroupExternalIdFreeAsync(string? externalId, long? self, CancellationToken cancellationToken)
+    {
+        CheckExternalId(externalId);
+        if (externalId is not null && await db.Departments.AnyAsync(d => d.ScimExternalId == externalId && d.Id != self, cancellationToken))
+        {
+            throw RucheException.Conflict("scim.external-id-taken", "Another group has this externalId.");
+        }
+    }
+
+    private static void CheckExternalId(string? externalId)
+    {
+        if (externalId is not null && (externalId.Length is 0 or > Limits.ScimExternalIdMaxLength || externalId.Any(char.IsControl)))
+        {
+            throw RucheException.Invalid("scim.external-id-invalid", $"An externalId has 1 to {Limits.ScimExternalIdMaxLength} printable characters.");
+        }
+    }
+
+    private static string CheckDisplayName(string? displayName)
+    {
+        var name = displayName?.Trim() ?? string.Empty;
+        return name.Length is 0 or > Limits.DisplayNameMaxLength
+            ? throw RucheException.Invalid("profile.name-invalid", $"A name has 1 to {Limits.DisplayNameMaxLength} characters.")
+            : name;
+    }
+
+    /// <summary>The people the directory sees: neither erased nor deleted by the directory.</summary>
+    private IQueryable<Person> Provisioned() => db.People.AsNoTracking().Where(p => p.ErasedAt == null && p.ScimDeletedAt == null);
+
+    private static ProvisionedGroup Group(Department department, IReadOnlyList<GroupMember> members) =>
+        new(department.Id, department.Name, department.ScimExternalId, department.ScimCreatedAt, department.ScimModifiedAt, members);
+
+    private static IQueryable<ProvisionedPerson> Project(IQueryable<Person> people) =>
+        people.Select(p => new ProvisionedPerson(
+            p.Id, p.Email!, p.DisplayName, p.IsActive, p.DepartmentId, p.Department!.Name, p.ScimExternalId, p.CreatedAt, p.ScimModifiedAt));
+
+    /// <summary>A person the directory may change; with <paramref name="relink"/>, also one it deleted.</summary>
+    private async Task<Person> ProvisionableAsync(long id, bool relink)
     {
         var person = await users.FindByIdAsync(id.ToString(CultureInfo.InvariantCulture));
-        return person is null || person.ErasedAt is not null ? throw RucheException.NotFound("person.not-found", "No such person.") : person;
+        return person is null || person.ErasedAt is not null || (person.ScimDeletedAt is not null && !relink)
+            ? throw RucheException.NotFound("person.not-found", "No such person.")
+            : person;
     }
 
     private static RucheException GroupNotFound() => RucheException.NotFound("scim.group-not-found", "No such group.");
@@ -207,8 +294,15 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
     }
 }
 
-public sealed record ProvisionedPerson(long Id, string Email, string DisplayName, bool IsActive, long? DepartmentId, string? Department, DateTime CreatedAt);
+/// <summary>What the directory owns of a person.</summary>
+public sealed record DirectoryPerson(string? Email, string? DisplayName, string? ExternalId, bool Active);
 
-public sealed record ProvisionedGroup(long Id, string Name, IReadOnlyList<GroupMember> Members);
+/// <summary>What the directory owns of a group; null members leave the members as they are.</summary>
+public sealed record DirectoryGroup(string? Name, string? ExternalId, IReadOnlyCollection<long>? Members);
+
+public sealed record ProvisionedPerson(
+    long Id, string Email, string DisplayName, bool IsActive, long? DepartmentId, string? Department, string? ExternalId, DateTime CreatedAt, DateTime? ModifiedAt);
+
+public sealed record ProvisionedGroup(long Id, string Name, string? ExternalId, DateTime? CreatedAt, DateTime? ModifiedAt, IReadOnlyList<GroupMember> Members);
 
 public sealed record GroupMember(long Id, string DisplayName);

@@ -11,6 +11,9 @@ public static class Limits
     public const int SpaceNameMaxLength = 80;
     public const int SpaceDescriptionMaxLength = 1_000;
     public const int DisplayNameMaxLength = 100;
+
+    /// <summary>A directory's own id for a person or group (SCIM externalId: Entra object ids, Okta ids, DNs…).</summary>
+    public const int ScimExternalIdMaxLength = 256;
     public const int JobTitleMaxLength = 100;
     public const int BioMaxLength = 2_000;
     public const int SkillMaxLength = 40;

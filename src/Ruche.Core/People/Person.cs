@@ -43,6 +43,15 @@ public sealed class Person : IdentityUser<long>
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The company directory's own id for the person (SCIM externalId), unique when set.</summary>
+    public string? ScimExternalId { get; set; }
+
+    /// <summary>Set when the directory deleted the person (SCIM): deactivated, content kept, gone to the directory.</summary>
+    public DateTime? ScimDeletedAt { get; set; }
+
+    /// <summary>When the directory last changed the person (SCIM meta.lastModified); null before its first change.</summary>
+    public DateTime? ScimModifiedAt { get; set; }
+
     public List<PersonSkill> Skills { get; set; } = [];
 
     /// <summary>Where they said they work from; read through <see cref="PersonRefs"/>, which shows it only while in force.</summary>
@@ -60,6 +69,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.TimeZone).HasMaxLength(64);
         builder.Property(p => p.Bio).HasMaxLength(Common.Limits.BioMaxLength);
         builder.Property(p => p.Language).HasMaxLength(8);
+        builder.Property(p => p.ScimExternalId).HasMaxLength(Common.Limits.ScimExternalIdMaxLength);
+        builder.HasIndex(p => p.ScimExternalId).IsUnique();
         builder.HasOne(p => p.Department).WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(p => p.Site).WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(p => p.Manager).WithMany().HasForeignKey(p => p.ManagerId).OnDelete(DeleteBehavior.SetNull);

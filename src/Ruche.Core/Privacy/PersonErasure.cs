@@ -138,6 +138,7 @@ public sealed class PersonErasure(
         person.TimeZone = "Etc/UTC";
         person.IsActive = false;
         person.ErasedAt = time.UtcNow();
+        person.ScimExternalId = null;
         person.Skills.Clear();
         await db.SaveChangesAsync(cancellationToken);
         await ForgetMentionedNameAsync(handle, tombstone, cancellationToken);

@@ -1717,9 +1717,22 @@ namespace Ruche.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("ScimCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScimExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ScimModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ScimExternalId")
                         .IsUnique();
 
                     b.ToTable("Departments");
@@ -1812,6 +1825,16 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Property<Guid?>("PhotoFileId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ScimDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScimExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ScimModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -1845,6 +1868,9 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ScimExternalId")
+                        .IsUnique();
 
                     b.HasIndex("SiteId");
 

@@ -1662,9 +1662,22 @@ namespace Ruche.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ScimCreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScimExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScimModifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ScimExternalId")
                         .IsUnique();
 
                     b.ToTable("Departments");
@@ -1755,6 +1768,16 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<Guid?>("PhotoFileId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ScimDeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScimExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScimModifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -1788,6 +1811,9 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ScimExternalId")
+                        .IsUnique();
 
                     b.HasIndex("SiteId");
 

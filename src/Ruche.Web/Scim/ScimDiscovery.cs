@@ -14,7 +14,7 @@ public static class ScimDiscovery
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = Core.Access.DirectoryProvisioning.PageSizeMax },
         ["changePassword"] = new JsonObject { ["supported"] = false },
         ["sort"] = new JsonObject { ["supported"] = false },
-        ["etag"] = new JsonObject { ["supported"] = false },
+        ["etag"] = new JsonObject { ["supported"] = true },
         ["authenticationSchemes"] = new JsonArray(new JsonObject
         {
             ["type"] = "oauthbearertoken",
@@ -32,21 +32,14 @@ public static class ScimDiscovery
         2,
         1);
 
-    public static JsonObject Schemas() => ScimResults.List(
-        [
-            Schema(ScimResults.UserSchema, "User", [
-                Attribute("userName", "string", required: true, uniqueness: "server"),
-                Attribute("displayName", "string", required: true),
-                Attribute("active", "boolean"),
-                Attribute("emails", "complex", multiValued: true),
-            ]),
-            Schema(ScimResults.GroupSchema, "Group", [
-                Attribute("displayName", "string", required: true, uniqueness: "server"),
-                Attribute("members", "complex", multiValued: true),
-            ]),
-        ],
-        2,
-        1);
+    public static JsonObject? ResourceType(string id, string baseUrl) =>
+        ResourceTypes(baseUrl)["Resources"]!.AsArray().OfType<JsonObject>()
+            .FirstOrDefault(r => string.Equals((string?)r["id"], id, StringComparison.OrdinalIgnoreCase))?.DeepClone().AsObject();
+
+    public static JsonObject Schemas(string baseUrl) => ScimResults.List([.. ScimSchemaDefinitions.All(baseUrl)], 2, 1);
+
+    public static JsonObject? Schema(string id, string baseUrl) =>
+        ScimSchemaDefinitions.All(baseUrl).FirstOrDefault(s => string.Equals((string?)s["id"], id, StringComparison.OrdinalIgnoreCase));
 
     private static JsonObject ResourceType(string name, string endpoint, string schema, string baseUrl) => new()
     {
@@ -55,25 +48,8 @@ public static class ScimDiscovery
         ["name"] = name,
         ["endpoint"] = endpoint,
         ["schema"] = schema,
+        ["description"] = name == "User" ? "People of the company." : "Departments of the company.",
+        ["schemaExtensions"] = new JsonArray(),
         ["meta"] = new JsonObject { ["resourceType"] = "ResourceType", ["location"] = $"{baseUrl}/ResourceTypes/{name}" },
-    };
-
-    private static JsonObject Schema(string id, string name, JsonNode[] attributes) => new()
-    {
-        ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:Schema"),
-        ["id"] = id,
-        ["name"] = name,
-        ["attributes"] = new JsonArray(attributes),
-    };
-
-    private static JsonObject Attribute(string name, string type, bool required = false, bool multiValued = false, string uniqueness = "none") => new()
-    {
-        ["name"] = name,
-        ["type"] = type,
-        ["multiValued"] = multiValued,
-        ["required"] = required,
-        ["mutability"] = "readWrite",
-        ["returned"] = "default",
-        ["uniqueness"] = uniqueness,
     };
 }

@@ -37,32 +37,67 @@ public static class ScimResults
         _ => Error(StatusCodes.Status400BadRequest, "invalidValue", $"{refused.Code}: {refused.Message}"),
     };
 
-    public static JsonObject User(ProvisionedPerson person, string baseUrl) => new()
+    public static JsonObject User(ProvisionedPerson person, string baseUrl)
     {
-        ["schemas"] = new JsonArray(UserSchema),
-        ["id"] = Id(person.Id),
-        ["userName"] = person.Email,
-        ["displayName"] = person.DisplayName,
-        ["name"] = new JsonObject { ["formatted"] = person.DisplayName },
-        ["active"] = person.IsActive,
-        ["emails"] = new JsonArray(new JsonObject { ["value"] = person.Email, ["primary"] = true, ["type"] = "work" }),
-        ["groups"] = person.DepartmentId is { } department
-            ? new JsonArray(new JsonObject { ["value"] = Id(department), ["display"] = person.Department, ["$ref"] = $"{baseUrl}/Groups/{Id(department)}" })
-            : new JsonArray(),
-        ["meta"] = Meta("User", person.CreatedAt, $"{baseUrl}/Users/{Id(person.Id)}"),
-    };
-
-    public static JsonObject Group(ProvisionedGroup group, string baseUrl) => new()
-    {
-        ["schemas"] = new JsonArray(GroupSchema),
-        ["id"] = Id(group.Id),
-        ["displayName"] = group.Name,
-        ["members"] = new JsonArray([.. group.Members.Select(m => (JsonNode)new JsonObject
+        var user = new JsonObject
         {
-            ["value"] = Id(m.Id), ["display"] = m.DisplayName, ["$ref"] = $"{baseUrl}/Users/{Id(m.Id)}",
-        })]),
-        ["meta"] = new JsonObject { ["resourceType"] = "Group", ["location"] = $"{baseUrl}/Groups/{Id(group.Id)}" },
-    };
+            ["schemas"] = new JsonArray(UserSchema),
+            ["id"] = Id(person.Id),
+            ["userName"] = person.Email,
+            ["displayName"] = person.DisplayName,
+            ["name"] = new JsonObject { ["formatted"] = person.DisplayName },
+            ["active"] = person.IsActive,
+            ["emails"] = new JsonArray(new JsonObject { ["value"] = person.Email, ["type"] = "work", ["primary"] = true }),
+            ["groups"] = person.DepartmentId is { } department
+                ? new JsonArray(new JsonObject { ["value"] = Id(department), ["$ref"] = $"{baseUrl}/Groups/{Id(department)}", ["display"] = person.Department })
+                : new JsonArray(),
+        };
+        if (person.ExternalId is { } externalId)
+        {
+            user["externalId"] = externalId;
+        }
+
+        user["meta"] = Meta(user, "User", person.CreatedAt, person.ModifiedAt ?? person.CreatedAt, $"{baseUrl}/Users/{Id(person.Id)}");
+        return user;
+    }
+
+    public static JsonObject Group(ProvisionedGroup group, string baseUrl)
+    {
+        var body = new JsonObject
+        {
+            ["schemas"] = new JsonArray(GroupSchema),
+            ["id"] = Id(group.Id),
+            ["displayName"] = group.Name,
+            ["members"] = new JsonArray([.. group.Members.Select(m => (JsonNode)new JsonObject
+            {
+                ["value"] = Id(m.Id), ["$ref"] = $"{baseUrl}/Users/{Id(m.Id)}", ["display"] = m.DisplayName, ["type"] = "User",
+            })]),
+        };
+        if (group.ExternalId is { } externalId)
+        {
+            body["externalId"] = externalId;
+        }
+
+        body["meta"] = Meta(body, "Group", group.CreatedAt, group.ModifiedAt ?? group.CreatedAt, $"{baseUrl}/Groups/{Id(group.Id)}");
+        return body;
+    }
+
+    /// <summary>The version (weak ETag) of a resource: a digest of what it says, so any change, wherever made, changes it.</summary>
+    public static string Version(JsonObject resource) =>
+        $"W/\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(resource.ToJsonString())))[..20]}\"";
+
+    /// <summary>A single resource, with its ETag and, when created, its Location (RFC 7644 §3.1, §3.14).</summary>
+    public static IResult Resource(HttpContext http, JsonObject resource, ScimProjection projection, int status = StatusCodes.Status200OK)
+    {
+        var meta = resource["meta"]!.AsObject();
+        http.Response.Headers.ETag = (string?)meta["version"];
+        if (status == StatusCodes.Status201Created)
+        {
+            http.Response.Headers.Location = (string?)meta["location"];
+        }
+
+        return Json(projection.Apply(resource), status);
+    }
 
     public static JsonObject List(IEnumerable<JsonNode> resources, int total, int startIndex)
     {
@@ -79,12 +114,25 @@ public static class ScimResults
 
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static JsonObject Meta(string type, DateTime created, string location) => new()
+    private static JsonObject Meta(JsonObject resource, string type, DateTime? created, DateTime? modified, string location)
     {
-        ["resourceType"] = type,
-        ["created"] = DateTime.SpecifyKind(created, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
-        ["location"] = location,
-    };
+        var meta = new JsonObject { ["resourceType"] = type };
+        if (created is { } at)
+        {
+            meta["created"] = Time(at);
+        }
+
+        if (modified is { } changed)
+        {
+            meta["lastModified"] = Time(changed);
+        }
+
+        meta["location"] = location;
+        meta["version"] = Version(resource);
+        return meta;
+    }
+
+    private static string Time(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static JsonObject ErrorBody(int status, string? scimType, string detail)
     {
@@ -102,17 +150,17 @@ public static class ScimResults
     {
         if (request.ContentLength is > 1_000_000)
         {
-            throw RucheException.Invalid("scim.body-too-large", "The request body is too large.");
+            throw new ScimException(StatusCodes.Status413PayloadTooLarge, null, "The request body is too large.");
         }
 
         try
         {
             return await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken: request.HttpContext.RequestAborted) as JsonObject
-                ?? throw RucheException.Invalid("scim.body-invalid", "The body is not a JSON object.");
+                ?? throw ScimException.InvalidSyntax("The body is not a JSON object.");
         }
         catch (JsonException)
         {
-            throw RucheException.Invalid("scim.body-invalid", "The body is not valid JSON.");
+            throw ScimException.InvalidSyntax("The body is not valid JSON.");
         }
     }
 }

@@ -88,7 +88,7 @@ public abstract class ScimTests(RucheApp app) : ProviderTests(app)
         await ShouldBeScimErrorAsync(await SendAsync(scim, HttpMethod.Patch, $"/scim/v2/Users/{person.Id}", new { Operations = Array.Empty<object>() }), HttpStatusCode.BadRequest);
 
         Assert.Equal(HttpStatusCode.NoContent, (await scim.DeleteAsync($"/scim/v2/Users/{id}")).StatusCode);
-        Assert.False((bool)(await JsonAsync(await scim.GetAsync($"/scim/v2/Users/{id}")))["active"]!);
+        await ShouldBeScimErrorAsync(await scim.GetAsync($"/scim/v2/Users/{id}"), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class UnmatchedRequestTests(SqliteApp app) : ProviderTests(app), I
 
     public static TheoryData<string, string, int> ScimRequests => new()
     {
-        { "GET", "/scim/v2/ResourceTypes/User", 404 },
+        { "GET", "/scim/v2/Bulk", 404 },
         { "GET", "/scim/v2/Nothing", 404 },
         { "DELETE", "/scim/v2/ServiceProviderConfig", 405 },
         { "PUT", "/scim/v2/Users", 405 },
