@@ -1,5 +1,6 @@
 using Ruche.Web.Admin;
 using Ruche.Web.Auth;
+using Ruche.Web.Bdese;
 using Ruche.Web.Dialogue;
 using Ruche.Web.Events;
 using Ruche.Web.Feeds;
@@ -78,9 +79,11 @@ public static class RuchePipeline
         api.MapDialogueApi();
         api.MapPollsApi();
         api.MapSurveysApi();
+        api.MapBdeseApi();
 
         app.MapFiles();
         app.MapSurveyResultsCsv();
+        app.MapBdeseDownloads();
         app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         // HTML forms: a form sent without any of its fields binds as an empty one, not as null (EmptyForms).
@@ -106,6 +109,7 @@ public static class RuchePipeline
         forms.MapDialogueForms();
         forms.MapPollForms();
         forms.MapSurveyForms();
+        forms.MapBdeseForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;
