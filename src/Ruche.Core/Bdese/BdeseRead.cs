@@ -15,6 +15,8 @@ public sealed class BdeseRead
 
     public long ItemId { get; set; }
 
+    public BdeseItem? Item { get; set; }
+
     public int VersionNumber { get; set; }
 
     public long ReaderId { get; set; }
@@ -37,7 +39,7 @@ internal sealed class BdeseReadConfiguration : IEntityTypeConfiguration<BdeseRea
     {
         builder.ToTable("BdeseReadLog");
         builder.Property(r => r.Way).HasConversion<string>().HasMaxLength(16);
-        builder.HasOne<BdeseItem>().WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Item).WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ItemId, r.Id });
         builder.HasIndex(r => r.ReaderId);
     }

@@ -28,11 +28,12 @@ public sealed class BdeseReadLog(RucheDbContext db, TimeProvider time)
             reads = reads.Where(r => r.Id < last);
         }
 
-        var lines = await reads.OrderByDescending(r => r.Id).Take(PageSize + 1)
-            .Join(db.Set<BdeseItem>(), r => r.ItemId, i => i.Id, (r, i) => new { r, i })
-            .Join(db.People, x => x.r.ReaderId, p => p.Id, (x, p) => new BdeseLogLine(x.r.Id, x.r.At, x.i.Id, x.i.Title, x.i.Theme, x.i.Year, x.r.VersionNumber, p.DisplayName, x.r.Way))
-            .OrderByDescending(l => l.Id)
+        var rows = await reads.OrderByDescending(r => r.Id).Take(PageSize + 1)
+            .Join(db.Set<BdeseItem>(), r => r.ItemId, i => i.Id, (r, i) => new { r.Id, r.At, r.ItemId, i.Title, i.Theme, i.Year, r.VersionNumber, r.ReaderId, r.Way })
+            .Join(db.People, x => x.ReaderId, p => p.Id, (x, p) => new { x.Id, x.At, x.ItemId, x.Title, x.Theme, x.Year, x.VersionNumber, p.DisplayName, x.Way })
             .ToListAsync(cancellationToken);
+        var lines = rows.OrderByDescending(x => x.Id)
+            .Select(x => new BdeseLogLine(x.Id, x.At, x.ItemId, x.Title, x.Theme, x.Year, x.VersionNumber, x.DisplayName, x.Way)).ToList();
         var more = lines.Count > PageSize;
         var page = lines.Take(PageSize).ToList();
         return new Page<BdeseLogLine>(page, more ? Cursor.Format(page[^1].Id) : null);

@@ -17,29 +17,34 @@ public static class BdeseForms
         return app;
     }
 
-    private static Task<IResult> CreateAsync([FromForm] BdeseItemForm form, IFormFile? file, ClaimsPrincipal user, BdeseEditor editor, HttpContext http) =>
+    private static Task<IResult> CreateAsync([FromForm] BdeseItemForm form, ClaimsPrincipal user, BdeseEditor editor, HttpContext http) =>
         FormResults.RunOrRefillAsync<BdeseEditPage>(new { Typed = form }, async () =>
         {
             var viewer = user.RequireViewer();
             BdeseAccess.RequireWriter(viewer);
             var draft = form.Draft();
+            var file = UploadedFile(http);
             var id = form.Kind == "document"
                 ? await editor.CreateDocumentAsync(viewer, draft, await BdeseDownloads.ReadAsync(file, http.RequestAborted), file?.FileName, http.RequestAborted)
                 : await editor.CreateTableAsync(viewer, draft, BdeseTable.Parse(form.Table), http.RequestAborted);
             return $"/bdese/items/{id}?saved=1";
         });
 
-    private static Task<IResult> SaveAsync(long id, [FromForm] BdeseItemForm form, IFormFile? file, ClaimsPrincipal user, BdeseEditor editor, HttpContext http) =>
+    private static Task<IResult> SaveAsync(long id, [FromForm] BdeseItemForm form, ClaimsPrincipal user, BdeseEditor editor, HttpContext http) =>
         FormResults.RunOrRefillAsync<BdeseEditPage>(new { Id = id, Typed = form }, async () =>
         {
             var viewer = user.RequireViewer();
             BdeseAccess.RequireWriter(viewer);
             var draft = form.Draft();
+            var file = UploadedFile(http);
             _ = form.Kind == "document"
                 ? await editor.SaveDocumentAsync(viewer, id, draft, await BdeseDownloads.ReadAsync(file, http.RequestAborted), file?.FileName, http.RequestAborted)
                 : await editor.SaveTableAsync(viewer, id, draft, BdeseTable.Parse(form.Table), http.RequestAborted);
             return $"/bdese/items/{id}?saved=1";
         });
+
+    /// <summary>The PDF of a multipart form; none for a form sent without one (or urlencoded, as a test or a script may).</summary>
+    private static IFormFile? UploadedFile(HttpContext http) => http.Request.HasFormContentType ? http.Request.Form.Files.GetFile("file") : null;
 }
 
 /// <summary>Fields of the item form; a field the browser leaves out binds as its default.</summary>

@@ -26,7 +26,7 @@ public abstract class BdeseReadingTests(RucheApp app) : ProviderTests(app)
 
         await delegateReader.ReadItemAsync(item);
         var browser = await App.SignInWithBrowserCookiesAsync(delegateReader);
-        Assert.Contains("Index égalité", await browser.PageAsync($"/bdese/items/{item}"), StringComparison.Ordinal);
+        Assert.Contains("Index égalité", WebUtility.HtmlDecode(await browser.PageAsync($"/bdese/items/{item}")), StringComparison.Ordinal);
         var pdf = await browser.GetAsync($"/bdese/items/{item}/pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
@@ -36,7 +36,7 @@ public abstract class BdeseReadingTests(RucheApp app) : ProviderTests(app)
         Assert.Equal(["Download", "Page", "Api"], log.Select(l => l.Way.ToString()));
         Assert.All(log, l => Assert.Equal(delegateReader.Name, l.Reader));
         Assert.All(log, l => Assert.Equal(1, l.Version));
-        var page = await (await App.SignInWithBrowserCookiesAsync(representative)).PageAsync($"/bdese/log?item={item}");
+        var page = WebUtility.HtmlDecode(await (await App.SignInWithBrowserCookiesAsync(representative)).PageAsync($"/bdese/log?item={item}"));
         Assert.Contains(delegateReader.Name, page, StringComparison.Ordinal);
         Assert.Equal(3, (await direction.LogAsync(item)).Count);
 
@@ -60,7 +60,7 @@ public abstract class BdeseReadingTests(RucheApp app) : ProviderTests(app)
         Assert.Equal("Projet non annoncé", view.Confidentiality?.Reason);
         Assert.Equal(reader.Name, view.Watermark?.ReaderName);
         var browser = await App.SignInWithBrowserCookiesAsync(reader);
-        var html = await browser.PageAsync($"/bdese/items/{secret}");
+        var html = WebUtility.HtmlDecode(await browser.PageAsync($"/bdese/items/{secret}"));
         Assert.Contains("data-bdese-watermark", html, StringComparison.Ordinal);
         Assert.Contains($"Confidentiel - {reader.Name} - ", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public abstract class BdeseReadingTests(RucheApp app) : ProviderTests(app)
             ["theme"] = "partnerships", ["year"] = "2025", ["kind"] = "table", ["title"] = "Tableau mal tapé", ["table"] = "Poste;2024\nÉnergie;douze",
         });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var html = await refused.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Tableau mal tapé", html, StringComparison.Ordinal);
         Assert.Contains("Énergie;douze", html, StringComparison.Ordinal);
 

@@ -14,12 +14,16 @@ namespace Ruche.Tests.Bdese;
 /// <summary>What the BDESE tests do, as people do it through the API.</summary>
 public static class BdeseSteps
 {
-    public static object Table(int rows = 3, params string[] columns) => new
+    public static object Table(int rows = 3, params string[] columns)
     {
-        labelHeader = "Indicateur",
-        columns = columns.Length == 0 ? ["2024", "2025"] : columns,
-        rows = Enumerable.Range(1, rows).Select(i => new { label = $"Ligne {i}", values = new decimal?[] { i * 1000.5m, i == 2 ? null : i } }).ToArray(),
-    };
+        string[] names = columns.Length == 0 ? ["2024", "2025"] : columns;
+        return new
+        {
+            labelHeader = "Indicateur",
+            columns = names,
+            rows = Enumerable.Range(1, rows).Select(i => new { label = $"Ligne {i}", values = names.Select((_, c) => c == 1 && i == 2 ? null : (decimal?)(i * 1000.5m) + c).ToArray() }).ToArray(),
+        };
+    }
 
     public static Task<HttpResponseMessage> SendTableAsync(this Actor writer, string theme, int year, string title, object? table = null, string? reason = null, string? until = null) =>
         writer.Http.PostAsJsonAsync("/api/v1/bdese/items", new { theme, year, title, confidentialReason = reason, confidentialUntil = until, table = table ?? Table() }, Actor.Json);
