@@ -3157,11 +3157,13 @@ namespace Ruche.Data.Postgres.Migrations
 
             modelBuilder.Entity("Ruche.Core.Bdese.BdeseRead", b =>
                 {
-                    b.HasOne("Ruche.Core.Bdese.BdeseItem", null)
+                    b.HasOne("Ruche.Core.Bdese.BdeseItem", "Item")
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("Ruche.Core.Bdese.BdeseVersion", b =>

@@ -11,7 +11,7 @@ using Ruche.Core.Data;
 namespace Ruche.Data.Sqlite.Migrations
 {
     [DbContext(typeof(RucheDbContext))]
-    [Migration("20261207173313_Bdese")]
+    [Migration("20261207181423_Bdese")]
     partial class Bdese
     {
         /// <inheritdoc />
@@ -3065,11 +3065,13 @@ namespace Ruche.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Ruche.Core.Bdese.BdeseRead", b =>
                 {
-                    b.HasOne("Ruche.Core.Bdese.BdeseItem", null)
+                    b.HasOne("Ruche.Core.Bdese.BdeseItem", "Item")
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("Ruche.Core.Bdese.BdeseVersion", b =>

@@ -12,7 +12,7 @@ using Ruche.Core.Data;
 namespace Ruche.Data.Postgres.Migrations
 {
     [DbContext(typeof(RucheDbContext))]
-    [Migration("20261207173408_Bdese")]
+    [Migration("20261207181655_Bdese")]
     partial class Bdese
     {
         /// <inheritdoc />
@@ -3160,11 +3160,13 @@ namespace Ruche.Data.Postgres.Migrations
 
             modelBuilder.Entity("Ruche.Core.Bdese.BdeseRead", b =>
                 {
-                    b.HasOne("Ruche.Core.Bdese.BdeseItem", null)
+                    b.HasOne("Ruche.Core.Bdese.BdeseItem", "Item")
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("Ruche.Core.Bdese.BdeseVersion", b =>
