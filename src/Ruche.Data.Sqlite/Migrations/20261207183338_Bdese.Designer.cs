@@ -11,7 +11,7 @@ using Ruche.Core.Data;
 namespace Ruche.Data.Sqlite.Migrations
 {
     [DbContext(typeof(RucheDbContext))]
-    [Migration("20261207181423_Bdese")]
+    [Migration("20261207183338_Bdese")]
     partial class Bdese
     {
         /// <inheritdoc />
