@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Ballots;
 using Ruche.Core.Data;
 using Ruche.Core.People;
+using Ruche.Demo.Bdese;
 using Ruche.Demo.Dialogue;
 using Ruche.Demo.Records;
 using Ruche.Demo.Events;
@@ -71,6 +72,7 @@ public static class DemoCompany
         DemoEvents.Write(db, staff, spaces, random, now);
         DemoPresence.Write(db, staff, random, now);
         DemoDialogue.Write(db, staff, launch, now);
+        DemoBdese.Write(db, staff, launch, now);
         await db.SaveChangesAsync(cancellationToken);
         await DemoRecords.WriteAsync(db, staff, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -477,6 +477,141 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("SealedBallot");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConfidentialReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("ConfidentialUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VersionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("Theme", "Year");
+
+                    b.ToTable("BdeseItems", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReaderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Way")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReaderId");
+
+                    b.HasIndex("ItemId", "Id");
+
+                    b.ToTable("BdeseReadLog", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConfidentialReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("ConfidentialUntil")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Document")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SavedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TableJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("BdeseVersions", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -3382,6 +3517,28 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseRead", b =>
+                {
+                    b.HasOne("Ruche.Core.Bdese.BdeseItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseVersion", b =>
+                {
+                    b.HasOne("Ruche.Core.Bdese.BdeseItem", "Item")
+                        .WithMany("Versions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
             modelBuilder.Entity("Ruche.Core.Dialogue.BroadcastChoice", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -4387,6 +4544,11 @@ namespace Ruche.Data.Postgres.Migrations
                         .HasForeignKey("Ruche.Core.WorkTime.WorkSchedule", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseItem", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Ruche.Core.Dialogue.Union", b =>

@@ -456,6 +456,135 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("SealedBallot");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfidentialReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfidentialUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("Theme", "Year");
+
+                    b.ToTable("BdeseItems", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReaderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Way")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReaderId");
+
+                    b.HasIndex("ItemId", "Id");
+
+                    b.ToTable("BdeseReadLog", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfidentialReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfidentialUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Document")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TableJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("BdeseVersions", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -3279,6 +3408,28 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseRead", b =>
+                {
+                    b.HasOne("Ruche.Core.Bdese.BdeseItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseVersion", b =>
+                {
+                    b.HasOne("Ruche.Core.Bdese.BdeseItem", "Item")
+                        .WithMany("Versions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
             modelBuilder.Entity("Ruche.Core.Dialogue.BroadcastChoice", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -4284,6 +4435,11 @@ namespace Ruche.Data.Sqlite.Migrations
                         .HasForeignKey("Ruche.Core.WorkTime.WorkSchedule", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Bdese.BdeseItem", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Ruche.Core.Dialogue.Union", b =>

@@ -1,5 +1,6 @@
 using Ruche.Web.Admin;
 using Ruche.Web.Auth;
+using Ruche.Web.Bdese;
 using Ruche.Web.Dialogue;
 using Ruche.Web.Events;
 using Ruche.Web.Feeds;
@@ -81,9 +82,11 @@ public static class RuchePipeline
         api.MapCseApi();
         api.MapPollsApi();
         api.MapSurveysApi();
+        api.MapBdeseApi();
 
         app.MapFiles();
         app.MapSurveyResultsCsv();
+        app.MapBdeseDownloads();
         app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         // HTML forms: a form sent without any of its fields binds as an empty one, not as null (EmptyForms).
@@ -110,6 +113,7 @@ public static class RuchePipeline
         forms.MapRecordsForms();
         forms.MapPollForms();
         forms.MapSurveyForms();
+        forms.MapBdeseForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

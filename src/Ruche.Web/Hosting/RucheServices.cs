@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Ruche.Core.Access;
 using Ruche.Core.Audit;
 using Ruche.Core.Ballots;
+using Ruche.Core.Bdese;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Dialogue;
@@ -239,6 +240,7 @@ public static class RucheServices
             .AddRecords()
             .AddPolls()
             .AddSurveys()
+            .AddBdese()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddHostedService<Reporting.ReportingWorker>();
