@@ -1,5 +1,6 @@
 using Ruche.Web.Admin;
 using Ruche.Web.Auth;
+using Ruche.Web.Communication;
 using Ruche.Web.Dialogue;
 using Ruche.Web.Events;
 using Ruche.Web.Feeds;
@@ -76,6 +77,7 @@ public static class RuchePipeline
         api.MapIrritantsApi();
         api.MapReportingApi();
         api.MapDialogueApi();
+        api.MapCommunicationApi();
         api.MapPollsApi();
         api.MapSurveysApi();
 
@@ -104,6 +106,7 @@ public static class RuchePipeline
         forms.MapIrritantForms();
         forms.MapReportingForms();
         forms.MapDialogueForms();
+        forms.MapCommunicationForms();
         forms.MapPollForms();
         forms.MapSurveyForms();
         app.MapRucheLive();

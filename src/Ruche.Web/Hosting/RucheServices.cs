@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Ruche.Core.Access;
 using Ruche.Core.Audit;
 using Ruche.Core.Ballots;
+using Ruche.Core.Communication;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Dialogue;
@@ -31,6 +32,7 @@ using Ruche.Core.Search;
 using Ruche.Core.Sealing;
 using Ruche.Core.WorkTime;
 using Ruche.Core.Spaces;
+using Ruche.Core.Targeting;
 using Ruche.Core.Surveys;
 using Ruche.Web.Auth;
 using Ruche.Web.Live;
@@ -230,7 +232,9 @@ public static class RucheServices
             .AddIrritants()
             .AddBallots()
             .AddReporting()
+            .AddTargeting()
             .AddDialogue()
+            .AddCommunication()
             .AddPolls()
             .AddSurveys()
             .AddSearch();
