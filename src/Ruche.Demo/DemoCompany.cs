@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Ballots;
 using Ruche.Core.Data;
 using Ruche.Core.People;
+using Ruche.Demo.Communication;
 using Ruche.Demo.Dialogue;
 using Ruche.Demo.Events;
 using Ruche.Demo.Follows;
@@ -70,6 +71,7 @@ public static class DemoCompany
         DemoEvents.Write(db, staff, spaces, random, now);
         DemoPresence.Write(db, staff, random, now);
         DemoDialogue.Write(db, staff, launch, now);
+        DemoCommunication.Write(db, staff, now);
         await db.SaveChangesAsync(cancellationToken);
 
         // The employee voice: ideas in every status, and half a year of irritants (after everything else, so the steps above draw the same).
