@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Common;
+using Ruche.Core.Communication;
 using Ruche.Core.Data;
 using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
@@ -244,6 +245,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [UnionBroadcastSubject.Kind] = broadcast,
             [UnionQuestionSubject.Kind] = question,
             [UnionTakedownSubject.Kind] = takedown,
+            [CompanyMessageSubject.Kind] = await CompanyMessageAsync(actor.Id, owner.Id),
         };
 
         await using var scope = App.Services.CreateAsyncScope();
@@ -345,6 +347,26 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         db.AddRange(broadcast, question, takedown);
         await db.SaveChangesAsync();
         return (broadcast.Id, question.Id, takedown.Id);
+    }
+
+    /// <summary>A company message the actor sent to the owner alone.</summary>
+    private async Task<long> CompanyMessageAsync(long senderId, long recipientId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var message = new CompanyMessage
+        {
+            AuthorId = senderId,
+            Title = "Entretien annuel",
+            Body = "x",
+            BodyHtml = "<p>x</p>",
+            SentAt = TimeProvider.System.GetUtcNow().UtcDateTime,
+            Recipients = 1,
+            Deliveries = [new MessageDelivery { PersonId = recipientId }],
+        };
+        db.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
     }
 
     /// <summary>A moderator's decision to hide the owner's post, as the moderation service writes it.</summary>
