@@ -71,7 +71,7 @@ public static class DemoCompany
         DemoEvents.Write(db, staff, spaces, random, now);
         DemoPresence.Write(db, staff, random, now);
         DemoDialogue.Write(db, staff, launch, now);
-        DemoCommunication.Write(db, staff, now);
+        await DemoCommunication.WriteAsync(db, staff, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         // The employee voice: ideas in every status, and half a year of irritants (after everything else, so the steps above draw the same).

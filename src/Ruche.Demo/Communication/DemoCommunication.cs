@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Communication;
 using Ruche.Core.Content;
 using Ruche.Core.People;
@@ -11,11 +12,13 @@ namespace Ruche.Demo.Communication;
 /// </summary>
 internal static class DemoCommunication
 {
-    public static void Write(Ruche.Core.Data.RucheDbContext db, DemoStaff staff, DateTime now)
+    public static async Task WriteAsync(Ruche.Core.Data.RucheDbContext db, DemoStaff staff, DateTime now, CancellationToken cancellationToken)
     {
-        foreach (var member in staff.All)
+        // The people were saved (and may no longer be tracked): one update per category.
+        foreach (var group in staff.All.GroupBy(m => CategoryOf(m.Spec.JobTitle)))
         {
-            member.Person.JobCategory = CategoryOf(member.Spec.JobTitle);
+            var ids = group.Select(m => m.Id).ToList();
+            await db.People.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.JobCategory, group.Key), cancellationToken);
         }
 
         // Every ninth person refuses "life at work" messages; every thirteenth, company news.
