@@ -24,6 +24,8 @@ public sealed class UnionBroadcastJourneyTests(DemoBrowserApp app) : IClassFixtu
 
         var refuser = await app.SignInAsync(refusing.Email, consoleErrors);
         await refuser.GotoAsync($"/unions/{unionId}");
+        // Pull only by default: the form offers to accept; accepting then refusing records an explicit refusal.
+        await refuser.GetByRole(AriaRole.Button, new() { Name = "Accepter ses diffusions" }).ClickAsync();
         await refuser.GetByRole(AriaRole.Button, new() { Name = "Refuser ses diffusions" }).ClickAsync();
         await Assertions.Expect(refuser.GetByRole(AriaRole.Button, new() { Name = "Accepter ses diffusions" })).ToBeVisibleAsync();
         await Assertions.Expect(refuser.GetByRole(AriaRole.Button, new() { Name = "Accepter ses sondages" })).ToBeVisibleAsync();
@@ -49,7 +51,7 @@ public sealed class UnionBroadcastJourneyTests(DemoBrowserApp app) : IClassFixtu
         Assert.True(await reader.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "The broadcast scrolls sideways on a phone.");
 
         var admin = await app.SignInAsync($"camille.martin@{DemoCompany.EmailDomain}", consoleErrors, DemoCompany.Password);
-        foreach (var screen in new[] { $"/unions/{unionId}", "/admin/unions", "/admin/audit", address })
+        foreach (var screen in new[] { $"/unions/{unionId}", "/admin/unions", address })
         {
             await admin.GotoAsync(screen);
             var text = await admin.Locator("main").InnerTextAsync();
