@@ -4,6 +4,7 @@ using Ruche.Core.Ballots;
 using Ruche.Core.Data;
 using Ruche.Core.People;
 using Ruche.Demo.Bdese;
+using Ruche.Demo.Communication;
 using Ruche.Demo.Dialogue;
 using Ruche.Demo.Records;
 using Ruche.Demo.Events;
@@ -75,6 +76,7 @@ public static class DemoCompany
         DemoBdese.Write(db, staff, launch, now);
         await db.SaveChangesAsync(cancellationToken);
         await DemoRecords.WriteAsync(db, staff, now, cancellationToken);
+        await DemoCommunication.WriteAsync(db, staff, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         // The employee voice: ideas in every status, and half a year of irritants (after everything else, so the steps above draw the same).

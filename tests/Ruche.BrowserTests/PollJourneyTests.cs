@@ -66,7 +66,7 @@ public sealed class PollJourneyTests(DemoBrowserApp app) : IClassFixture<DemoBro
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
-        var open = await db.Set<Poll>().Where(p => p.ClosedAt == null).Select(p => new { p.PostId, p.Anonymous }).ToListAsync();
+        var open = await db.Set<Poll>().Where(p => p.ClosedAt == null && p.Post!.Space!.IsDefault).Select(p => new { p.PostId, p.Anonymous }).ToListAsync();
         return (open.Single(p => !p.Anonymous).PostId, open.Single(p => p.Anonymous).PostId);
     }
 

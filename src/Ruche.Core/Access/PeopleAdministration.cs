@@ -65,7 +65,7 @@ public sealed class PeopleAdministration(RucheDbContext db, UserManager<Person> 
         };
 
         var rows = await people.OrderBy(p => p.DisplayName).ThenBy(p => p.Id).Skip((int)skip).Take(Limits.PeoplePageSize + 1)
-            .Select(p => new { p.Id, p.DisplayName, p.Handle, p.Email, Department = p.Department!.Name, p.IsActive })
+            .Select(p => new { p.Id, p.DisplayName, p.Handle, p.Email, Department = p.Department!.Name, p.IsActive, p.JobCategory })
             .ToListAsync(cancellationToken);
         var hasMore = rows.Count > Limits.PeoplePageSize;
         var ids = rows.Take(Limits.PeoplePageSize).Select(r => r.Id).ToList();
@@ -74,7 +74,7 @@ public sealed class PeopleAdministration(RucheDbContext db, UserManager<Person> 
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.UserId, r => r.Name!);
         var items = rows.Take(Limits.PeoplePageSize)
-            .Select(r => new AdministeredPerson(r.Id, r.DisplayName, r.Handle, r.Email ?? string.Empty, r.Department, r.IsActive, [.. roles[r.Id].Order(StringComparer.Ordinal)]))
+            .Select(r => new AdministeredPerson(r.Id, r.DisplayName, r.Handle, r.Email ?? string.Empty, r.Department, r.IsActive, [.. roles[r.Id].Order(StringComparer.Ordinal)], r.JobCategory))
             .ToList();
         return new PeoplePage(items, page, Limits.PeoplePageSize, hasMore);
     }
@@ -84,6 +84,24 @@ public sealed class PeopleAdministration(RucheDbContext db, UserManager<Person> 
     {
         Administrators.Require(viewer);
         return await db.Departments.OrderBy(d => d.Name).Select(d => new DepartmentChoice(d.Id, d.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Sets a person's professional category (null: none), which targeted messages may address; audited.</summary>
+    public async Task SetJobCategoryAsync(Viewer viewer, long personId, JobCategory? category, CancellationToken cancellationToken)
+    {
+        Administrators.Require(viewer);
+        if (category is { } c && !Enum.IsDefined(c))
+        {
+            throw RucheException.Invalid("audience.category-unknown", "No such professional category.");
+        }
+
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId && p.ErasedAt == null, cancellationToken)
+            ?? throw RucheException.NotFound("person.not-found", "No such person.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        person.JobCategory = category;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(viewer.PersonId, "person.job-category-changed", $"person:{personId}", null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Deactivates (signed out everywhere, cannot sign in) or reactivates a person; audited as the administrator's act.</summary>
@@ -121,7 +139,7 @@ public enum PersonStatus
 /// <param name="Page">From 1; pages stop at <see cref="Limits.PeopleOffsetMax"/> rows in.</param>
 public sealed record PeopleFilter(string? Search = null, string? Role = null, long? DepartmentId = null, PersonStatus Status = PersonStatus.All, int? Page = 1);
 
-public sealed record AdministeredPerson(long Id, string DisplayName, string Handle, string Email, string? Department, bool IsActive, IReadOnlyList<string> Roles);
+public sealed record AdministeredPerson(long Id, string DisplayName, string Handle, string Email, string? Department, bool IsActive, IReadOnlyList<string> Roles, JobCategory? JobCategory = null);
 
 public sealed record PeoplePage(IReadOnlyList<AdministeredPerson> Items, int Page, int PageSize, bool HasMore);
 

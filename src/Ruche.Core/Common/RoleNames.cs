@@ -13,8 +13,11 @@ public static class RoleNames
     /// <summary>Reads and handles the confidential reporting channel's cases (whistleblowing); nobody else does.</summary>
     public const string Referent = "referent";
 
+    /// <summary>The company's *community manager social*: sends targeted internal messages (as HR may), seeing reach as counts only.</summary>
+    public const string Communication = "communication";
+
     public static readonly IReadOnlyList<string> All =
-        [Administrator, HumanResources, UnionDelegate, StaffRepresentative, Direction, Referent, Employee];
+        [Administrator, HumanResources, UnionDelegate, StaffRepresentative, Direction, Referent, Communication, Employee];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

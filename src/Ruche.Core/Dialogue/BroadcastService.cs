@@ -5,29 +5,31 @@ using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Notifications;
 using Ruche.Core.People;
+using Ruche.Core.Targeting;
 
 namespace Ruche.Core.Dialogue;
 
 /// <summary>
 /// A union's broadcasts: sent by its delegates without anyone's prior validation, within the agreement's channels and
-/// monthly quota, to the employees who accept them (or, when the agreement pushes by default, who did not refuse).
+/// monthly quota, to the employees of the chosen audience (site, department, category, topic; everyone by default) who
+/// accept them (or, when the agreement pushes by default, who did not refuse).
 /// Nobody learns who received or read one: the union sees counts of 5 or more, and nobody else sees even those.
 /// </summary>
 public sealed class BroadcastService(
-    RucheDbContext db, UnionService unions, AgreementService agreements, ContentRenderer renderer, Notifier notifier, AuditLog audit, TimeProvider time)
+    RucheDbContext db, UnionService unions, AgreementService agreements, AudienceFilter audiences, ContentRenderer renderer, Notifier notifier, AuditLog audit, TimeProvider time)
 {
     private const int ListMax = 50;
 
-    public async Task<long> SendAsync(Viewer viewer, long unionId, string? title, string? body, CancellationToken cancellationToken)
+    public async Task<long> SendAsync(Viewer viewer, long unionId, NewBroadcast request, CancellationToken cancellationToken)
     {
         var union = await unions.RequireDelegateAsync(viewer, unionId, cancellationToken);
-        var cleanTitle = title?.Trim();
+        var cleanTitle = request.Title?.Trim();
         if (string.IsNullOrEmpty(cleanTitle) || cleanTitle.Length > DialogueLimits.BroadcastTitleMaxLength)
         {
             throw RucheException.Invalid("dialogue.broadcast-title-invalid", $"A broadcast needs a title of 1 to {DialogueLimits.BroadcastTitleMaxLength} characters.");
         }
 
-        var text = body?.Trim();
+        var text = request.Body?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > DialogueLimits.BroadcastBodyMaxLength)
         {
             throw RucheException.Invalid("dialogue.broadcast-body-invalid", $"A broadcast needs a text of 1 to {DialogueLimits.BroadcastBodyMaxLength} characters.");
@@ -39,6 +41,7 @@ public sealed class BroadcastService(
             throw RucheException.Forbidden("dialogue.broadcasts-not-agreed", "No agreement in force opens broadcasts to employees.");
         }
 
+        var audience = await audiences.ValidateAsync(request.Audience, cancellationToken);
         var rendered = await renderer.RenderAsync(text, cancellationToken);
         var now = time.UtcNow();
         var monthStart = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -53,8 +56,8 @@ public sealed class BroadcastService(
                 "dialogue.broadcast-quota", $"This union has sent its {agreement.BroadcastsPerMonth} broadcasts of the month that the agreement allows.");
         }
 
-        var recipients = await db.People
-            .Where(p => p.IsActive && p.Id != viewer.PersonId && db.Set<Union>().Any(u => u.Id == unionId && u.IsPushedTo(p.Id, pushed)))
+        var recipients = await audiences.PeopleOf(audience)
+            .Where(p => p.Id != viewer.PersonId && db.Set<Union>().Any(u => u.Id == unionId && u.IsPushedTo(p.Id, UnionChannel.Broadcasts, pushed)))
             .Select(p => p.Id)
             .ToListAsync(cancellationToken);
         var broadcast = new UnionBroadcast
@@ -65,6 +68,10 @@ public sealed class BroadcastService(
             Body = text,
             BodyHtml = rendered.Html,
             SentAt = now,
+            AudienceSiteId = audience.SiteId,
+            AudienceDepartmentId = audience.DepartmentId,
+            AudienceJobCategory = audience.JobCategory,
+            AudienceTopic = audience.Topic,
             Recipients = recipients.Count,
         };
         db.Add(broadcast);
@@ -97,7 +104,7 @@ public sealed class BroadcastService(
         var agreement = await agreements.InForceAsync(cancellationToken);
         var now = time.UtcNow();
         var monthStart = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-        var choices = await db.Set<BroadcastChoice>().Where(c => c.UnionId == unionId && c.Person!.IsActive)
+        var choices = await db.Set<BroadcastChoice>().Where(c => c.UnionId == unionId && c.Channel == UnionChannel.Broadcasts && c.Person!.IsActive)
             .GroupBy(c => c.Accepts).Select(g => new { Accepts = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var broadcasts = await db.Set<UnionBroadcast>().Where(b => b.UnionId == unionId)

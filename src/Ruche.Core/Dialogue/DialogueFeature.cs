@@ -18,6 +18,7 @@ public static class DialogueFeature
         services.AddScoped<UnionService>();
         services.AddScoped<BroadcastService>();
         services.AddScoped<BroadcastChoices>();
+        services.AddScoped<UnionPolls>();
         services.AddScoped<UnionQuestionService>();
         services.AddScoped<TakedownService>();
         services.AddSubject(UnionBroadcastSubject.Instance);

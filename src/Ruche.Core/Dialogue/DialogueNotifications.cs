@@ -1,4 +1,5 @@
 using Ruche.Core.Notifications;
+using Ruche.Core.Posts;
 
 namespace Ruche.Core.Dialogue;
 
@@ -14,5 +15,8 @@ public static class DialogueNotifications
     /// <summary>The union's content was taken down: its delegates learn what, why, on which basis and who decided.</summary>
     public static readonly NotificationKind Takedown = new("union-takedown", UnionTakedownSubject.Instance);
 
-    public static readonly IReadOnlyList<NotificationKind> All = [Broadcast, Question, Takedown];
+    /// <summary>A delegate's poll in the union's space, to those who accept that union's polls (read by the post's rule).</summary>
+    public static readonly NotificationKind Poll = new("union-poll", PostSubject.Instance);
+
+    public static readonly IReadOnlyList<NotificationKind> All = [Broadcast, Question, Takedown, Poll];
 }

@@ -14,7 +14,7 @@ public sealed class DialoguePersonalData(RucheDbContext db, Sealer sealer) : IPe
     public async Task ExportAsync(long personId, PersonalDataSections sections, CancellationToken cancellationToken)
     {
         sections.Add("unionBroadcastChoices", await db.Set<BroadcastChoice>().AsNoTracking().Where(c => c.PersonId == personId)
-            .Join(db.Set<Union>(), c => c.UnionId, u => u.Id, (c, u) => new { union = u.Name, c.Accepts, c.ChangedAt })
+            .Join(db.Set<Union>(), c => c.UnionId, u => u.Id, (c, u) => new { union = u.Name, channel = c.Channel.Name(), c.Accepts, c.ChangedAt })
             .ToListAsync(cancellationToken));
         var questions = await db.Set<UnionQuestion>().AsNoTracking().Where(q => q.AskerId == personId).OrderBy(q => q.Id)
             .Select(q => new { q.Id, union = q.Union!.Name, q.SealedBody, q.AskedAt, Replies = q.Replies.OrderBy(r => r.At).Select(r => new { r.SealedBody, r.At, Mine = r.AuthorId == personId }).ToList() })

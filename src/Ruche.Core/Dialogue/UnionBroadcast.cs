@@ -25,6 +25,15 @@ public sealed class UnionBroadcast
 
     public DateTime SentAt { get; set; }
 
+    /// <summary>The audience it was pushed to (all null: everyone who consents); reading it stays open to all who did not refuse.</summary>
+    public long? AudienceSiteId { get; set; }
+
+    public long? AudienceDepartmentId { get; set; }
+
+    public JobCategory? AudienceJobCategory { get; set; }
+
+    public string? AudienceTopic { get; set; }
+
     /// <summary>How many people it was sent to (pushed), the only reach anyone learns, and only when 5 or more.</summary>
     public int Recipients { get; set; }
 }
@@ -35,6 +44,7 @@ internal sealed class UnionBroadcastConfiguration : IEntityTypeConfiguration<Uni
     {
         builder.Property(b => b.Title).HasMaxLength(DialogueLimits.BroadcastTitleMaxLength);
         builder.Property(b => b.Body).HasMaxLength(DialogueLimits.BroadcastBodyMaxLength);
+        builder.Property(b => b.AudienceTopic).HasMaxLength(Common.Limits.TagMaxLength);
 
         // A union's broadcasts newest first, and this month's count for the quota.
         builder.HasIndex(b => new { b.UnionId, b.SentAt });

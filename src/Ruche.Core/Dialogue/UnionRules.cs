@@ -10,18 +10,29 @@ public static class UnionRules
     [ExpandedFrom(nameof(RunByRule))]
     public static bool IsRunBy(this Union union, long personId) => throw ExpandedFromAttribute.OutsideAQuery();
 
-    /// <summary>The person refused this union's broadcasts.</summary>
+    /// <summary>The person refused this union's broadcasts (the channel that decides who may read them).</summary>
     [ExpandedFrom(nameof(RefusedByRule))]
     public static bool IsRefusedBy(this Union union, long personId) => throw ExpandedFromAttribute.OutsideAQuery();
 
-    /// <summary>A broadcast reaches the person: they accepted it, or they have not chosen and the agreement pushes by default.</summary>
+    /// <summary>
+    /// The channel reaches the person: they accepted it, or they have not chosen it and the agreement pushes by default.
+    /// </summary>
     [ExpandedFrom(nameof(PushedToRule))]
-    public static bool IsPushedTo(this Union union, long personId, bool pushedByDefault) => throw ExpandedFromAttribute.OutsideAQuery();
+    public static bool IsPushedTo(this Union union, long personId, UnionChannel channel, bool pushedByDefault) => throw ExpandedFromAttribute.OutsideAQuery();
+
+    /// <summary>The person answered this channel themself (otherwise the agreement's default applies).</summary>
+    [ExpandedFrom(nameof(ChosenByRule))]
+    public static bool IsChosenBy(this Union union, long personId, UnionChannel channel) => throw ExpandedFromAttribute.OutsideAQuery();
 
     private static readonly Expression<Func<Union, long, bool>> RunByRule = (u, personId) => u.Delegates.Any(d => d.PersonId == personId);
 
-    private static readonly Expression<Func<Union, long, bool>> RefusedByRule = (u, personId) => u.Choices.Any(c => c.PersonId == personId && !c.Accepts);
+    private static readonly Expression<Func<Union, long, bool>> RefusedByRule = (u, personId) =>
+        u.Choices.Any(c => c.PersonId == personId && c.Channel == UnionChannel.Broadcasts && !c.Accepts);
 
-    private static readonly Expression<Func<Union, long, bool, bool>> PushedToRule = (u, personId, pushedByDefault) =>
-        u.Choices.Any(c => c.PersonId == personId && c.Accepts) || (pushedByDefault && !u.Choices.Any(c => c.PersonId == personId));
+    private static readonly Expression<Func<Union, long, UnionChannel, bool, bool>> PushedToRule = (u, personId, channel, pushedByDefault) =>
+        u.Choices.Any(c => c.PersonId == personId && c.Channel == channel && c.Accepts)
+        || (pushedByDefault && !u.Choices.Any(c => c.PersonId == personId && c.Channel == channel));
+
+    private static readonly Expression<Func<Union, long, UnionChannel, bool>> ChosenByRule = (u, personId, channel) =>
+        u.Choices.Any(c => c.PersonId == personId && c.Channel == channel);
 }

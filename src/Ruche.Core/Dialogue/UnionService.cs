@@ -126,7 +126,9 @@ public sealed class UnionService(RucheDbContext db, SpaceService spaces, Agreeme
             u.SpaceId,
             u.Delegates.OrderBy(d => d.Person!.DisplayName).Select(d => PersonRefs.Of(d.Person!, now)).ToList(),
             u.IsRunBy(me),
-            u.IsPushedTo(me, pushedByDefault),
-            u.Choices.Any(c => c.PersonId == me)));
+            u.IsPushedTo(me, UnionChannel.Broadcasts, pushedByDefault),
+            u.IsChosenBy(me, UnionChannel.Broadcasts),
+            u.IsPushedTo(me, UnionChannel.Polls, pushedByDefault),
+            u.IsChosenBy(me, UnionChannel.Polls)));
     }
 }

@@ -22,6 +22,9 @@ public sealed class Person : IdentityUser<long>
 
     public Site? Site { get; set; }
 
+    /// <summary>Their professional category (cadres, ETAM, employés, ouvriers), set by HR or an administrator.</summary>
+    public JobCategory? JobCategory { get; set; }
+
     public long? ManagerId { get; set; }
 
     public Person? Manager { get; set; }

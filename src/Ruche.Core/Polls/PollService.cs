@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Ballots;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Dialogue;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Polls;
 
 /// <summary>Creating, voting in and closing polls. Every read goes through the post's rule: a poll one cannot read is "not found".</summary>
-public sealed class PollService(RucheDbContext db, PostService posts, BallotBox box, PollClosing closing, PollsLive live, TimeProvider time)
+public sealed class PollService(RucheDbContext db, PostService posts, BallotBox box, PollClosing closing, PollsLive live, UnionPolls unionPolls, TimeProvider time)
 {
     /// <summary>Publishes a post carrying a poll, both in one transaction; returns the post's id.</summary>
     public async Task<long> CreatePostWithPollAsync(Viewer viewer, NewPost post, NewPoll poll, CancellationToken ct)
@@ -19,14 +20,17 @@ public sealed class PollService(RucheDbContext db, PostService posts, BallotBox 
             throw RucheException.Invalid("poll.not-on-share", "A share does not carry a poll.");
         }
 
-        return await posts.CreateAsync(viewer, post, p => db.Add(WithPost(PollInputs.Build(poll, options), p)), ct);
+        await unionPolls.RequireAllowedAsync(post.SpaceId, ct);
+        var postId = await posts.CreateAsync(viewer, post, p => db.Add(WithPost(PollInputs.Build(poll, options), p)), ct);
+        await unionPolls.AnnounceAsync(viewer, post.SpaceId, postId, ct);
+        return postId;
     }
 
     /// <summary>Adds a poll to one of the viewer's own posts that carries none yet; returns the poll's id.</summary>
     public async Task<long> AddToPostAsync(Viewer viewer, long postId, NewPoll poll, CancellationToken ct)
     {
         var post = await db.Posts.VisibleTo(viewer.PersonId).Where(p => p.Id == postId)
-            .Select(p => new { p.AuthorId, p.IsShare, HasPoll = db.Set<Poll>().Any(x => x.PostId == p.Id) })
+            .Select(p => new { p.AuthorId, p.IsShare, p.SpaceId, HasPoll = db.Set<Poll>().Any(x => x.PostId == p.Id) })
             .SingleOrDefaultAsync(ct) ?? throw RucheException.NotFound("post.not-found", "No such post.");
         if (post.AuthorId != viewer.PersonId)
         {
@@ -44,6 +48,7 @@ public sealed class PollService(RucheDbContext db, PostService posts, BallotBox 
         }
 
         var options = PollInputs.Validate(poll, time.UtcNow());
+        await unionPolls.RequireAllowedAsync(post.SpaceId, ct);
         var created = PollInputs.Build(poll, options);
         created.PostId = postId;
         db.Add(created);
@@ -57,6 +62,7 @@ public sealed class PollService(RucheDbContext db, PostService posts, BallotBox 
             throw RucheException.Invalid("poll.already-exists", "This post already carries a poll.");
         }
 
+        await unionPolls.AnnounceAsync(viewer, post.SpaceId, postId, ct);
         return created.Id;
     }
 

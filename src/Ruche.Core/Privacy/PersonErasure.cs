@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Audit;
 using Ruche.Core.Ballots;
 using Ruche.Core.Common;
+using Ruche.Core.Communication;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Dialogue;
@@ -100,6 +101,11 @@ public sealed class PersonErasure(
         await db.Set<BroadcastChoice>().Where(c => c.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<UnionQuestion>().Where(q => q.AskerId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<UnionMandate>().Where(d => d.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+
+        // Company messages delivered to them and their refusals go (the messages' counters stay: they name nobody); the
+        // messages they sent stay the company's, under the pseudonym.
+        await db.Set<MessageDelivery>().Where(d => d.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<MessageOptOut>().Where(o => o.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.SpaceMemberships.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.AccessTokens.Where(t => t.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.UserTokens.Where(t => t.UserId == personId).ExecuteDeleteAsync(cancellationToken);
@@ -133,6 +139,7 @@ public sealed class PersonErasure(
         person.TwoFactorEnabled = false;
         person.LockoutEnd = DateTimeOffset.MaxValue;
         person.JobTitle = person.Bio = null;
+        person.JobCategory = null;
         person.DepartmentId = person.SiteId = person.ManagerId = null;
         person.PhotoFileId = null;
         person.TimeZone = "Etc/UTC";

@@ -1,6 +1,7 @@
 using Ruche.Core.Common;
 using Ruche.Core.Content;
 using Ruche.Core.Dialogue;
+using Ruche.Core.Polls;
 using Ruche.Core.Posts;
 using Ruche.Core.Spaces;
 using Ruche.Demo.People;
@@ -28,6 +29,8 @@ internal static class DemoDialogue
             "Index égalité professionnelle : nous avons demandé le détail par catégorie. Réponse attendue avant la fin du mois.",
         ]),
     ];
+
+    private static readonly string[] PollChoices = ["Salaires", "Télétravail", "Conditions de travail", "Égalité professionnelle"];
 
     public static void Write(Ruche.Core.Data.RucheDbContext db, DemoStaff staff, DateTime launch, DateTime now)
     {
@@ -83,6 +86,10 @@ internal static class DemoDialogue
                 [
                     .. staff.All.Where((m, i) => i % 5 == index + 1 && m.Id != delegateMember.Id).Select(m => new BroadcastChoice { PersonId = m.Id, Accepts = true, ChangedAt = created.AddDays(2) }),
                     .. staff.All.Where((m, i) => i % 23 == index + 2 && m.Id != delegateMember.Id).Select(m => new BroadcastChoice { PersonId = m.Id, Accepts = false, ChangedAt = created.AddDays(3) }),
+
+                    // Each channel apart: some are told of the union's polls too, one refuses them.
+                    .. staff.All.Where((m, i) => i % 6 == index + 1 && m.Id != delegateMember.Id).Select(m => new BroadcastChoice { PersonId = m.Id, Channel = UnionChannel.Polls, Accepts = true, ChangedAt = created.AddDays(4) }),
+                    .. staff.All.Where((m, i) => i % 29 == index + 3 && m.Id != delegateMember.Id).Select(m => new BroadcastChoice { PersonId = m.Id, Channel = UnionChannel.Polls, Accepts = false, ChangedAt = created.AddDays(4) }),
                 ],
             };
             db.Add(union);
@@ -98,6 +105,29 @@ internal static class DemoDialogue
                     CreatedAt = now.AddDays(-20 + (i * 6) + index).AddHours(9 + index),
                 });
             }
+        }
+
+        // A union poll in each space (the agreement opens polls), anonymous: who answers a union is nobody's business.
+        foreach (var (union, index) in unions.Select((u, i) => (u, i)))
+        {
+            const string Question = "Votre avis compte : quelle priorité pour la prochaine négociation ? Sondage **anonyme**, résultats par lots.";
+            var post = new Post
+            {
+                AuthorId = union.Delegates[0].PersonId,
+                Space = union.Space,
+                Body = Question,
+                BodyHtml = markdown.RenderHtml(MarkdownContent.Parse(Question), known),
+                CreatedAt = now.AddDays(-2 + index).AddHours(-3),
+            };
+            db.Posts.Add(post);
+            db.Add(new Poll
+            {
+                Post = post,
+                Anonymous = true,
+                Results = PollResultsVisibility.AfterVoting,
+                ClosesAt = now.AddDays(10),
+                Options = [.. PollChoices.Select((label, i) => new PollOption { Label = label, Position = i })],
+            });
         }
 
         var first = unions[0];

@@ -68,7 +68,7 @@ internal static class DemoRoster
         new("Guillaume", "Roussel", Paris, Finance, "Contrôleur de gestion", "nathalie.bonnet"),
         new("Sandrine", "Lemoine", Paris, Finance, "Comptable", "nathalie.bonnet"),
         new("Claire", "Fontaine", Paris, Marketing, "Directrice marketing", "antoine.lefebvre"),
-        new("Alexandre", "Morel", Paris, Marketing, "Responsable communication", "claire.fontaine"),
+        new("Alexandre", "Morel", Paris, Marketing, "Responsable communication", "claire.fontaine", RoleNames.Communication),
         new("Manon", "Guérin", Paris, Marketing, "Chargée de marketing digital", "claire.fontaine"),
         new("Vincent", "André", Paris, Support, "Responsable support Europe", "genevieve.bouchard"),
         new("Yasmine", "Belkacem", Paris, Support, "Chargée de clientèle", "vincent.andre"),

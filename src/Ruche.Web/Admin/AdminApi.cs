@@ -16,6 +16,11 @@ public static class AdminApi
         admin.MapPut("/settings/registration", SetRegistrationAsync).WithName("SetRegistration");
         admin.MapGet("/people", PeopleAsync).WithName("ListPeopleForAdministrators");
         admin.MapPut("/people/{id:long}/active", SetActiveAsync).WithName("SetPersonActive");
+        admin.MapPut("/people/{id:long}/job-category", async (long id, JobCategoryRequest request, ClaimsPrincipal user, PeopleAdministration people, CancellationToken ct) =>
+        {
+            await people.SetJobCategoryAsync(user.RequireViewer(), id, request.JobCategory, ct);
+            return TypedResults.NoContent();
+        }).WithName("SetPersonJobCategory");
         admin.MapGet("/people/{id:long}/roles", RolesAsync).WithName("GetPersonRoles");
         admin.MapPut("/people/{id:long}/roles", SetRolesAsync).WithName("SetPersonRoles");
         admin.MapDelete("/people/{id:long}", async (long id, ClaimsPrincipal user, Core.Privacy.PersonErasure erasure, Core.Privacy.ErasedContent? content, CancellationToken ct) =>
@@ -98,3 +103,6 @@ public sealed record RolesRequest(IReadOnlyList<string>? Roles);
 
 /// <summary>Days a kind of content is kept (30 to 36,500); null keeps it for ever.</summary>
 public sealed record RetentionRequest(int? Days);
+
+/// <summary>A person's professional category; null clears it.</summary>
+public sealed record JobCategoryRequest(Ruche.Core.People.JobCategory? JobCategory);

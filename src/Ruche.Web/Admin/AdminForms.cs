@@ -26,6 +26,12 @@ public static class AdminForms
                 await accounts.SetRolesAsync(user.RequireViewer(), id, form.Roles ?? [], http.RequestAborted);
                 return Saved(form.ReturnUrl ?? "/admin", "roles");
             }));
+        ui.MapPost("/people/{id:long}/job-category", (long id, HttpContext http, [FromForm] JobCategoryForm form, ClaimsPrincipal user, PeopleAdministration people) =>
+            FormResults.RunAsync(http, form.ReturnUrl, async () =>
+            {
+                await people.SetJobCategoryAsync(user.RequireViewer(), id, JobCategoryForm.Parse(form.JobCategory), http.RequestAborted);
+                return null;
+            }));
         ui.MapPost("/people/{id:long}/active", (long id, HttpContext http, [FromForm] ActiveForm form, ClaimsPrincipal user, PeopleAdministration people) =>
             FormResults.RunAsync(http, form.ReturnUrl ?? "/admin/people", async () =>
             {
@@ -109,4 +115,18 @@ public sealed record RolesForm
 public sealed record RetentionForm
 {
     public int? Days { get; init; }
+}
+
+/// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>
+public sealed record JobCategoryForm
+{
+    /// <summary>The category's name; empty clears it.</summary>
+    public string? JobCategory { get; init; }
+
+    public string? ReturnUrl { get; init; }
+
+    public static Core.People.JobCategory? Parse(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : Enum.TryParse<Core.People.JobCategory>(text, out var category) && Enum.IsDefined(category) && !text.Any(char.IsDigit) ? category
+        : throw Core.Common.RucheException.Invalid("audience.category-unknown", "No such professional category.");
 }

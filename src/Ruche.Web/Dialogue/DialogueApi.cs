@@ -22,14 +22,14 @@ public static class DialogueApi
         unions.MapGet("/agreement", AgreementAsync).WithName("GetUnionAgreement");
         unions.MapPut("/{id:long}/broadcast-choice", async (long id, BroadcastChoiceRequest request, ClaimsPrincipal user, BroadcastChoices choices, CancellationToken ct) =>
         {
-            await choices.SetAsync(user.RequireViewer(), id, request.Accepts, ct);
+            await choices.SetAsync(user.RequireViewer(), id, UnionChannels.Parse(request.Channel), request.Accepts, ct);
             return TypedResults.NoContent();
         }).WithName("ChooseUnionBroadcasts");
         unions.MapGet("/{id:long}/broadcasts", async (long id, ClaimsPrincipal user, BroadcastService service, CancellationToken ct) =>
             TypedResults.Ok(await service.ListAsync(user.RequireViewer(), id, ct))).WithName("ListUnionBroadcasts");
         unions.MapPost("/{id:long}/broadcasts", async (long id, BroadcastRequest request, ClaimsPrincipal user, BroadcastService service, CancellationToken ct) =>
         {
-            var sent = await service.SendAsync(user.RequireViewer(), id, request.Title, request.Body, ct);
+            var sent = await service.SendAsync(user.RequireViewer(), id, new NewBroadcast(request.Title, request.Body, request.Audience), ct);
             return TypedResults.Created($"/api/v1/unions/broadcasts/{sent}", new CreatedId(sent));
         }).WithName("SendUnionBroadcast");
         unions.MapGet("/broadcasts/{id:long}", async (long id, ClaimsPrincipal user, BroadcastService service, CancellationToken ct) =>
@@ -89,9 +89,11 @@ public static class DialogueApi
         await service.CurrentAsync(ct) is { } agreement ? TypedResults.Ok(agreement) : TypedResults.NoContent();
 }
 
-public sealed record BroadcastChoiceRequest(bool Accepts);
+/// <summary>Accepts or refuses one channel of a union: "broadcasts" (the default) or "polls".</summary>
+public sealed record BroadcastChoiceRequest(bool Accepts, string? Channel = null);
 
-public sealed record BroadcastRequest(string? Title, string? Body);
+/// <summary>A broadcast; the audience (site, department, category, topic) narrows whom it is pushed to, none is everyone who consents.</summary>
+public sealed record BroadcastRequest(string? Title, string? Body, Ruche.Core.Targeting.Audience? Audience = null);
 
 public sealed record QuestionRequest(string? Body);
 

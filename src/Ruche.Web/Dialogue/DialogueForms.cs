@@ -15,10 +15,10 @@ public static class DialogueForms
     {
         var ui = app.MapGroup("/ui/unions").ExcludeFromDescription();
         ui.MapPost("/{id:long}/choice", (long id, [FromForm] ChoiceForm form, ClaimsPrincipal user, BroadcastChoices choices, HttpContext http) =>
-            FormResults.RunAsync(http, form.ReturnUrl, async () => { await choices.SetAsync(user.RequireViewer(), id, form.Accepts, http.RequestAborted); return null; }));
+            FormResults.RunAsync(http, form.ReturnUrl, async () => { await choices.SetAsync(user.RequireViewer(), id, UnionChannels.Parse(form.Channel), form.Accepts, http.RequestAborted); return null; }));
         ui.MapPost("/{id:long}/broadcasts", (long id, [FromForm] BroadcastForm form, ClaimsPrincipal user, BroadcastService broadcasts, HttpContext http) =>
             FormResults.RunOrRefillAsync<UnionPage>(new { Id = id, TypedBroadcast = form }, async () =>
-                $"/unions/broadcasts/{await broadcasts.SendAsync(user.RequireViewer(), id, form.Title, form.Body, http.RequestAborted)}"));
+                $"/unions/broadcasts/{await broadcasts.SendAsync(user.RequireViewer(), id, new NewBroadcast(form.Title, form.Body, form.Audience()), http.RequestAborted)}"));
         ui.MapPost("/{id:long}/questions", (long id, [FromForm] QuestionForm form, ClaimsPrincipal user, UnionQuestionService questions, HttpContext http) =>
             FormResults.RunOrRefillAsync<UnionPage>(new { Id = id, TypedQuestion = form.Body }, async () =>
                 $"/unions/questions/{await questions.AskAsync(user.RequireViewer(), id, form.Body, http.RequestAborted)}"));
@@ -99,6 +99,9 @@ public sealed record ChoiceForm
 {
     public bool Accepts { get; init; }
 
+    /// <summary>"broadcasts" (also when left out) or "polls".</summary>
+    public string? Channel { get; init; }
+
     public string? ReturnUrl { get; init; }
 }
 
@@ -108,6 +111,18 @@ public sealed record BroadcastForm
     public string? Title { get; init; }
 
     public string? Body { get; init; }
+
+    public string? SiteId { get; init; }
+
+    public string? DepartmentId { get; init; }
+
+    public string? JobCategory { get; init; }
+
+    public string? Topic { get; init; }
+
+    public Ruche.Core.Targeting.Audience Audience() => Targeting.AudienceForm.Read(SiteId, DepartmentId, JobCategory, Topic);
+
+    public Ruche.Core.Targeting.Audience TypedAudience() => Targeting.AudienceForm.Typed(SiteId, DepartmentId, JobCategory, Topic);
 }
 
 /// <summary>Fields of an HTML form; a field the browser leaves out binds as its default.</summary>

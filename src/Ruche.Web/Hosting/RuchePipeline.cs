@@ -1,6 +1,7 @@
 using Ruche.Web.Admin;
 using Ruche.Web.Auth;
 using Ruche.Web.Bdese;
+using Ruche.Web.Communication;
 using Ruche.Web.Dialogue;
 using Ruche.Web.Events;
 using Ruche.Web.Feeds;
@@ -80,6 +81,7 @@ public static class RuchePipeline
         api.MapDialogueApi();
         api.MapRecordsApi();
         api.MapCseApi();
+        api.MapCommunicationApi();
         api.MapPollsApi();
         api.MapSurveysApi();
         api.MapBdeseApi();
@@ -111,6 +113,7 @@ public static class RuchePipeline
         forms.MapReportingForms();
         forms.MapDialogueForms();
         forms.MapRecordsForms();
+        forms.MapCommunicationForms();
         forms.MapPollForms();
         forms.MapSurveyForms();
         forms.MapBdeseForms();

@@ -8,6 +8,7 @@ using Ruche.Core.Access;
 using Ruche.Core.Audit;
 using Ruche.Core.Ballots;
 using Ruche.Core.Bdese;
+using Ruche.Core.Communication;
 using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Dialogue;
@@ -33,6 +34,7 @@ using Ruche.Core.Search;
 using Ruche.Core.Sealing;
 using Ruche.Core.WorkTime;
 using Ruche.Core.Spaces;
+using Ruche.Core.Targeting;
 using Ruche.Core.Surveys;
 using Ruche.Web.Auth;
 using Ruche.Web.Live;
@@ -236,8 +238,10 @@ public static class RucheServices
             .AddIrritants()
             .AddBallots()
             .AddReporting()
+            .AddTargeting()
             .AddDialogue()
             .AddRecords()
+            .AddCommunication()
             .AddPolls()
             .AddSurveys()
             .AddBdese()

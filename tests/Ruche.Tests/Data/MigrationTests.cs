@@ -22,7 +22,7 @@ public abstract class MigrationTests(RucheApp app) : ProviderTests(app)
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration for " + App.ProviderName);
         Assert.True(await db.Spaces.AnyAsync(s => s.IsDefault), "The Café space is created with the schema.");
-        Assert.Equal(7, await db.Roles.CountAsync());
+        Assert.Equal(Ruche.Core.Common.RoleNames.All.Count, await db.Roles.CountAsync());
     }
 
     /// <summary>

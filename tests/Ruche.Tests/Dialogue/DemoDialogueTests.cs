@@ -36,6 +36,13 @@ public sealed class DemoDialogueTests
             Assert.Single(await db.Set<UnionAgreement>().ToListAsync(), a => a.IsInForceOn(today) && a.AllowsBroadcasts && a.BroadcastsPerMonth == 2);
             Assert.Equal(1, await db.Set<UnionBroadcast>().CountAsync());
 
+            // One targeted HR message, partly read, everyone with a professional category, one communication manager.
+            var message = await db.Set<Ruche.Core.Communication.CompanyMessage>().SingleAsync();
+            Assert.True(message.Recipients >= 5 && message.Reads >= 5 && message.Reads < message.Recipients);
+            Assert.Equal(message.Recipients, await db.Set<Ruche.Core.Communication.MessageDelivery>().CountAsync());
+            Assert.False(await db.People.AnyAsync(p => p.JobCategory == null));
+            Assert.True(await db.UserRoles.AnyAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Ruche.Core.Common.RoleNames.Communication)));
+
             var administrators = db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Ruche.Core.Common.RoleNames.Administrator)).Select(ur => ur.UserId);
             foreach (var union in unions)
             {
@@ -45,6 +52,8 @@ public sealed class DemoDialogueTests
                 Assert.True(await db.Posts.CountAsync(p => p.SpaceId == union.SpaceId) >= 2);
                 Assert.True(await db.SpaceMemberships.CountAsync(m => m.SpaceId == union.SpaceId) >= 5);
                 Assert.Equal(SpaceKind.Union, (await db.Spaces.SingleAsync(s => s.Id == union.SpaceId)).Kind);
+                Assert.True(await db.Set<Ruche.Core.Polls.Poll>().AnyAsync(p => p.Post!.SpaceId == union.SpaceId && p.Anonymous));
+                Assert.True(await db.Set<BroadcastChoice>().AnyAsync(c => c.UnionId == union.Id && c.Channel == UnionChannel.Polls));
             }
         }
         finally

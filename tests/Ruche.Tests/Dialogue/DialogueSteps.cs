@@ -33,6 +33,9 @@ public static class DialogueSteps
     public static async Task ChooseBroadcastsAsync(this Actor person, UnionView union, bool accepts) =>
         await Actor.ExpectAsync(await person.Http.PutAsJsonAsync($"/api/v1/unions/{union.Id}/broadcast-choice", new { accepts }, Actor.Json), HttpStatusCode.NoContent);
 
+    public static async Task ChooseAsync(this Actor person, UnionView union, string channel, bool accepts) =>
+        await Actor.ExpectAsync(await person.Http.PutAsJsonAsync($"/api/v1/unions/{union.Id}/broadcast-choice", new { accepts, channel }, Actor.Json), HttpStatusCode.NoContent);
+
     public static Task<HttpResponseMessage> SendBroadcastAsync(this Actor delegateActor, UnionView union, string title, string body = "Assemblée générale jeudi à 12 h 30.") =>
         delegateActor.Http.PostAsJsonAsync($"/api/v1/unions/{union.Id}/broadcasts", new { title, body }, Actor.Json);
 

@@ -48,6 +48,7 @@ public abstract partial class UnionPrivacyMatrixTests(RucheApp app) : ProviderTe
         await member.ReactAsync(post, "like");
         await Actor.ExpectAsync(await member.RespondAsync(meeting.Id, "yes"), HttpStatusCode.NoContent);
         await member.ChooseBroadcastsAsync(union, accepts: true);
+        await member.ChooseAsync(union, "polls", accepts: true);
         var secret = $"Ma question confidentielle zq{suffix}";
         var question = await member.AskAsync(union, secret);
         var broadcast = await delegateActor.BroadcastAsync(union, $"Diffusion {suffix}");

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Common;
+using Ruche.Core.Communication;
 using Ruche.Core.Data;
 using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
@@ -247,6 +248,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [UnionBroadcastSubject.Kind] = broadcast,
             [UnionQuestionSubject.Kind] = question,
             [UnionTakedownSubject.Kind] = takedown,
+            [CompanyMessageSubject.Kind] = await CompanyMessageAsync(actor.Id, owner.Id),
         };
         (samples[NegotiationSubject.Kind], samples[CseMeetingSubject.Kind]) = await RecordSamplesAsync(owner.Id, actor.Id);
 
@@ -369,6 +371,26 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         db.Add(meeting);
         await db.SaveChangesAsync();
         return (record.Id, meeting.Id);
+    }
+
+    /// <summary>A company message the actor sent to the owner alone.</summary>
+    private async Task<long> CompanyMessageAsync(long senderId, long recipientId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var message = new CompanyMessage
+        {
+            AuthorId = senderId,
+            Title = "Entretien annuel",
+            Body = "x",
+            BodyHtml = "<p>x</p>",
+            SentAt = TimeProvider.System.GetUtcNow().UtcDateTime,
+            Recipients = 1,
+            Deliveries = [new MessageDelivery { PersonId = recipientId }],
+        };
+        db.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
     }
 
     /// <summary>A moderator's decision to hide the owner's post, as the moderation service writes it.</summary>

@@ -309,6 +309,18 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
             var question = new UnionQuestion { UnionId = union.Id, AskerId = people[1], SealedBody = [1, 2, 3], AskedAt = now, LastMessageAt = now };
             var takedown = new UnionTakedown { UnionId = union.Id, Reason = "Illicite", LegalBasis = "Loi", DecidedAt = now };
             db.AddRange(broadcast, question, takedown);
+
+            // A company message from person 0 delivered to the delegates (a draw of the company like any other).
+            var message = new Ruche.Core.Communication.CompanyMessage
+            {
+                AuthorId = people[0],
+                Title = "Message",
+                Body = "x",
+                BodyHtml = "<p>x</p>",
+                SentAt = now,
+                Deliveries = [.. Enumerable.Range(0, People).Where(p => Delegates[p] && p != 0).Select(p => new Ruche.Core.Communication.MessageDelivery { PersonId = people[p] })],
+            };
+            db.Add(message);
             await db.SaveChangesAsync();
 
             // Negotiation records with person 2 and the union as parties: a draft, one published to everyone, one to the second space's members.
@@ -347,6 +359,7 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [UnionBroadcastSubject.Kind] = [(broadcast.Id, person => Delegates[people.IndexOf(person)] || Choices[people.IndexOf(person)] != 2)],
                 [UnionQuestionSubject.Kind] = [(question.Id, person => person == people[1] || Delegates[people.IndexOf(person)])],
                 [UnionTakedownSubject.Kind] = [(takedown.Id, person => Delegates[people.IndexOf(person)])],
+                [Ruche.Core.Communication.CompanyMessageSubject.Kind] = [(message.Id, person => person == people[0] || Delegates[people.IndexOf(person)])],
                 [ModerationDecisionSubject.Kind] = [.. decisions.Select(d => (d.Id, (Func<long, bool>)(person => person == d.AuthorId && d.Action != ModerationAction.Dismiss)))],
                 [IdeaSubject.Kind] = [.. ideas.Select((idea, i) => (idea.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
                 [IdeaStatusChangeSubject.Kind] = [.. changes.Select((c, i) => (c.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
