@@ -612,6 +612,99 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("BdeseVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Ruche.Core.Communication.CompanyMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AudienceDepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AudienceJobCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("AudienceSiteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AudienceTopic")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reads")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "SentAt");
+
+                    b.ToTable("CompanyMessage");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Communication.MessageDelivery", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("MessageId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("MessageDelivery");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Communication.MessageOptOut", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId", "Category");
+
+                    b.HasIndex("Category");
+
+                    b.ToTable("MessageOptOut");
+                });
+
             modelBuilder.Entity("Ruche.Core.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -638,15 +731,18 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Property<long>("UnionId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Accepts")
                         .HasColumnType("boolean");
 
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("PersonId", "UnionId");
+                    b.HasKey("PersonId", "UnionId", "Channel");
 
-                    b.HasIndex("UnionId", "Accepts");
+                    b.HasIndex("UnionId", "Channel", "Accepts");
 
                     b.ToTable("BroadcastChoice");
                 });
@@ -744,6 +840,19 @@ namespace Ruche.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AudienceDepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AudienceJobCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("AudienceSiteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AudienceTopic")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<long?>("AuthorId")
                         .HasColumnType("bigint");
@@ -1920,6 +2029,9 @@ namespace Ruche.Data.Postgres.Migrations
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("JobCategory")
+                        .HasColumnType("integer");
 
                     b.Property<string>("JobTitle")
                         .HasMaxLength(100)
@@ -3539,6 +3651,42 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Navigation("Item");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Communication.CompanyMessage", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Communication.MessageDelivery", b =>
+                {
+                    b.HasOne("Ruche.Core.Communication.CompanyMessage", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Communication.MessageOptOut", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ruche.Core.Dialogue.BroadcastChoice", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -4549,6 +4697,11 @@ namespace Ruche.Data.Postgres.Migrations
             modelBuilder.Entity("Ruche.Core.Bdese.BdeseItem", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Communication.CompanyMessage", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("Ruche.Core.Dialogue.Union", b =>

@@ -585,6 +585,97 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("BdeseVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Ruche.Core.Communication.CompanyMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AudienceDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AudienceJobCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AudienceSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceTopic")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "SentAt");
+
+                    b.ToTable("CompanyMessage");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Communication.MessageDelivery", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("MessageDelivery");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Communication.MessageOptOut", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Category");
+
+                    b.HasIndex("Category");
+
+                    b.ToTable("MessageOptOut");
+                });
+
             modelBuilder.Entity("Ruche.Core.Data.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -611,15 +702,18 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<long>("UnionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Accepts")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("PersonId", "UnionId");
+                    b.HasKey("PersonId", "UnionId", "Channel");
 
-                    b.HasIndex("UnionId", "Accepts");
+                    b.HasIndex("UnionId", "Channel", "Accepts");
 
                     b.ToTable("BroadcastChoice");
                 });
@@ -711,6 +805,19 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AudienceDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AudienceJobCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AudienceSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceTopic")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("AuthorId")
                         .HasColumnType("INTEGER");
@@ -1856,6 +1963,9 @@ namespace Ruche.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JobCategory")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("JobTitle")
@@ -3430,6 +3540,42 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("Item");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Communication.CompanyMessage", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Communication.MessageDelivery", b =>
+                {
+                    b.HasOne("Ruche.Core.Communication.CompanyMessage", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Communication.MessageOptOut", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ruche.Core.Dialogue.BroadcastChoice", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Person")
@@ -4440,6 +4586,11 @@ namespace Ruche.Data.Sqlite.Migrations
             modelBuilder.Entity("Ruche.Core.Bdese.BdeseItem", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Communication.CompanyMessage", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("Ruche.Core.Dialogue.Union", b =>
