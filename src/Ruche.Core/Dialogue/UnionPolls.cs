@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Notifications;
+using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Dialogue;
 
@@ -12,17 +13,26 @@ namespace Ruche.Core.Dialogue;
 /// </summary>
 public sealed class UnionPolls(RucheDbContext db, AgreementService agreements, Notifier notifier)
 {
-    /// <summary>Refuses a poll in a union's space unless the agreement in force opens polls; any other space passes.</summary>
-    public async Task RequireAllowedAsync(long? spaceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses a poll in a union's space unless the agreement in force opens polls, and a named poll in any space whose
+    /// members are private (a union's, the staff representatives'): its voters' names would tell every reader who takes
+    /// part. Any other space passes.
+    /// </summary>
+    public async Task RequireAllowedAsync(long? spaceId, bool anonymous, CancellationToken cancellationToken)
     {
-        if (spaceId is not { } id || !await db.Set<Union>().AnyAsync(u => u.SpaceId == id, cancellationToken))
+        if (spaceId is not { } id)
         {
             return;
         }
 
-        if (!UnionChannel.Polls.IsOpenedBy(await agreements.InForceAsync(cancellationToken)))
+        if (await db.Set<Union>().AnyAsync(u => u.SpaceId == id, cancellationToken) && !UnionChannel.Polls.IsOpenedBy(await agreements.InForceAsync(cancellationToken)))
         {
             throw RucheException.Forbidden("dialogue.polls-not-agreed", "No agreement in force opens polls in union spaces.");
+        }
+
+        if (!anonymous && await db.Spaces.AnyAsync(s => s.Id == id && s.KeepsMembersPrivate(), cancellationToken))
+        {
+            throw RucheException.Invalid("dialogue.union-poll-named", "A poll in a union or staff-representation space is anonymous: who votes there is nobody else's to see.");
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class PollService(RucheDbContext db, PostService posts, BallotBox 
             throw RucheException.Invalid("poll.not-on-share", "A share does not carry a poll.");
         }
 
-        await unionPolls.RequireAllowedAsync(post.SpaceId, ct);
+        await unionPolls.RequireAllowedAsync(post.SpaceId, poll.Anonymous, ct);
         var postId = await posts.CreateAsync(viewer, post, p => db.Add(WithPost(PollInputs.Build(poll, options), p)), ct);
         await unionPolls.AnnounceAsync(viewer, post.SpaceId, postId, ct);
         return postId;
@@ -48,7 +48,7 @@ public sealed class PollService(RucheDbContext db, PostService posts, BallotBox 
         }
 
         var options = PollInputs.Validate(poll, time.UtcNow());
-        await unionPolls.RequireAllowedAsync(post.SpaceId, ct);
+        await unionPolls.RequireAllowedAsync(post.SpaceId, poll.Anonymous, ct);
         var created = PollInputs.Build(poll, options);
         created.PostId = postId;
         db.Add(created);

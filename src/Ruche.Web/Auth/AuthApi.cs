@@ -11,7 +11,7 @@ public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", IssueAsync).WithTags("Auth").WithName("IssueToken").AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized).RequireRateLimiting(Hosting.RateLimits.SignInPolicy);
+        api.MapPost("/auth/token", IssueAsync).WithTags("Auth").WithName("IssueToken").AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).RequireRateLimiting(Hosting.RateLimits.SignInPolicy);
         var tokens = api.MapGroup("/me/tokens").WithTags("Auth");
         tokens.MapGet("/", ListAsync).WithName("ListPersonalTokens");
         tokens.MapPost("/", CreateAsync).WithName("CreatePersonalToken");

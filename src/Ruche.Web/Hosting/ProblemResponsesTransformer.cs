@@ -7,9 +7,10 @@ namespace Ruche.Web.Hosting;
 
 /// <summary>
 /// Documents the RFC 7807 problem details every API operation can answer (<see cref="Problems"/>), from what the
-/// endpoint is: 400 when it reads parameters or a body, 401 and 403 unless it is anonymous, 404 when its route names a
-/// resource, 409 when it changes something, 429 when it is rate-limited. Clients branch on the stable
-/// <c>type</c> (<c>urn:ruche:problem:{code}</c>).
+/// endpoint is: 400 when it reads parameters or a body; 401, 403 and 404 unless it is anonymous (a feature hidden from
+/// the person answers 404, as a resource they may not read does), and 404 whenever its route names a resource; 409 when
+/// it changes something; 415 when it reads a body; 429 when it is rate-limited. Clients branch on the stable <c>type</c>
+/// (<c>urn:ruche:problem:{code}</c>).
 /// </summary>
 internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 {
@@ -38,8 +39,9 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         Add(operation, document, reads, "400", "The request is malformed or breaks a rule; nothing changed.");
         Add(operation, document, !anonymous, "401", "No valid token was sent.");
         Add(operation, document, !anonymous, "403", "The signed-in person may not do this.");
-        Add(operation, document, names || changes, "404", "No such resource, or none the person may read.");
+        Add(operation, document, names || changes || !anonymous, "404", "No such resource, or none the person may read.");
         Add(operation, document, changes, "409", "The resource's state refuses the change (e.g. already done, or changed meanwhile).");
+        Add(operation, document, operation.RequestBody is not null, "415", "The body is not in a media type the operation reads.");
         Add(operation, document, limited, "429", "Too many requests; wait for the Retry-After header's seconds.");
         return Task.CompletedTask;
     }

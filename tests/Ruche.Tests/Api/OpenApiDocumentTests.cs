@@ -19,7 +19,7 @@ public abstract class OpenApiDocumentTests(RucheApp app) : ProviderTests(app)
         foreach (var (method, path, operation) in operations)
         {
             var responses = operation["responses"]!.AsObject();
-            var expected = path == "/api/v1/auth/token" ? new[] { "400", "401", "429" } : ["401", "403", "429"];
+            var expected = path == "/api/v1/auth/token" ? new[] { "400", "401", "403", "429" } : ["401", "403", "429"];
             foreach (var status in expected)
             {
                 Assert.True(responses.ContainsKey(status), $"{method} {path} does not document {status}");

@@ -124,7 +124,29 @@ public abstract class TargetedBroadcastTests(RucheApp app) : ProviderTests(app)
         // Elsewhere polls need no agreement; once the agreement opens them, the delegate posts one without anyone's validation.
         Assert.NotNull(await delegateActor.PostPollAsync(["Oui", "Non"]));
         await admin.RecordAgreementAsync(Terms);
-        Assert.NotNull(await delegateActor.PostPollAsync(["Oui", "Non"], space));
+        Assert.NotNull(await delegateActor.PostPollAsync(["Oui", "Non"], space, anonymous: true));
+    }
+
+    [Fact]
+    public async Task A_poll_in_a_union_space_is_anonymous_since_its_voters_names_would_tell_who_takes_part()
+    {
+        var admin = await NewPersonAsync("Admin", roles: "administrator");
+        await admin.RecordAgreementAsync(Terms);
+        var delegateActor = await NewPersonAsync("Délégué");
+        var union = await admin.RecordUnionAsync("Ruche Vote Secret " + Guid.NewGuid().ToString("N")[..6], delegateActor);
+        var space = await delegateActor.SpaceOfAsync(union);
+        var before = (await delegateActor.SpaceFeedAsync(space)).Items.Count;
+
+        await delegateActor.TryPostPollAsync(new { options = new[] { "Oui", "Non" }, anonymous = false }, space)
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "dialogue.union-poll-named");
+        var post = await delegateActor.PostAsync("Assemblée générale", space);
+        await delegateActor.Http.PostAsJsonAsync($"/api/v1/posts/{post.Id}/poll", new { options = new[] { "Oui", "Non" } }, Actor.Json)
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "dialogue.union-poll-named");
+        Assert.Equal(before + 1, (await delegateActor.SpaceFeedAsync(space)).Items.Count);
+        Assert.Null((await delegateActor.GetPostAsync(post.Id)).Poll);
+
+        var poll = await delegateActor.PostPollAsync(["Oui", "Non"], space, anonymous: true);
+        Assert.True(poll.Anonymous);
     }
 
     private static Task<HttpResponseMessage> Send(Actor delegateActor, UnionView union, object audience) =>
