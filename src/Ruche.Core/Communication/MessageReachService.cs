@@ -28,7 +28,7 @@ public sealed class MessageReachService(RucheDbContext db, AudienceFilter audien
             r.Id, r.Title, r.Category.Name(), r.SentAt,
             new AudienceView(r.AudienceSiteId, r.Site, r.AudienceDepartmentId, r.Department, r.AudienceJobCategory, r.AudienceTopic),
             ReachCounts.Counted(r.Recipients),
-            ReachCounts.Counted(r.Reads)))];
+            ReachCounts.Reads(r.Recipients, r.Reads)))];
     }
 
     /// <summary>One message's reach, for its sender only (anyone else: not found, as if it did not exist).</summary>
@@ -44,7 +44,7 @@ public sealed class MessageReachService(RucheDbContext db, AudienceFilter audien
             .Select(g => new GroupReach(g.Key ?? string.Empty, g.Count(), g.Count(d => d.IsRead))).ToListAsync(cancellationToken);
         var sites = ReachCounts.Suppress(bySite);
         var departments = ReachCounts.Suppress(byDepartment);
-        return new MessageReach(messageId, ReachCounts.Counted(message.Recipients), ReachCounts.Counted(message.Reads), sites.Shown, sites.Others, departments.Shown, departments.Others);
+        return new MessageReach(messageId, ReachCounts.Counted(message.Recipients), ReachCounts.Reads(message.Recipients, message.Reads), sites.Shown, sites.Others, departments.Shown, departments.Others);
     }
 
     /// <summary>Names of an audience, for the sender's form (the sites and departments to choose from are public).</summary>

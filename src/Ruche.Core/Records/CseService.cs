@@ -32,6 +32,15 @@ public sealed class CseService(RucheDbContext db, AuditLog audit, TimeProvider t
             throw RucheException.Invalid("records.cse-people-invalid", "The president, secretary and members are active people.");
         }
 
+        // The employer presides; it never writes the minutes nor sits as an elected member (that would obstruct the CSE).
+        List<long> elected = [request.SecretaryId, .. members];
+        string[] employerSide = [RoleNames.Administrator, RoleNames.Direction, RoleNames.HumanResources];
+        var employerRoles = db.Roles.Where(r => employerSide.Contains(r.Name!)).Select(r => r.Id);
+        if (elected.Contains(viewer.PersonId) || await db.UserRoles.AnyAsync(ur => elected.Contains(ur.UserId) && employerRoles.Contains(ur.RoleId), cancellationToken))
+        {
+            throw RucheException.Invalid("records.cse-elected-employer", "The secretary and members are elected staff: never an administrator, direction or HR, nor whoever records the CSE.");
+        }
+
         var cse = new CseBody
         {
             Name = name, PresidentId = request.PresidentId, SecretaryId = request.SecretaryId, CreatedAt = time.UtcNow(),

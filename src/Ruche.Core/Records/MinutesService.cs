@@ -82,10 +82,12 @@ public sealed class MinutesService(RucheDbContext db, ContentRenderer renderer, 
             throw RucheException.Conflict("records.minutes-not-draft", "Only written minutes in draft are adopted.");
         }
 
+        var now = time.UtcNow();
         if (request.VotesFor < 0 || request.VotesAgainst < 0 || request.VotesAbstaining < 0 || request.VotesFor <= request.VotesAgainst
-            || !await db.Set<CseMeeting>().AnyAsync(m => m.Id == request.AtMeetingId && m.CseId == meeting.CseId && m.HeldAt > meeting.HeldAt, cancellationToken))
+            || !await db.Set<CseMeeting>().AnyAsync(
+                m => m.Id == request.AtMeetingId && m.CseId == meeting.CseId && m.HeldAt > meeting.HeldAt && m.HeldAt <= now, cancellationToken))
         {
-            throw RucheException.Invalid("records.adoption-invalid", "Adoption is a majority vote at a later meeting of the same CSE.");
+            throw RucheException.Invalid("records.adoption-invalid", "Adoption is a majority vote at a later meeting of the same CSE, once it has been held.");
         }
 
         meeting.Status = MinutesStatus.Adopted;
@@ -93,7 +95,7 @@ public sealed class MinutesService(RucheDbContext db, ContentRenderer renderer, 
         meeting.VotesFor = request.VotesFor;
         meeting.VotesAgainst = request.VotesAgainst;
         meeting.VotesAbstaining = request.VotesAbstaining;
-        meeting.AdoptedAt = time.UtcNow();
+        meeting.AdoptedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(null, "records.minutes-adopted", $"cse-meeting:{meeting.Id}",

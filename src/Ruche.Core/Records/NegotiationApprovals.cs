@@ -15,7 +15,8 @@ public sealed class NegotiationApprovals(RucheDbContext db, NegotiationService r
 {
     public async Task ApproveAsync(Viewer viewer, long recordId, NegotiationApproval request, CancellationToken cancellationToken)
     {
-        var (record, _) = await records.RequirePartyAsync(viewer, recordId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (record, _) = await records.HoldPartyAsync(viewer, recordId, cancellationToken);
         if (record.Status != NegotiationStatus.Review)
         {
             throw RucheException.Conflict("records.not-in-review", "Only a record in review is approved.");
@@ -51,7 +52,6 @@ public sealed class NegotiationApprovals(RucheDbContext db, NegotiationService r
             db.Add(new NegotiationStep { RecordId = record.Id, Kind = NegotiationStepKind.Published, Version = record.Version, At = now });
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var party in mine)
         {

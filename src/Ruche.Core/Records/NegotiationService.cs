@@ -5,6 +5,7 @@ using Ruche.Core.Content;
 using Ruche.Core.Data;
 using Ruche.Core.Dialogue;
 using Ruche.Core.Notifications;
+using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Records;
 
@@ -31,7 +32,9 @@ public sealed class NegotiationService(RucheDbContext db, ContentRenderer render
             throw RucheException.Invalid("records.unions-invalid", "A negotiation record names at least one union that exists.");
         }
 
-        if (request.AudienceSpaceId is { } spaceId && !await db.Spaces.AnyAsync(s => s.Id == spaceId, cancellationToken))
+        // The audience is a space the drafter reads, never a union's or the staff representatives' (whose members are private).
+        if (request.AudienceSpaceId is { } spaceId
+            && !await db.Spaces.ReadableBy(viewer.PersonId).AnyAsync(s => s.Id == spaceId && !s.KeepsMembersPrivate(), cancellationToken))
         {
             throw RucheException.Invalid("records.audience-invalid", "No such space for the audience.");
         }
@@ -59,14 +62,15 @@ public sealed class NegotiationService(RucheDbContext db, ContentRenderer render
     /// <summary>A party saves a new version. After any approval, the approvals are cleared and review reopens.</summary>
     public async Task EditAsync(Viewer viewer, long recordId, NegotiationEdit request, CancellationToken cancellationToken)
     {
-        var (record, party) = await RequirePartyAsync(viewer, recordId, cancellationToken);
+        var (title, subject, text) = Valid(request.Title, request.Subject, request.Text);
+        var html = (await renderer.RenderAsync(text, cancellationToken)).Html;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (record, party) = await HoldPartyAsync(viewer, recordId, cancellationToken);
         if (record.Status == NegotiationStatus.Published)
         {
             throw RucheException.Conflict("records.published-final", "A published record is final.");
         }
 
-        var (title, subject, text) = Valid(request.Title, request.Subject, request.Text);
-        var html = (await renderer.RenderAsync(text, cancellationToken)).Html;
         var now = time.UtcNow();
         var reopened = record.Parties.Any(p => p.ApprovedVersion is not null) || record.Status == NegotiationStatus.Approved;
         record.Title = title;
@@ -88,7 +92,6 @@ public sealed class NegotiationService(RucheDbContext db, ContentRenderer render
             db.Add(new NegotiationStep { RecordId = record.Id, Kind = NegotiationStepKind.Reopened, Version = record.Version, At = now });
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (reopened)
         {
@@ -115,6 +118,17 @@ public sealed class NegotiationService(RucheDbContext db, ContentRenderer render
         db.Add(new NegotiationStep { RecordId = record.Id, Kind = NegotiationStepKind.Submitted, Version = record.Version, PartyId = party.Id, At = time.UtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         await notifier.NotifyAsync(RecordsNotifications.ToApprove, viewer.PersonId, await SpeakersAsync(record.Id, cancellationToken), record.Id);
+    }
+
+    /// <summary>
+    /// <see cref="RequirePartyAsync"/> after taking the record's row, inside the caller's transaction: a party editing
+    /// or approving at the same moment waits, then reads what this one wrote (the last approver publishes; an edit
+    /// never overwrites a publication it did not see).
+    /// </summary>
+    internal async Task<(NegotiationRecord Record, NegotiationParty Party)> HoldPartyAsync(Viewer viewer, long recordId, CancellationToken cancellationToken)
+    {
+        await db.Set<NegotiationRecord>().Where(r => r.Id == recordId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, r => r.Version), cancellationToken);
+        return await RequirePartyAsync(viewer, recordId, cancellationToken);
     }
 
     /// <summary>The record, and the party the viewer speaks for (their own direction seat first, else a union they are a delegate of).</summary>

@@ -140,7 +140,7 @@ internal static class DemoDialogue
             Body = Text,
             BodyHtml = markdown.RenderHtml(MarkdownContent.Parse(Text), known),
             SentAt = now.AddDays(-3).AddHours(-2),
-            Recipients = first.Choices.Count(c => c.Accepts),
+            Recipients = first.Choices.Count(c => c.Accepts && c.Channel == UnionChannel.Broadcasts),
         });
     }
 }

@@ -26,7 +26,7 @@ internal static class DemoCse
     {
         var president = staff.ByHandle["antoine.lefebvre"].Id;
         var secretary = staff.ByHandle["sophie.tremblay"].Id;
-        string[] members = ["karim.benali", "mehdi.haddad", "lea.dubois"];
+        string[] members = ["karim.benali", "mehdi.haddad", "chloe.michel"];
         var cse = new CseBody
         {
             Name = "CSE Ruche", PresidentId = president, SecretaryId = secretary, CreatedAt = now.AddDays(-44),

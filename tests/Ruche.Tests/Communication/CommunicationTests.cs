@@ -104,16 +104,16 @@ public abstract class CommunicationTests(RucheApp app) : ProviderTests(app)
         var (site, first) = await App.NewSiteAndDepartmentAsync();
         var second = await App.NewDepartmentAsync();
         var readers = new List<Actor>();
-        for (var i = 0; i < 7; i++)
+        for (var i = 0; i < 12; i++)
         {
             var person = await NewPersonAsync($"Lecteur {i}");
-            await App.PlaceAsync(person, site, i < 5 ? first : second);
+            await App.PlaceAsync(person, site, i < 7 ? first : second);
             readers.Add(person);
         }
 
         var message = await communication.MessageAsync("Résultats annuels", "company-news", new { siteId = site });
         var sent = Assert.Single(await communication.GetAsync<List<SentMessage>>("/api/v1/communication/messages/sent"), m => m.Id == message);
-        Assert.Equal(7, sent.Recipients);
+        Assert.Equal(12, sent.Recipients);
         Assert.Null(sent.Reads);
 
         // Four readers: no count anywhere; opening twice counts once.
@@ -124,13 +124,13 @@ public abstract class CommunicationTests(RucheApp app) : ProviderTests(app)
 
         await readers[0].OpenAsync(message);
         var reach = await communication.ReachAsync(message);
-        Assert.Equal(7, reach.Recipients);
+        Assert.Equal(12, reach.Recipients);
         Assert.Null(reach.Reads);
         Assert.Empty(reach.BySite);
         Assert.Empty(reach.ByDepartment);
 
-        // The fifth (of the first department): the total and the site show; the departments still do not (5 and 0
-        // readers: showing the first would tell, by difference, that nobody in the second read it).
+        // The fifth (of the first department): the total and the site show (5 read, 7 did not); the departments still
+        // do not (5 of 7 read in the first: too few did not; none in the second), nor would one by difference.
         await readers[4].OpenAsync(message);
         reach = await communication.ReachAsync(message);
         Assert.Equal(5, reach.Reads);

@@ -54,6 +54,8 @@ public abstract class CseMinutesTests(RucheApp app) : ProviderTests(app)
         await Adopt(secretary, first, earlier, 10, 2).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.adoption-invalid");
         await Adopt(secretary, first, next, 2, 10).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.adoption-invalid");
         await Adopt(secretary, first, next, -1, 0).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.adoption-invalid");
+        var coming = await secretary.ScheduleAsync(cse, Today().AddDays(5), title: "Réunion de janvier");
+        await Adopt(secretary, first, coming, 10, 2).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.adoption-invalid");
         await Publish(secretary, first).ShouldBeProblemAsync(HttpStatusCode.Conflict, "records.minutes-not-adopted");
         Assert.Equal(MinutesStatus.Draft, (await secretary.MeetingAsync(first)).Status);
 
@@ -125,6 +127,10 @@ public abstract class CseMinutesTests(RucheApp app) : ProviderTests(app)
         var (admin, president, secretary, member, hr, _) = await CastAsync();
         await hr.SendRecordCseAsync(president, secretary, member).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "administrator-required");
         await admin.SendRecordCseAsync(president, president, member).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.cse-secretary-invalid");
+
+        // The employer's side never writes the minutes nor sits as an elected member: not HR, not the administrator recording it.
+        await admin.SendRecordCseAsync(president, hr, member).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.cse-elected-employer");
+        await admin.SendRecordCseAsync(president, secretary, admin).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.cse-elected-employer");
         await admin.Http.PostAsJsonAsync("/api/v1/admin/cse", new { name = "CSE", presidentId = president.Id, secretaryId = long.MaxValue }, Actor.Json)
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.cse-people-invalid");
         Assert.DoesNotContain(await admin.GetAsync<List<CseView>>("/api/v1/cse"), c => c.President.Id == president.Id);

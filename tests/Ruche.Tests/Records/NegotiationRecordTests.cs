@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Audit;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Records;
 using Ruche.Tests.Dialogue;
@@ -83,6 +84,22 @@ public abstract class NegotiationRecordTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task The_last_two_parties_approving_at_the_same_moment_publish_the_record()
+    {
+        var (admin, dg, _, delegateA, delegateB, employee) = await CastAsync();
+        var unionA = await admin.RecordUnionAsync("Ruche Ensemble A " + Guid.NewGuid().ToString("N")[..6], delegateA);
+        var unionB = await admin.RecordUnionAsync("Ruche Ensemble B " + Guid.NewGuid().ToString("N")[..6], delegateB);
+        var id = await dg.DraftAsync("Accord intéressement", [unionA.Id, unionB.Id], []);
+        await Actor.ExpectAsync(await delegateA.SendEditAsync(id, "Article unique — Une prime de 500 €."), HttpStatusCode.NoContent);
+        await dg.ApproveAsync(id, 2);
+
+        var approvals = await Task.WhenAll(delegateA.SendApproveAsync(id, 2), delegateB.SendApproveAsync(id, 2));
+
+        Assert.All(approvals, a => Assert.Equal(HttpStatusCode.NoContent, a.StatusCode));
+        Assert.Equal(NegotiationStatus.Published, (await employee.RecordAsync(id)).Status);
+    }
+
+    [Fact]
     public async Task Bad_drafts_are_refused_and_nothing_is_created()
     {
         var (admin, dg, _, delegateA, _, employee) = await CastAsync();
@@ -96,6 +113,10 @@ public abstract class NegotiationRecordTests(RucheApp app) : ProviderTests(app)
         await dg.SendDraftAsync(title, [union.Id], [employee.Id]).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.direction-invalid");
         await dg.SendDraftAsync("  ", [union.Id]).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.title-invalid");
         await dg.SendDraftAsync(title, [union.Id], audienceSpaceId: long.MaxValue).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.audience-invalid");
+        var secret = await employee.CreateSpaceAsync("Projet secret " + title, SpaceVisibility.Secret);
+        await dg.SendDraftAsync(title, [union.Id], audienceSpaceId: secret.Id).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.audience-invalid");
+        var unionSpace = await delegateA.SpaceOfAsync(union);
+        await dg.SendDraftAsync(title, [union.Id], audienceSpaceId: unionSpace.Id).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.audience-invalid");
         await dg.Http.GetAsync("/api/v1/records?status=bogus").ShouldBeProblemAsync(HttpStatusCode.BadRequest, "records.status-invalid");
 
         Assert.DoesNotContain(await dg.GetAsync<List<NegotiationSummary>>("/api/v1/records"), r => r.Title == title);
