@@ -91,6 +91,7 @@ public abstract class NegotiationRecordTests(RucheApp app) : ProviderTests(app)
         var unionB = await admin.RecordUnionAsync("Ruche Ensemble B " + Guid.NewGuid().ToString("N")[..6], delegateB);
         var id = await dg.DraftAsync("Accord intéressement", [unionA.Id, unionB.Id], []);
         await Actor.ExpectAsync(await delegateA.SendEditAsync(id, "Article unique — Une prime de 500 €."), HttpStatusCode.NoContent);
+        await dg.SubmitAsync(id);
         await dg.ApproveAsync(id, 2);
 
         var approvals = await Task.WhenAll(delegateA.SendApproveAsync(id, 2), delegateB.SendApproveAsync(id, 2));
