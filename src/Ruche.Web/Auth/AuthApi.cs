@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -120,4 +121,5 @@ public sealed record TwoFactorCodeRequest(string? Code);
 public sealed record RecoveryCodes(IReadOnlyList<string> Codes);
 
 /// <summary>A new personal token; <c>Scopes</c> among "read", "write", "admin" (read and write when left out).</summary>
-public sealed record PersonalTokenRequest(string? Name, int? ExpiresInDays, IReadOnlyList<string>? Scopes = null);
+/// <summary>A personal token asked for. The name is documented as required (1 to 100 characters); a missing one is still refused with <c>token.name-invalid</c>.</summary>
+public sealed record PersonalTokenRequest([property: StringLength(100, MinimumLength = 1)] string Name, int? ExpiresInDays, IReadOnlyList<string>? Scopes = null);

@@ -161,6 +161,7 @@ public abstract class AuthTests(RucheApp app) : ProviderTests(app)
 
         await person.Http.PostAsJsonAsync("/api/v1/me/tokens", new { name = " " }, Actor.Json).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "token.name-invalid");
         await person.Http.PostAsJsonAsync("/api/v1/me/tokens", new { name = new string('n', 101) }, Actor.Json).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "token.name-invalid");
+        await person.Http.PostAsJsonAsync("/api/v1/me/tokens", new { name = (string?)null }, Actor.Json).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "token.name-invalid");
         await person.Http.PostAsJsonAsync("/api/v1/me/tokens", new { name = "x", expiresInDays = 0 }, Actor.Json).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "token.expiry-invalid");
         await person.Http.PostAsJsonAsync("/api/v1/me/tokens", new { name = "x", expiresInDays = 367 }, Actor.Json).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "token.expiry-invalid");
 

@@ -60,6 +60,10 @@ public abstract class OpenApiDocumentTests(RucheApp app) : ProviderTests(app)
         Assert.Equal(Core.Common.Limits.PageSizeMax, pageSize["maximum"]!.GetValue<int>());
         Assert.Equal(1, search.Single(p => p!["name"]!.GetValue<string>() == "q")!["schema"]!["minLength"]!.GetValue<int>());
 
+        var token = (await DocumentAsync())["components"]!["schemas"]!["PersonalTokenRequest"]!["properties"]!["name"]!;
+        Assert.Equal("string", token["type"]!.GetValue<string>());
+        Assert.Equal(1, token["minLength"]!.GetValue<int>());
+
         // The server refuses what the document now says is out of range.
         var person = await NewPersonAsync();
         await person.Http.GetAsync("/api/v1/search?q=ruche&pageSize=0").ShouldBeProblemAsync(System.Net.HttpStatusCode.BadRequest, "page-size.invalid");
