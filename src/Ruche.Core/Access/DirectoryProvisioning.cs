@@ -101,6 +101,9 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
     {
         var person = await ProvisionableAsync(id, relink: false);
         person.ScimDeletedAt = person.ScimModifiedAt = time.UtcNow();
+
+        // Gone to the directory, so its externalId is free for the directory's next object (a rehire sends it again).
+        person.ScimExternalId = null;
         Check(await users.UpdateAsync(person));
         await SetActiveAsync(id, false, cancellationToken);
         await audit.RecordAsync(null, "scim.person-deleted", $"person:{id}", null, cancellationToken);

@@ -77,8 +77,13 @@ public abstract class ScimEntraJourneyTests(RucheApp app) : ProviderTests(app)
         Assert.Null(externalIdGone["externalId"]);
         await ListAsync(scim, $"/scim/v2/Users?filter={Filter($"externalId eq \"{newObjectId}\"")}", 0);
 
-        // Deleted: gone to the directory (404 everywhere, absent from lists), the person kept but deactivated.
+        // Deleted: gone to the directory (404 everywhere, absent from lists), the person kept but deactivated; their
+        // externalId is free again for the directory's next object.
+        var lastObjectId = Guid.NewGuid().ToString();
+        await JsonAsync(await scim.PatchAsync($"/scim/v2/Users/{id}", new { op = "Add", path = "externalId", value = lastObjectId }));
         Assert.Equal(HttpStatusCode.NoContent, (await scim.DeleteAsync($"/scim/v2/Users/{id}")).StatusCode);
+        var successor = await scim.SendAsync(HttpMethod.Post, "/scim/v2/Users", new { schemas = new[] { UserSchema }, userName = Unique("successor.") + "@test.ruche", externalId = lastObjectId });
+        Assert.Equal(HttpStatusCode.Created, successor.StatusCode);
         await ErrorAsync(await scim.GetAsync($"/scim/v2/Users/{id}"), HttpStatusCode.NotFound);
         await ErrorAsync(await scim.PatchAsync($"/scim/v2/Users/{id}", new { op = "Replace", path = "active", value = true }), HttpStatusCode.NotFound);
         await ErrorAsync(await scim.SendAsync(HttpMethod.Put, $"/scim/v2/Users/{id}", new { userName = upn }), HttpStatusCode.NotFound);
