@@ -92,9 +92,8 @@ public static class RuchePipeline
         app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         // HTML forms: a form sent without any of its fields binds as an empty one, not as null (EmptyForms); every one
-        // checks its antiforgery token, also those that read no field (a button that only posts).
-        var forms = app.MapGroup(string.Empty).AddEndpointFilterFactory(EmptyForms.Filter)
-            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        // checks its antiforgery token, also those that read no field (FormAntiforgery).
+        var forms = app.MapGroup(string.Empty).AddEndpointFilterFactory(EmptyForms.Filter).AddEndpointFilter(FormAntiforgery.Filter);
         forms.MapAccountForms();
         forms.MapPasskeyForms();
         app.MapScimApi();

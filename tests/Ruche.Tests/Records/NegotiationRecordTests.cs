@@ -101,6 +101,19 @@ public abstract class NegotiationRecordTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task A_form_button_posted_without_its_antiforgery_token_changes_nothing()
+    {
+        var (admin, dg, _, delegateA, _, _) = await CastAsync();
+        var union = await admin.RecordUnionAsync("Ruche Jeton " + Guid.NewGuid().ToString("N")[..6], delegateA);
+        var id = await dg.DraftAsync("Accord forfait jours", [union.Id], []);
+        var browser = await App.SignInWithBrowserCookiesAsync(dg);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync($"/ui/records/{id}/submission", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync($"/ui/records/{id}/submission", new FormUrlEncodedContent([]))).StatusCode);
+        Assert.Equal(NegotiationStatus.Draft, (await dg.RecordAsync(id)).Status);
+    }
+
+    [Fact]
     public async Task Bad_drafts_are_refused_and_nothing_is_created()
     {
         var (admin, dg, _, delegateA, _, employee) = await CastAsync();
