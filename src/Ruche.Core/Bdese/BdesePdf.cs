@@ -149,6 +149,12 @@ public static class BdesePdf
         graphics.Restore(state);
     }
 
+    /// <summary>
+    /// Whether an upload is a PDF this library can stamp. PDFsharp's reader answers a malformed or hostile file with
+    /// whatever its parser hits (its own reader exception, but also NotImplementedException for PDF features it does
+    /// not support, NullReferenceException or IndexOutOfRangeException on broken cross-reference tables): each means
+    /// "refuse this upload" (<c>bdese.document-not-pdf</c>), never a failure of Ruche. Other exceptions still surface.
+    /// </summary>
     private static bool Opens(byte[] document)
     {
         try
