@@ -116,7 +116,7 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
     /// Creates a person with the employee role, in the Café space — all or nothing. A null password makes an
     /// account that only single sign-on opens.
     /// </summary>
-    public async Task<Person> CreateAsync(NewAccount account, CancellationToken cancellationToken, Action? beforeCommit = null)
+    public async Task<Person> CreateAsync(NewAccount account, CancellationToken cancellationToken, Action? beforeCommit = null, Action<Person>? initialize = null)
     {
         var email = NormalizeEmail(account.Email);
         var name = account.DisplayName?.Trim() ?? string.Empty;
@@ -147,11 +147,32 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
             TimeZone = timeZone,
             CreatedAt = now,
         };
+        initialize?.Invoke(person);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // No password: the person signs in through single sign-on only.
-        var created = account.Password is null ? await users.CreateAsync(person) : await users.CreateAsync(person, account.Password);
+        IdentityResult created;
+        try
+        {
+            created = account.Password is null ? await users.CreateAsync(person) : await users.CreateAsync(person, account.Password);
+        }
+        catch (DbUpdateException)
+        {
+            // Two creations of one address at once: the unique index keeps one, the other learns the address is taken.
+            // The caller may check its own unique columns (a directory's externalId) the same way. PostgreSQL refuses
+            // every statement of a failed transaction: it ends before the check.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var normalized = email.ToUpperInvariant();
+            if (await db.People.AnyAsync(p => p.NormalizedEmail == normalized, cancellationToken))
+            {
+                throw RucheException.Conflict("account.email-taken", "Someone already has an account with this address.");
+            }
+
+            throw;
+        }
+
         ThrowIfFailed(created);
         ThrowIfFailed(await users.AddToRoleAsync(person, RoleNames.Employee));
         var cafe = await db.Spaces.Where(s => s.IsDefault).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
@@ -318,6 +339,13 @@ public sealed class AccountService(RucheDbContext db, UserManager<Person> users,
         if (!result.Succeeded)
         {
             var first = result.Errors.First();
+
+            // Identity's own uniqueness check sees a twin created a moment earlier: the same answer as ours.
+            if (first.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail))
+            {
+                throw RucheException.Conflict("account.email-taken", "Someone already has an account with this address.");
+            }
+
             throw RucheException.Invalid("account." + first.Code, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }

@@ -52,10 +52,15 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
 
         await EnsureExternalIdFreeAsync(fields.ExternalId, null, cancellationToken);
         CheckDisplayName(fields.DisplayName);
-        var person = await accounts.CreateAsync(new NewAccount(fields.Email, fields.DisplayName, null, null), cancellationToken);
-        person.ScimExternalId = fields.ExternalId;
-        person.ScimModifiedAt = time.UtcNow();
-        Check(await users.UpdateAsync(person));
+
+        // The externalId goes in with the person's row: a twin created meanwhile collides there, never half-way.
+        var person = await ExternalIdRaceAsync(
+            () => accounts.CreateAsync(new NewAccount(fields.Email, fields.DisplayName, null, null), cancellationToken, initialize: created =>
+            {
+                created.ScimExternalId = fields.ExternalId;
+                created.ScimModifiedAt = created.CreatedAt;
+            }),
+            fields.ExternalId, group: false, cancellationToken);
         await audit.RecordAsync(null, "scim.person-created", $"person:{person.Id}", null, cancellationToken);
         if (!fields.Active)
         {
@@ -87,7 +92,7 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
         person.ScimExternalId = fields.ExternalId;
         person.ScimDeletedAt = null;
         person.ScimModifiedAt = time.UtcNow();
-        Check(await users.UpdateAsync(person));
+        Check(await ExternalIdRaceAsync(() => users.UpdateAsync(person), fields.ExternalId, group: false, cancellationToken));
         await audit.RecordAsync(null, relink ? "scim.person-relinked" : "scim.person-updated", $"person:{id}", null, cancellationToken);
         await SetActiveAsync(id, fields.Active, cancellationToken);
         return (await FindPersonAsync(id, cancellationToken))!;
@@ -153,7 +158,7 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
             Name = await UniqueGroupNameAsync(fields.Name, null, cancellationToken), ScimExternalId = fields.ExternalId, ScimCreatedAt = now, ScimModifiedAt = now,
         };
         db.Departments.Add(department);
-        await db.SaveChangesAsync(cancellationToken);
+        await ExternalIdRaceAsync(() => db.SaveChangesAsync(cancellationToken), fields.ExternalId, group: true, cancellationToken);
         await ChangeMembersAsync(department.Id, fields.Members ?? [], [], replace: true, cancellationToken);
         await audit.RecordAsync(null, "scim.group-created", $"department:{department.Id}", null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -169,7 +174,7 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
         await EnsureGroupExternalIdFreeAsync(fields.ExternalId, id, cancellationToken);
         department.ScimExternalId = fields.ExternalId;
         department.ScimModifiedAt = time.UtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await ExternalIdRaceAsync(() => db.SaveChangesAsync(cancellationToken), fields.ExternalId, group: true, cancellationToken);
         if (fields.Members is { } members)
         {
             await ChangeMembersAsync(id, members, [], replace: true, cancellationToken);
@@ -248,6 +253,35 @@ public sealed class DirectoryProvisioning(RucheDbContext db, UserManager<Person>
         if (externalId is not null && await db.Departments.AnyAsync(d => d.ScimExternalId == externalId && d.Id != self, cancellationToken))
         {
             throw RucheException.Conflict("scim.external-id-taken", "Another group has this externalId.");
+        }
+    }
+
+    /// <summary>
+    /// Runs a save that writes <paramref name="externalId"/>. The check before it cannot see a twin the directory sends
+    /// at the same moment; the unique index does, and its refusal becomes the same 409 as the check's, not a 500.
+    /// </summary>
+    private async Task<T> ExternalIdRaceAsync<T>(Func<Task<T>> save, string? externalId, bool group, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await save();
+        }
+        catch (DbUpdateException) when (externalId is not null)
+        {
+            // PostgreSQL refuses every statement of a failed transaction: it ends before the check.
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+
+            db.ChangeTracker.Clear();
+            if (group ? await db.Departments.AnyAsync(d => d.ScimExternalId == externalId, cancellationToken)
+                      : await db.People.AnyAsync(p => p.ScimExternalId == externalId, cancellationToken))
+            {
+                throw RucheException.Conflict("scim.external-id-taken", group ? "Another group has this externalId." : "Another user has this externalId.");
+            }
+
+            throw;
         }
     }
 

@@ -126,6 +126,35 @@ public abstract class ScimConformanceTests(RucheApp app) : ProviderTests(app)
         await ErrorAsync(await scim.GetAsync("/scim/v2/Users/not-a-number"), HttpStatusCode.NotFound);
         Assert.Equal(userName, (string)(await JsonAsync(await scim.GetAsync($"/scim/v2/Users/{id}")))["userName"]!);
     }
+
+    [Fact]
+    public async Task Twins_sent_at_once_make_one_resource_and_conflicts_never_a_server_error()
+    {
+        // A directory retrying in parallel sends the same externalId (or userName) several times at once: the checks
+        // before saving cannot see each other, the unique indexes can, and every loser must get 409, never 500.
+        var scim = await ClientAsync(App);
+        var externalId = Unique("race-");
+        var userName = Unique("race.") + "@test.ruche";
+        var groupExternalId = Unique("race-group-");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(n => n switch
+        {
+            < 2 => scim.SendAsync(HttpMethod.Post, "/scim/v2/Users", new { userName = Unique($"race{n}.") + "@test.ruche", externalId }),
+            < 4 => scim.SendAsync(HttpMethod.Post, "/scim/v2/Users", new { userName }),
+            _ => scim.SendAsync(HttpMethod.Post, "/scim/v2/Groups", new { displayName = Unique("Race "), externalId = groupExternalId }),
+        }));
+
+        for (var pair = 0; pair < 3; pair++)
+        {
+            var statuses = answers.Skip(pair * 2).Take(2).Select(a => a.StatusCode).Order().ToList();
+            Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], statuses);
+            var loser = answers.Skip(pair * 2).Take(2).Single(a => a.StatusCode == HttpStatusCode.Conflict);
+            await ErrorAsync(loser, HttpStatusCode.Conflict, "uniqueness");
+        }
+
+        await ListAsync(scim, $"/scim/v2/Users?filter={Filter($"externalId eq \"{externalId}\"")}", 1);
+        await ListAsync(scim, $"/scim/v2/Users?filter={Filter($"userName eq \"{userName}\"")}", 1);
+        await ListAsync(scim, $"/scim/v2/Groups?filter={Filter($"externalId eq \"{groupExternalId}\"")}", 1);
+    }
 }
 
 public sealed class ScimConformanceTestsOnSqlite(SqliteApp app) : ScimConformanceTests(app), IClassFixture<SqliteApp>;
