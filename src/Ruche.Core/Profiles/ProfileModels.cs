@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Ruche.Core.Common;
 using Ruche.Core.People;
 
 namespace Ruche.Core.Profiles;
@@ -25,13 +27,13 @@ public sealed record SiteRef(long Id, string Name, string TimeZone);
 
 /// <summary>Profile fields a person (or HR, or an administrator) changes. Null leaves a field as it is.</summary>
 public sealed record ProfileUpdate(
-    string? DisplayName = null,
-    string? JobTitle = null,
+    [property: StringLength(Limits.DisplayNameMaxLength, MinimumLength = 1)] string? DisplayName = null,
+    [property: MaxLength(Limits.JobTitleMaxLength)] string? JobTitle = null,
     long? DepartmentId = null,
     long? SiteId = null,
     long? ManagerId = null,
     string? TimeZone = null,
-    string? Bio = null,
-    IReadOnlyList<string>? Skills = null);
+    [property: MaxLength(Limits.BioMaxLength)] string? Bio = null,
+    [property: MaxLength(Limits.SkillsPerPerson)] IReadOnlyList<string>? Skills = null);
 
 public sealed record DirectoryEntry(long Id, string DisplayName, string Handle, string? JobTitle, string? Department, string? Site, string TimeZone, Guid? PhotoFileId, PresenceBadge? Presence = null);

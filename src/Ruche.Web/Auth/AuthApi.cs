@@ -120,6 +120,8 @@ public sealed record TwoFactorCodeRequest(string? Code);
 /// <summary>Single-use codes for signing in without the authenticator; shown once.</summary>
 public sealed record RecoveryCodes(IReadOnlyList<string> Codes);
 
-/// <summary>A new personal token; <c>Scopes</c> among "read", "write", "admin" (read and write when left out).</summary>
-/// <summary>A personal token asked for. The name is documented as required (1 to 100 characters); a missing one is still refused with <c>token.name-invalid</c>.</summary>
+/// <summary>
+/// A new personal token; <c>Scopes</c> among "read", "write", "admin" (read and write when left out). The name is
+/// documented as required (1 to 100 characters); a missing one is still refused with <c>token.name-invalid</c>.
+/// </summary>
 public sealed record PersonalTokenRequest([property: StringLength(100, MinimumLength = 1)] string Name, int? ExpiresInDays, IReadOnlyList<string>? Scopes = null);

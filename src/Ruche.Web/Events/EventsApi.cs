@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Ruche.Core.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Events;
@@ -86,8 +88,8 @@ public static class EventsApi
 }
 
 public record EventRequest(
-    string? Title,
-    string? Description,
+    [property: StringLength(Limits.EventTitleMaxLength, MinimumLength = 1)] string? Title,
+    [property: MaxLength(Limits.EventDescriptionMaxLength)] string? Description,
     string? Start,
     string? End,
     string? TimeZone,
@@ -110,10 +112,10 @@ public sealed record NewEventRequest(
     int? RepeatWeek = null,
     string? RepeatUntil = null,
     DayOfWeek? RepeatDay = null,
-    IReadOnlyList<long>? InviteeIds = null)
+    [property: MaxLength(Limits.EventInviteesMax)] IReadOnlyList<long>? InviteeIds = null)
     : EventRequest(Title, Description, Start, End, TimeZone, Repeat, RepeatWeek, RepeatUntil, RepeatDay);
 
-public sealed record InviteRequest(IReadOnlyList<long>? PersonIds);
+public sealed record InviteRequest([property: MaxLength(Limits.EventInviteesMax)] IReadOnlyList<long>? PersonIds);
 
 public sealed record RsvpRequest(RsvpResponse Response);
 

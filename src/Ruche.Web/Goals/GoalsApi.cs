@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Common;
@@ -89,11 +90,11 @@ public static class GoalsApi
     }
 }
 
-public sealed record NewGoalsRequest(IReadOnlyList<GoalInput>? Goals, string? Note, long? PersonId);
+public sealed record NewGoalsRequest([property: MaxLength(Limits.GoalsPerDay)] IReadOnlyList<GoalInput>? Goals, [property: MaxLength(Limits.GoalNoteMaxLength)] string? Note, long? PersonId);
 
-public sealed record GoalStatusRequest(GoalStatus? Status, string? Note);
+public sealed record GoalStatusRequest(GoalStatus? Status, [property: MaxLength(Limits.GoalNoteMaxLength)] string? Note);
 
-public sealed record SuggestionRequest(string? Text, string? Note);
+public sealed record SuggestionRequest([property: StringLength(Limits.GoalMaxLength, MinimumLength = 1)] string? Text, [property: MaxLength(Limits.GoalNoteMaxLength)] string? Note);
 
 public sealed record SuggestionAnswerRequest(SuggestionAnswer? Answer);
 
@@ -103,6 +104,6 @@ public sealed record LeaveRequest(DateOnly? From, DateOnly? To);
 
 public sealed record HolidayRequest(string? CountryCode, DateOnly? Date, string? Name);
 
-public sealed record GoalsTagRequest(string? Tag);
+public sealed record GoalsTagRequest([property: MaxLength(Limits.TagMaxLength)] string? Tag);
 
 public sealed record GoalHistorySharingRequest(bool? Shared);

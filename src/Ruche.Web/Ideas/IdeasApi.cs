@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Common;
@@ -78,7 +79,7 @@ public static class IdeasApi
 
 public sealed record IdeaRequest(string? Title, string? Description, IReadOnlyList<string>? Tags, long? SpaceId);
 
-public sealed record IdeaCommentRequest(string? Body);
+public sealed record IdeaCommentRequest([property: StringLength(Limits.CommentBodyMaxLength, MinimumLength = 1)] string? Body);
 
 /// <param name="Status">new, under-review, accepted, in-progress, done or declined.</param>
 public sealed record IdeaTriageRequest(string? Status, long? OwnerId, string? Reason);

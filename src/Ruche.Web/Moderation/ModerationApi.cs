@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Ruche.Core.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Moderation;
@@ -51,13 +53,13 @@ public static class ModerationApi
 }
 
 /// <param name="Reason">spam, harassment, hate, illegal, confidential or other.</param>
-public sealed record ReportRequest(ReportReason? Reason, string? Note);
+public sealed record ReportRequest(ReportReason? Reason, [property: MaxLength(Limits.ReportNoteMaxLength)] string? Note);
 
 /// <param name="Action">hide, delete or dismiss.</param>
-public sealed record DecisionRequest(ReportedContent? Content, long? ContentId, ModerationAction? Action, string? Reason);
+public sealed record DecisionRequest(ReportedContent? Content, long? ContentId, ModerationAction? Action, [property: MaxLength(Limits.ModerationReasonMaxLength)] string? Reason);
 
 /// <param name="Content">post or comment, hidden by an earlier decision.</param>
 /// <param name="Reason">Why it is shown again; its author is told.</param>
-public sealed record RestoreRequest(ReportedContent? Content, long? ContentId, string? Reason);
+public sealed record RestoreRequest(ReportedContent? Content, long? ContentId, [property: MaxLength(Limits.ModerationReasonMaxLength)] string? Reason);
 
 public sealed record DecisionCreated(long Id);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Ruche.Core.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Feeds;
@@ -112,10 +114,10 @@ public static class PostsApi
     }
 }
 
-public sealed record NewPostRequest(string? Body, long? SpaceId, IReadOnlyList<Guid>? ImageIds, long? SharePostId, PollRequest? Poll = null);
+public sealed record NewPostRequest([property: MaxLength(Limits.PostBodyMaxLength)] string? Body, long? SpaceId, [property: MaxLength(Limits.ImagesPerPost)] IReadOnlyList<Guid>? ImageIds, long? SharePostId, PollRequest? Poll = null);
 
-public sealed record EditPostRequest(string? Body);
+public sealed record EditPostRequest([property: MaxLength(Limits.PostBodyMaxLength)] string? Body);
 
-public sealed record NewCommentRequest(string? Body, long? ReplyTo);
+public sealed record NewCommentRequest([property: StringLength(Limits.CommentBodyMaxLength, MinimumLength = 1)] string? Body, long? ReplyTo);
 
 public sealed record UploadedFile(Guid Id, string ContentType, long Length);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Ruche.Core.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.People;
@@ -37,4 +39,4 @@ public static class PresenceApi
         TypedResults.Ok(await team.ForSpaceAsync(user.RequireViewer(), id, ct));
 }
 
-public sealed record PresenceRequest(WorkingFrom Mode, string? Note);
+public sealed record PresenceRequest(WorkingFrom Mode, [property: MaxLength(Limits.PresenceNoteMaxLength)] string? Note);

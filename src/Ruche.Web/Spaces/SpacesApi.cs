@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Common;
@@ -83,7 +84,7 @@ public static class SpacesApi
     }
 }
 
-public sealed record NewSpaceRequest(string? Name, string? Description, SpaceKind Kind, SpaceVisibility Visibility);
+public sealed record NewSpaceRequest([property: StringLength(Limits.SpaceNameMaxLength, MinimumLength = 1)] string? Name, [property: MaxLength(Limits.SpaceDescriptionMaxLength)] string? Description, SpaceKind Kind, SpaceVisibility Visibility);
 
 public sealed record SetRoleRequest(SpaceRole Role);
 

@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Api;
@@ -67,6 +70,33 @@ public abstract class OpenApiDocumentTests(RucheApp app) : ProviderTests(app)
         // The server refuses what the document now says is out of range.
         var person = await NewPersonAsync();
         await person.Http.GetAsync("/api/v1/search?q=ruche&pageSize=0").ShouldBeProblemAsync(System.Net.HttpStatusCode.BadRequest, "page-size.invalid");
+    }
+
+    [Fact]
+    public async Task Request_bodies_carry_the_text_limits_the_server_enforces()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!;
+        int Limit(string schema, string property, string keyword) => schemas[schema]!["properties"]![property]![keyword]!.GetValue<int>();
+
+        Assert.Equal(Core.Common.Limits.PostBodyMaxLength, Limit("NewPostRequest", "body", "maxLength"));
+        Assert.Equal(Core.Common.Limits.ImagesPerPost, Limit("NewPostRequest", "imageIds", "maxItems"));
+        Assert.Equal((1, Core.Common.Limits.CommentBodyMaxLength), (Limit("NewCommentRequest", "body", "minLength"), Limit("NewCommentRequest", "body", "maxLength")));
+        Assert.Equal((1, Core.Common.Limits.SpaceNameMaxLength), (Limit("NewSpaceRequest", "name", "minLength"), Limit("NewSpaceRequest", "name", "maxLength")));
+        Assert.Equal(Core.Common.Limits.EventTitleMaxLength, Limit("NewEventRequest", "title", "maxLength"));
+        Assert.Equal(Core.Common.Limits.PresenceNoteMaxLength, Limit("PresenceRequest", "note", "maxLength"));
+        Assert.Equal(Core.Common.Limits.BioMaxLength, Limit("ProfileUpdate", "bio", "maxLength"));
+
+        // The documented bound is the server's: one character more is refused, and nothing is written.
+        var person = await NewPersonAsync();
+        await person.Http.PostAsJsonAsync("/api/v1/posts", new { body = new string('a', Limit("NewPostRequest", "body", "maxLength") + 1) })
+            .ShouldBeProblemAsync(System.Net.HttpStatusCode.BadRequest, "post.too-long");
+        await person.Http.PostAsJsonAsync("/api/v1/spaces", new { name = new string('s', Limit("NewSpaceRequest", "name", "maxLength") + 1), kind = "Project", visibility = "Open" })
+            .ShouldBeProblemAsync(System.Net.HttpStatusCode.BadRequest, "space.name-invalid");
+        await person.Http.PutAsJsonAsync("/api/v1/presence", new { mode = "Office", note = new string('n', Limit("PresenceRequest", "note", "maxLength") + 1) })
+            .ShouldBeProblemAsync(System.Net.HttpStatusCode.BadRequest, "presence.note-too-long");
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Core.Data.RucheDbContext>();
+        Assert.Equal(0, await db.Posts.CountAsync(p => p.AuthorId == person.Id, TestContext.Current.CancellationToken));
     }
 
     [Fact]
