@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Ruche.Core.People;
 
 namespace Ruche.Core.Records;
 
-public sealed record NewCse(string? Name, long PresidentId, long SecretaryId, IReadOnlyList<long>? MemberIds);
+public sealed record NewCse(string? Name, long PresidentId, long SecretaryId, [property: MaxLength(RecordsLimits.MembersMax)] IReadOnlyList<long>? MemberIds);
 
 /// <summary>The minutes deadlines in days, as the law sets them or an agreement changes them.</summary>
 public sealed record CseDeadlines(int DeadlineDays, int ShortDeadlineDays, int UrgentDeadlineDays);
@@ -10,9 +11,9 @@ public sealed record CseDeadlines(int DeadlineDays, int ShortDeadlineDays, int U
 /// <param name="Kind">ordinary, extraordinary, threeDay or oneDay.</param>
 public sealed record NewCseMeeting(string? Title, DateTime? HeldAt, string? Kind);
 
-public sealed record MinutesText(string? Text);
+public sealed record MinutesText([property: MaxLength(RecordsLimits.TextMaxLength)] string? Text);
 
-public sealed record CseRemark(string? Text);
+public sealed record CseRemark([property: StringLength(RecordsLimits.CommentMaxLength, MinimumLength = 1)] string? Text);
 
 /// <param name="AtMeetingId">The later meeting where the minutes were adopted.</param>
 public sealed record MinutesAdoption(long AtMeetingId, int VotesFor, int VotesAgainst, int VotesAbstaining);

@@ -1,12 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 namespace Ruche.Core.Records;
 
 /// <param name="DirectionIds">People of direction named as parties (the drafter is one of them).</param>
 /// <param name="UnionIds">Unions named as parties; each approves through one of its delegates.</param>
 /// <param name="AudienceSpaceId">Who reads it once published: null for the whole company, else the members of this space.</param>
 public sealed record NegotiationDraft(
-    string? Title, string? Subject, string? Text, IReadOnlyList<long>? DirectionIds, IReadOnlyList<long>? UnionIds, long? AudienceSpaceId);
+    [property: MaxLength(RecordsLimits.TitleMaxLength)] string? Title, [property: MaxLength(RecordsLimits.SubjectMaxLength)] string? Subject, [property: MaxLength(RecordsLimits.TextMaxLength)] string? Text,
+    [property: MaxLength(RecordsLimits.PartiesMax)] IReadOnlyList<long>? DirectionIds, [property: MaxLength(RecordsLimits.PartiesMax)] IReadOnlyList<long>? UnionIds, long? AudienceSpaceId);
 
-public sealed record NegotiationEdit(string? Title, string? Subject, string? Text);
+public sealed record NegotiationEdit(
+    [property: MaxLength(RecordsLimits.TitleMaxLength)] string? Title, [property: MaxLength(RecordsLimits.SubjectMaxLength)] string? Subject, [property: MaxLength(RecordsLimits.TextMaxLength)] string? Text);
 
 /// <param name="Version">The version the party read and approves: a text changed meanwhile is refused.</param>
 public sealed record NegotiationApproval(int Version);

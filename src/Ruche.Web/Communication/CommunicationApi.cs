@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Ruche.Core.Communication;
 using Ruche.Core.Targeting;
@@ -40,6 +41,6 @@ public static class CommunicationApi
 }
 
 /// <summary>A message: category "essential", "company-news" or "life-at-work"; no audience is everyone.</summary>
-public sealed record MessageRequest(string? Title, string? Body, string? Category, Audience? Audience = null);
+public sealed record MessageRequest([property: MaxLength(CommunicationLimits.TitleMaxLength)] string? Title, [property: MaxLength(CommunicationLimits.BodyMaxLength)] string? Body, string? Category, Audience? Audience = null);
 
 public sealed record OptOutRequest(bool Refuses);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Dialogue;
@@ -93,16 +94,16 @@ public static class DialogueApi
 public sealed record BroadcastChoiceRequest(bool Accepts, string? Channel = null);
 
 /// <summary>A broadcast; the audience (site, department, category, topic) narrows whom it is pushed to, none is everyone who consents.</summary>
-public sealed record BroadcastRequest(string? Title, string? Body, Ruche.Core.Targeting.Audience? Audience = null);
+public sealed record BroadcastRequest([property: MaxLength(DialogueLimits.BroadcastTitleMaxLength)] string? Title, [property: MaxLength(DialogueLimits.BroadcastBodyMaxLength)] string? Body, Ruche.Core.Targeting.Audience? Audience = null);
 
-public sealed record QuestionRequest(string? Body);
+public sealed record QuestionRequest([property: MaxLength(DialogueLimits.QuestionMaxLength)] string? Body);
 
-public sealed record UnionRequest(string? Name, IReadOnlyList<long>? DelegateIds, Guid? LogoFileId);
+public sealed record UnionRequest([property: MaxLength(DialogueLimits.UnionNameMaxLength)] string? Name, [property: MaxLength(DialogueLimits.DelegatesMax)] IReadOnlyList<long>? DelegateIds, Guid? LogoFileId);
 
-public sealed record DelegatesRequest(IReadOnlyList<long>? DelegateIds);
+public sealed record DelegatesRequest([property: MaxLength(DialogueLimits.DelegatesMax)] IReadOnlyList<long>? DelegateIds);
 
 public sealed record CreatedId(long Id);
 
-public sealed record TakedownRequest(long? PostId, string? Reason, string? LegalBasis);
+public sealed record TakedownRequest(long? PostId, [property: StringLength(DialogueLimits.TakedownTextMaxLength, MinimumLength = 1)] string? Reason, [property: StringLength(DialogueLimits.TakedownTextMaxLength, MinimumLength = 1)] string? LegalBasis);
 
-public sealed record ContestRequest(string? Text);
+public sealed record ContestRequest([property: MaxLength(DialogueLimits.TakedownTextMaxLength)] string? Text);

@@ -77,11 +77,11 @@ public static class IdeasApi
     }
 }
 
-public sealed record IdeaRequest(string? Title, string? Description, IReadOnlyList<string>? Tags, long? SpaceId);
+public sealed record IdeaRequest([property: MaxLength(IdeaInputs.TitleMaxLength)] string? Title, [property: MaxLength(IdeaInputs.DescriptionMaxLength)] string? Description, [property: MaxLength(IdeaInputs.TagsMax)] IReadOnlyList<string>? Tags, long? SpaceId);
 
 public sealed record IdeaCommentRequest([property: StringLength(Limits.CommentBodyMaxLength, MinimumLength = 1)] string? Body);
 
 /// <param name="Status">new, under-review, accepted, in-progress, done or declined.</param>
-public sealed record IdeaTriageRequest(string? Status, long? OwnerId, string? Reason);
+public sealed record IdeaTriageRequest(string? Status, long? OwnerId, [property: MaxLength(IdeaInputs.ReasonMaxLength)] string? Reason);
 
 public sealed record IdeaCreated(long Id);

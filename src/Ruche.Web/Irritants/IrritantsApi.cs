@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Irritants;
@@ -65,10 +66,10 @@ public static class IrritantsApi
     }
 }
 
-public sealed record IrritantRequest(string? Category, string? Description, long? SiteId, long? DepartmentId, bool? Anonymous);
+public sealed record IrritantRequest(string? Category, [property: MaxLength(IrritantRules.DescriptionMaxLength)] string? Description, long? SiteId, long? DepartmentId, bool? Anonymous);
 
 /// <param name="Status">open, acknowledged, in-progress, resolved or wont-fix.</param>
-public sealed record IrritantAnswerRequest(string? Status, long? OwnerId, string? Response);
+public sealed record IrritantAnswerRequest(string? Status, long? OwnerId, [property: MaxLength(IrritantRules.ResponseMaxLength)] string? Response);
 
 public sealed record IrritantCreated(long Id);
 

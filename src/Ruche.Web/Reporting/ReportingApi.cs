@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Reporting;
@@ -35,7 +36,7 @@ public static class ReportingApi
     }
 }
 
-public sealed record CaseMessageRequest(string? Text);
+public sealed record CaseMessageRequest([property: MaxLength(ReportingInput.MessageMaxLength)] string? Text);
 
 /// <param name="Status">acknowledged, investigating or closed.</param>
 /// <param name="Outcome">When closing: substantiated, not-substantiated, out-of-scope or referred-to-authority.</param>

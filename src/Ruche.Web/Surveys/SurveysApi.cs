@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ruche.Core.Surveys;
@@ -72,8 +73,8 @@ public sealed record ThresholdsRequest(int? ScoreThreshold, int? CommentThreshol
 
 public sealed record AnswerRequest(IReadOnlyList<AnswerInput>? Answers);
 
-public sealed record ReplyRequest(string? Text);
+public sealed record ReplyRequest([property: StringLength(SurveyLimits.CommentMaxLength, MinimumLength = 1)] string? Text);
 
 public sealed record MyCommentsRequest(string? Code);
 
-public sealed record MyReplyRequest(string? Code, string? Text);
+public sealed record MyReplyRequest(string? Code, [property: StringLength(SurveyLimits.CommentMaxLength, MinimumLength = 1)] string? Text);
