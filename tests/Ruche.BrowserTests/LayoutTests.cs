@@ -14,6 +14,8 @@ public sealed class LayoutTests(DemoBrowserApp app) : IClassFixture<DemoBrowserA
 {
     private const int Tap = 44;
 
+    private static readonly ColorScheme[] Schemes = [ColorScheme.Light, ColorScheme.Dark];
+
     // Every visible control in the main column and the tab bar smaller than a finger. Exempt, as WCAG 2.5.8 does: a link
     // inside a sentence (inline, with text around it). A checkbox or radio counts with its label, which takes the tap too.
     private const string SmallTargets = """
@@ -104,7 +106,7 @@ public sealed class LayoutTests(DemoBrowserApp app) : IClassFixture<DemoBrowserA
         await page.SetViewportSizeAsync(390, 844);
         var menu = page.Locator("nav.tabbar details.sheet");
 
-        await menu.Locator("summary").ClickAsync();
+        await menu.Locator(":scope > summary").ClickAsync();
 
         await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Événements" })).ToBeVisibleAsync();
         await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Réglages" })).ToBeVisibleAsync();
@@ -122,7 +124,7 @@ public sealed class LayoutTests(DemoBrowserApp app) : IClassFixture<DemoBrowserA
         var pages = await MainPages.FindAsync(page);
         var faults = new List<string>();
         var checkedPages = 0;
-        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        foreach (var scheme in Schemes)
         {
             // The dark theme as most people get it: from their system's setting, no choice made in Ruche.
             await page.EmulateMediaAsync(new() { ColorScheme = scheme });

@@ -11,6 +11,8 @@ public sealed class ScreenshotTests(DemoBrowserApp app) : IClassFixture<DemoBrow
 {
     private static readonly (string Name, int Width, int Height)[] Sizes = [("desktop", 1280, 900), ("phone", 390, 844)];
 
+    private static readonly string[] Themes = ["light", "dark"];
+
     // A long feed is cut at three screens: enough to judge the page, small enough to open.
     private const int ScreensPerShot = 3;
 
@@ -32,7 +34,7 @@ public sealed class ScreenshotTests(DemoBrowserApp app) : IClassFixture<DemoBrow
         string[] inDark = ["home", "space", "goals", "team-board", "event", "search", "notifications", "profile", "styleguide"];
 
         var sideways = new List<string>();
-        foreach (var (theme, size, width, height) in new[] { "light", "dark" }.SelectMany(t => Sizes.Select(s => (t, s.Name, s.Width, s.Height))))
+        foreach (var (theme, size, width, height) in Themes.SelectMany(t => Sizes.Select(s => (t, s.Name, s.Width, s.Height))))
         {
             await page.Context.AddCookiesAsync([new() { Name = "ruche-theme", Value = theme, Url = app.BaseAddress.ToString() }]);
             await page.SetViewportSizeAsync(width, height);
