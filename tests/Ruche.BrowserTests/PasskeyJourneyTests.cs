@@ -58,8 +58,9 @@ public sealed class PasskeyJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         Assert.Equal(1, credentials!.Value.GetProperty("credentials").GetArrayLength());
         await page.ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("passkeys-settings.png") });
 
-        // Signed out, the passkey alone opens a session: no e-mail, no password.
-        await page.Locator("form.logout button").ClickAsync();
+        // Signed out (from the account menu in the header), the passkey alone opens a session: no e-mail, no password.
+        await page.Locator("header.top details.account > summary").ClickAsync();
+        await page.Locator("header.top form.logout button").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter avec une clé d'accès" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fil d'actualité" })).ToBeVisibleAsync();

@@ -41,3 +41,6 @@ public sealed record SpaceMemberView(long PersonId, string DisplayName, string H
 {
     public bool IsPending => Status == MembershipStatus.Pending;
 }
+
+/// <summary>A space's name and where it is, as the navigation lists it.</summary>
+public sealed record SpaceLink(long Id, string Name);

@@ -13,6 +13,14 @@ public sealed class SpaceService(RucheDbContext db, Notifier notifier, TimeProvi
         await Summaries(db.Spaces.ListedTo(viewer.PersonId).OrderByDescending(s => s.IsDefault).ThenBy(s => s.Name), viewer.PersonId)
             .ToListAsync(cancellationToken);
 
+    /// <summary>The spaces the viewer is an active member of, the company-wide one first, for the navigation rail.</summary>
+    public async Task<IReadOnlyList<SpaceLink>> MineAsync(Viewer viewer, int limit, CancellationToken cancellationToken) =>
+        await db.Spaces.Where(s => s.HasActiveMember(viewer.PersonId))
+            .OrderByDescending(s => s.IsDefault).ThenBy(s => s.Name)
+            .Take(limit)
+            .Select(s => new SpaceLink(s.Id, s.Name))
+            .ToListAsync(cancellationToken);
+
     /// <summary>The space as this viewer may see it; a secret space is "not found" to a non-member.</summary>
     public async Task<SpaceSummary> GetAsync(Viewer viewer, long spaceId, CancellationToken cancellationToken) =>
         await Summaries(db.Spaces.ListedTo(viewer.PersonId).Where(s => s.Id == spaceId), viewer.PersonId)

@@ -2,6 +2,7 @@ using Ruche.Web.Admin;
 using Ruche.Web.Auth;
 using Ruche.Web.Bdese;
 using Ruche.Web.Communication;
+using Ruche.Web.Design;
 using Ruche.Web.Dialogue;
 using Ruche.Web.Events;
 using Ruche.Web.Feeds;
@@ -25,7 +26,6 @@ using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
 using Ruche.Web.Surveys;
 using Scalar.AspNetCore;
-
 
 namespace Ruche.Web.Hosting;
 
@@ -102,6 +102,7 @@ public static class RuchePipeline
         forms.MapSpaceForms();
         forms.MapPeopleForms();
         forms.MapSettingsForms();
+        forms.MapThemeForms();
         forms.MapTwoFactorForms();
         forms.MapAdminForms();
         forms.MapNotificationForms();

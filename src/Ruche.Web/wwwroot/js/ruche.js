@@ -14,7 +14,25 @@ if (document.querySelector('header.top[data-live]')) {
   import('./live.js');
 }
 
+// Open menus (<details class="menu">) close on a click elsewhere or on Escape; they open and close without script too.
+document.addEventListener('click', (event) => {
+  for (const menu of document.querySelectorAll('details.menu[open]')) {
+    if (!menu.contains(event.target)) menu.open = false;
+  }
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  for (const menu of document.querySelectorAll('details.menu[open]')) {
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  }
+});
+
 function enhancePage() {
+  // The theme switch (light, dark, system) without a reload.
+  if (document.querySelector('form[data-theme-switch]')) {
+    import('./theme.js');
+  }
   // Passkey registration and sign-in forms.
   if (document.querySelector('form[data-passkey]')) {
     import('./passkeys.js').then((m) => m.enhanceAll());
