@@ -11,7 +11,8 @@ export function enhanceAll() {
   timer ??= setInterval(refreshTimes, 60_000);
   if (!document.documentElement.dataset.readingReady) {
     document.documentElement.dataset.readingReady = 'true';
-    document.addEventListener('click', onImageClick);
+    // In the capture phase, before Blazor's enhanced navigation would follow the link.
+    document.addEventListener('click', onImageClick, true);
     enhanceCards();
   }
 }

@@ -269,7 +269,6 @@ function enhanceImages(form) {
       remove.textContent = `✕ ${input.dataset.removeLabel}`;
       remove.setAttribute('aria-label', `${input.dataset.removeLabel} ${entry.file.name}`);
       remove.addEventListener('click', () => {
-        URL.revokeObjectURL(entry.url);
         files.splice(i, 1);
         sync();
         render();
@@ -280,11 +279,18 @@ function enhanceImages(form) {
     }));
     sync();
   };
-  const add = (list) => {
+  // Previews are data: URLs (the page's CSP allows them for images, not blob: ones).
+  const read = (file) => new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.addEventListener('load', () => resolve(reader.result));
+    reader.addEventListener('error', () => resolve(''));
+    reader.readAsDataURL(file);
+  });
+  const add = async (list) => {
     const added = [...list].filter(accepted).slice(0, Math.max(0, 10 - files.length));
-    files.push(...added.map((file) => ({ file, url: URL.createObjectURL(file), alt: '' })));
+    const urls = await Promise.all(added.map(read));
+    files.push(...added.map((file, i) => ({ file, url: urls[i], alt: '' })));
     render();
-    return added.length;
   };
 
   input.addEventListener('change', () => {
