@@ -7,6 +7,9 @@ public static class Limits
     public const int CommentBodyMaxLength = 4_000;
     public const int ImagesPerPost = 10;
     public const long ImageMaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>An image's description (its alt text).</summary>
+    public const int ImageAltTextMaxLength = 500;
     public const int TagMaxLength = 50;
     public const int SpaceNameMaxLength = 80;
     public const int SpaceDescriptionMaxLength = 1_000;

@@ -21,6 +21,29 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, GoalLi
         (await loader.LoadAsync(viewer, db.Posts.OpenableBy(viewer).Where(p => p.Id == postId), cancellationToken)).SingleOrDefault()
         ?? throw RucheException.NotFound("post.not-found", "No such post.");
 
+    /// <summary>
+    /// Tags starting with <paramref name="prefix"/> that the reader may see used (on a post they may read), the most used
+    /// first: a tag only used in a space the reader cannot read is never suggested. For the composer's #-autocomplete.
+    /// </summary>
+    public async Task<IReadOnlyList<TagSuggestion>> SuggestTagsAsync(Viewer viewer, string? prefix, int limit, CancellationToken cancellationToken)
+    {
+        var key = Tags.Normalize(prefix?.Trim().TrimStart('#'));
+        if (key is null)
+        {
+            return [];
+        }
+
+        var readable = db.Posts.VisibleTo(viewer.PersonId).Select(p => p.Id);
+        var found = await db.PostTags
+            .Where(t => t.Tag.StartsWith(key) && readable.Contains(t.PostId))
+            .GroupBy(t => t.Tag)
+            .Select(g => new { Tag = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Tag)
+            .Take(Math.Clamp(limit, 1, 20))
+            .ToListAsync(cancellationToken);
+        return found.Select(g => new TagSuggestion(g.Tag, g.Count)).ToList();
+    }
+
     /// <summary>Every post the reader may see, optionally narrowed to a space, an author or a tag.</summary>
     public Task<Page<PostCard>> AllAsync(Viewer viewer, PostFilter filter, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {
@@ -116,3 +139,6 @@ public sealed class FeedService(RucheDbContext db, PostCardLoader loader, GoalLi
 public sealed record PostFilter(long? SpaceId = null, long? AuthorId = null, string? Tag = null);
 
 public sealed record SpaceFeed(SpaceSummary Space, IReadOnlyList<PostCard> Pinned, Page<PostCard> Posts);
+
+/// <summary>A tag the reader may use, with how many posts they can read carry it.</summary>
+public sealed record TagSuggestion(string Tag, int PostCount);

@@ -54,7 +54,7 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
         var queries = PostCardQueries.For(db);
         var rows = (await queries.Rows(db, ids, time.UtcNow()).ToListAsync(cancellationToken)).ToDictionary(r => r.Id);
         var tags = (await queries.Tags(db, ids).ToListAsync(cancellationToken)).ToLookup(t => t.PostId, t => t.Tag);
-        var images = (await queries.Images(db, ids).ToListAsync(cancellationToken)).ToLookup(i => i.PostId, i => i.FileId);
+        var images = (await queries.Images(db, ids).ToListAsync(cancellationToken)).ToLookup(i => i.PostId, i => new PostImageView(i.FileId, i.AltText));
         var reactions = (await queries.Reactions(db, ids, viewer.PersonId).ToListAsync(cancellationToken))
             .ToLookup(r => r.PostId, r => new ReactionCount(r.Kind, r.Count, r.Mine > 0));
 
@@ -96,14 +96,15 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
                 r.EditedAt,
                 r.PinnedAt,
                 tags[r.Id].Order(StringComparer.Ordinal).ToList(),
-                images[r.Id].ToList(),
+                images[r.Id].Select(i => i.Id).ToList(),
                 r.CommentCount,
                 reactions[r.Id].OrderBy(c => c.Kind).ToList(),
                 r.SharedPostId is null && !r.IsShare ? null : SharedCard(r.SharedPostId, shared),
                 PostRights.Of(mine, moderatesSpace, moderates),
                 goals.GetValueOrDefault(r.Id),
                 r.HiddenReason,
-                pollViews.GetValueOrDefault(r.Id));
+                pollViews.GetValueOrDefault(r.Id),
+                images[r.Id].ToList());
         }).ToList();
     }
 

@@ -48,7 +48,7 @@ internal sealed class PostCardQueries
         (RucheDbContext db, long[] ids) => db.PostTags.Where(t => ids.Contains(t.PostId)).Select(t => new PostTagRow(t.PostId, t.Tag)));
 
     public readonly Func<RucheDbContext, long[], IAsyncEnumerable<PostImageRow>> Images = EF.CompileAsyncQuery(
-        (RucheDbContext db, long[] ids) => db.PostImages.Where(i => ids.Contains(i.PostId)).OrderBy(i => i.Position).Select(i => new PostImageRow(i.PostId, i.FileId)));
+        (RucheDbContext db, long[] ids) => db.PostImages.Where(i => ids.Contains(i.PostId)).OrderBy(i => i.Position).Select(i => new PostImageRow(i.PostId, i.FileId, db.Files.Where(f => f.Id == i.FileId).Select(f => f.AltText).FirstOrDefault())));
 
     /// <summary>Reactions counted by post and kind, with whether the reader is among them.</summary>
     public readonly Func<RucheDbContext, long[], long, IAsyncEnumerable<PostReactionRow>> Reactions = EF.CompileAsyncQuery(
@@ -88,6 +88,6 @@ internal sealed record PostCardRow(
 
 internal sealed record PostTagRow(long PostId, string Tag);
 
-internal sealed record PostImageRow(long PostId, Guid FileId);
+internal sealed record PostImageRow(long PostId, Guid FileId, string? AltText);
 
 internal sealed record PostReactionRow(long PostId, ReactionKind Kind, int Count, int Mine);

@@ -8,8 +8,18 @@ namespace Ruche.Core.Files;
 /// <summary>Accepting uploaded images and handing files only to those allowed to read them.</summary>
 public sealed class FileService(RucheDbContext db, IFileStore store, IEnumerable<IFileAttachments> attachments, TimeProvider time)
 {
-    public async Task<StoredFile> UploadImageAsync(Viewer viewer, Stream content, string? fileName, FilePurpose purpose, CancellationToken cancellationToken)
+    public Task<StoredFile> UploadImageAsync(Viewer viewer, Stream content, string? fileName, FilePurpose purpose, CancellationToken cancellationToken) =>
+        UploadImageAsync(viewer, content, fileName, purpose, null, cancellationToken);
+
+    /// <summary>Stores an image with what it shows (<paramref name="altText"/>, optional), read aloud to those who cannot see it.</summary>
+    public async Task<StoredFile> UploadImageAsync(Viewer viewer, Stream content, string? fileName, FilePurpose purpose, string? altText, CancellationToken cancellationToken)
     {
+        var alt = string.IsNullOrWhiteSpace(altText) ? null : altText.Trim();
+        if (alt is { Length: > Limits.ImageAltTextMaxLength })
+        {
+            throw RucheException.Invalid("image.alt-too-long", $"An image's description holds at most {Limits.ImageAltTextMaxLength} characters.");
+        }
+
         using var buffer = new MemoryStream();
         await CopyBoundedAsync(content, buffer, Limits.ImageMaxBytes, cancellationToken);
         if (buffer.Length == 0)
@@ -29,6 +39,7 @@ public sealed class FileService(RucheDbContext db, IFileStore store, IEnumerable
             FileName = SafeFileName(fileName),
             CreatedAt = time.UtcNow(),
             Purpose = purpose,
+            AltText = alt,
         };
         buffer.Position = 0;
         await store.WriteAsync(file.Id, buffer, cancellationToken);

@@ -19,6 +19,9 @@ public sealed class StoredFile
     public DateTime CreatedAt { get; set; }
 
     public FilePurpose Purpose { get; set; }
+
+    /// <summary>What the image shows, for readers who cannot see it (its <c>alt</c>); null when its author gave none.</summary>
+    public string? AltText { get; set; }
 }
 
 public enum FilePurpose
@@ -33,6 +36,7 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
     {
         builder.Property(f => f.ContentType).HasMaxLength(64);
         builder.Property(f => f.FileName).HasMaxLength(255);
+        builder.Property(f => f.AltText).HasMaxLength(Common.Limits.ImageAltTextMaxLength);
         builder.Property(f => f.Purpose).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(f => f.OwnerId);
     }

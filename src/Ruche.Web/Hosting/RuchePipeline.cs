@@ -65,6 +65,7 @@ public static class RuchePipeline
         var api = app.MapGroup("/api/v1").RequireAuthorization(RucheServices.ApiPolicy).RequireRateLimiting(RateLimits.ApiPolicy);
         api.MapAuthApi();
         api.MapPostsApi();
+        api.MapWritingApi();
         api.MapFeedsApi();
         api.MapSpacesApi();
         api.MapPeopleApi();
@@ -99,6 +100,7 @@ public static class RuchePipeline
         app.MapScimApi();
         forms.MapSingleSignOn();
         forms.MapPostForms();
+        forms.MapWritingForms();
         forms.MapSpaceForms();
         forms.MapPeopleForms();
         forms.MapSettingsForms();

@@ -21,6 +21,7 @@ public static class PostForms
         ui.MapPost("/{id:long}/comments", CommentAsync);
         ui.MapPost("/{id:long}/comments/{commentId:long}/delete", DeleteCommentAsync);
         ui.MapPost("/{id:long}/reactions/{kind}", ReactAsync);
+        ui.MapPost("/{id:long}/reactions", ReactWithButtonAsync);
         return app;
     }
 
@@ -39,10 +40,13 @@ public static class PostForms
             var imageIds = new List<Guid>();
             try
             {
-                foreach (var upload in uploads)
+                // Each image's description comes in the same order as the images (js/writing.js adds one field per image).
+                var imageAlt = http.Request.HasFormContentType ? http.Request.Form["imageAlt"] : default;
+                for (var i = 0; i < uploads.Count; i++)
                 {
-                    await using var stream = upload.OpenReadStream();
-                    imageIds.Add((await files.UploadImageAsync(viewer, stream, upload.FileName, FilePurpose.PostImage, http.RequestAborted)).Id);
+                    await using var stream = uploads[i].OpenReadStream();
+                    var alt = i < imageAlt.Count ? imageAlt[i] : null;
+                    imageIds.Add((await files.UploadImageAsync(viewer, stream, uploads[i].FileName, FilePurpose.PostImage, alt, http.RequestAborted)).Id);
                 }
 
                 var id = await posts.CreateAsync(viewer, new NewPost(form.Body, form.SpaceId, imageIds, form.SharePostId), http.RequestAborted);
@@ -109,6 +113,23 @@ public static class PostForms
 
             return $"{FormResults.Safe(form.ReturnUrl)}#post-{id}";
         });
+
+    /// <summary>A post's reactions form: one button per kind, named <c>add</c> or <c>remove</c> as the reader has it or not.</summary>
+    private static Task<IResult> ReactWithButtonAsync(long id, [FromForm] ReactionForm form, ClaimsPrincipal user, ReactionService reactions, HttpContext http) =>
+        FormResults.RunAsync(http, form.ReturnUrl, async () =>
+        {
+            var viewer = user.RequireViewer();
+            if (form.Add is { } added)
+            {
+                await reactions.AddAsync(viewer, id, ReactionKinds.Parse(added), http.RequestAborted);
+            }
+            else
+            {
+                await reactions.RemoveAsync(viewer, id, ReactionKinds.Parse(form.Remove), http.RequestAborted);
+            }
+
+            return $"{FormResults.Safe(form.ReturnUrl)}#post-{id}";
+        });
 }
 
 /// <summary>Fields of an HTML form; a field the browser leaves out (an unticked box) binds as its default.</summary>
@@ -119,6 +140,16 @@ public sealed record PostForm
     public long? SpaceId { get; init; }
 
     public long? SharePostId { get; init; }
+
+    public string? ReturnUrl { get; init; }
+}
+
+/// <summary>The reactions form: the button pressed sends <c>add</c> or <c>remove</c> with its kind.</summary>
+public sealed record ReactionForm
+{
+    public string? Add { get; init; }
+
+    public string? Remove { get; init; }
 
     public string? ReturnUrl { get; init; }
 }

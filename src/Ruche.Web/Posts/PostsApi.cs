@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Ruche.Core.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
 using Ruche.Core.Polls;
@@ -105,11 +106,11 @@ public static class PostsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>Uploads one image (multipart field "file") to attach to a post with <c>imageIds</c>.</summary>
-    private static async Task<Created<UploadedFile>> UploadAsync(IFormFile file, ClaimsPrincipal user, FileService files, CancellationToken ct)
+    /// <summary>Uploads one image (multipart field "file", with what it shows in "alt") to attach to a post with <c>imageIds</c>.</summary>
+    private static async Task<Created<UploadedFile>> UploadAsync(IFormFile file, [FromForm] string? alt, ClaimsPrincipal user, FileService files, CancellationToken ct)
     {
         await using var stream = file.OpenReadStream();
-        var stored = await files.UploadImageAsync(user.RequireViewer(), stream, file.FileName, FilePurpose.PostImage, ct);
+        var stored = await files.UploadImageAsync(user.RequireViewer(), stream, file.FileName, FilePurpose.PostImage, alt, ct);
         return TypedResults.Created($"/files/{stored.Id}", new UploadedFile(stored.Id, stored.ContentType, stored.Length));
     }
 }

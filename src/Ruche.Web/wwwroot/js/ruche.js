@@ -41,6 +41,18 @@ function enhancePage() {
   if (document.querySelector('input[data-people-picker]')) {
     import('./people-picker.js').then((m) => m.enhanceAll());
   }
+  // The composer: Markdown toolbar and preview, @/# suggestions, images with descriptions.
+  if (document.querySelector('textarea[data-markdown], form[data-composer]')) {
+    import('./writing.js').then((m) => m.enhanceAll());
+  }
+  // Reactions, follows, check-offs and comments sent without leaving the page.
+  if (document.querySelector('form[data-inplace]')) {
+    import('./inplace.js').then((m) => m.enhance());
+  }
+  // Relative times, the image lightbox, person cards.
+  if (document.querySelector('time[data-relative], [data-lightbox], article.post, .comment')) {
+    import('./reading.js').then((m) => m.enhanceAll());
+  }
   // Charts drawn from the data tables a page shows.
   if (document.querySelector('table[data-chart]')) {
     import('./charts.js').then((m) => m.enhance());
@@ -49,3 +61,5 @@ function enhancePage() {
 
 enhancePage();
 window.Blazor?.addEventListener?.('enhancedload', enhancePage);
+// Content swapped in place (js/inplace.js) gets the same enhancements.
+document.addEventListener('ruche:content', enhancePage);
