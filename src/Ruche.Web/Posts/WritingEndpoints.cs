@@ -33,7 +33,7 @@ public static class WritingEndpoints
     {
         var ui = app.MapGroup("/ui").ExcludeFromDescription();
         ui.MapPost("/markdown/preview", PreviewFormAsync).RequireRateLimiting(RateLimits.ApiPolicy);
-        ui.MapGet("/tags/lookup", TagsAsync).RequireRateLimiting(RateLimits.ApiPolicy);
+        ui.MapGet("/tags/lookup", LookupTagsAsync).RequireRateLimiting(RateLimits.ApiPolicy);
         ui.MapGet("/people/{handle}/card", CardAsync);
         return app;
     }
@@ -67,6 +67,10 @@ public static class WritingEndpoints
 
     /// <summary>Tags starting with <c>prefix</c> used on posts the caller may read, the most used first.</summary>
     private static async Task<Ok<IReadOnlyList<TagSuggestion>>> TagsAsync(string? prefix, ClaimsPrincipal user, FeedService feeds, CancellationToken ct) =>
+        TypedResults.Ok(await feeds.SuggestTagsAsync(user.RequireViewer(), prefix, Suggested, ct));
+
+    /// <summary>The composer's #-suggestions for the signed-in reader's session: the same answer as the API's.</summary>
+    private static async Task<IResult> LookupTagsAsync(string? prefix, ClaimsPrincipal user, FeedService feeds, CancellationToken ct) =>
         TypedResults.Ok(await feeds.SuggestTagsAsync(user.RequireViewer(), prefix, Suggested, ct));
 
     /// <summary>A person's small card (photo, name, job, department, follow button) shown over a mention.</summary>
