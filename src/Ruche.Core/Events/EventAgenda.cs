@@ -38,6 +38,24 @@ public sealed class EventAgenda(RucheDbContext db, SpaceService spaces, TimeProv
             cancellationToken);
     }
 
+    /// <summary>
+    /// What the context column lists: <see cref="MineAsync"/>'s events and those of company-wide spaces, the next
+    /// <paramref name="count"/> occurrences within <paramref name="days"/> (one SQL command, the read rule in it).
+    /// </summary>
+    public async Task<IReadOnlyList<EventSummary>> MineOrPublicAsync(Viewer viewer, int days, int count, CancellationToken cancellationToken)
+    {
+        var me = viewer.PersonId;
+        var events = await ListAsync(
+            viewer,
+            db.Events.Where(e => e.OrganizerId == me
+                || e.Attendees.Any(a => a.PersonId == me && a.Response != RsvpResponse.No)
+                || e.Space!.HasActiveMember(me)
+                || e.Space!.IsCompanyWide()),
+            days,
+            cancellationToken);
+        return events.Where(e => !e.Cancelled && e.MyResponse != RsvpResponse.No).Take(count).ToList();
+    }
+
     private async Task<IReadOnlyList<EventSummary>> ListAsync(Viewer viewer, IQueryable<SpaceEvent> events, int? days, CancellationToken cancellationToken)
     {
         var span = days ?? DefaultDays;

@@ -55,6 +55,12 @@ public sealed class Person : IdentityUser<long>
     /// <summary>When the directory last changed the person (SCIM meta.lastModified); null before its first change.</summary>
     public DateTime? ScimModifiedAt { get; set; }
 
+    /// <summary>When the person finished or dismissed the welcome path (Onboarding); null while it is still offered.</summary>
+    public DateTime? OnboardedAt { get; set; }
+
+    /// <summary>The welcome path's step the person is at (Onboarding.OnboardingSteps); null before the first one.</summary>
+    public string? OnboardingStep { get; set; }
+
     public List<PersonSkill> Skills { get; set; } = [];
 
     /// <summary>Where they said they work from; read through <see cref="PersonRefs"/>, which shows it only while in force.</summary>
@@ -72,6 +78,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.TimeZone).HasMaxLength(64);
         builder.Property(p => p.Bio).HasMaxLength(Common.Limits.BioMaxLength);
         builder.Property(p => p.Language).HasMaxLength(8);
+        builder.Property(p => p.OnboardingStep).HasMaxLength(16);
         builder.Property(p => p.ScimExternalId).HasMaxLength(Common.Limits.ScimExternalIdMaxLength);
         builder.HasIndex(p => p.ScimExternalId).IsUnique();
         builder.HasOne(p => p.Department).WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.SetNull);

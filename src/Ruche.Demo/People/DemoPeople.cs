@@ -7,6 +7,9 @@ namespace Ruche.Demo.People;
 /// <summary>The demo company's accounts, built from the roster: sites, departments, people, their managers and skills.</summary>
 internal static class DemoPeople
 {
+    /// <summary>The newcomer (arrived five days ago) the demo shows the welcome path to.</summary>
+    public const string NotYetOnboarded = "rachel.chua";
+
     public static DemoStaff Create(RucheDbContext db, IPasswordHasher<Person> hasher, Random random, DateTime now, DateTime launch)
     {
         var sites = DemoRoster.Sites.ToDictionary(
@@ -52,6 +55,8 @@ internal static class DemoPeople
                 CreatedAt = spec.JoinedDaysAgo > 0 ? ArrivalTime(now, spec.JoinedDaysAgo, zone) : launch.AddMinutes(index * 3),
                 Skills = skills.Select(s => new PersonSkill { Skill = s }).ToList(),
             };
+            // Everyone is settled in but the newest arrival, who has not been through the welcome path yet (Onboarding).
+            person.OnboardedAt = spec.Handle == NotYetOnboarded ? null : person.CreatedAt;
             passwordHash ??= hasher.HashPassword(person, DemoCompany.Password);
             person.PasswordHash = passwordHash;
             members.Add(new DemoMember(person, spec, site, zone, skills));

@@ -118,7 +118,7 @@ public static class AccountForms
             var person = await accounts.RegisterAsync(new NewAccount(form.Email, form.DisplayName, form.Password, form.TimeZone), http.RequestAborted);
             await signIn.SignInAsync(person, isPersistent: false);
             RememberLanguage(http, person.Language);
-            return "/";
+            return Onboarding.OnboardingForms.Path;
         });
 
     private static Task<IResult> AcceptInvitationAsync([FromForm] AccountForm form, AccountService accounts, SignInManager<Person> signIn, HttpContext http) =>
@@ -127,7 +127,7 @@ public static class AccountForms
             var person = await accounts.AcceptInvitationAsync(form.Token, new NewAccount(null, form.DisplayName, form.Password, form.TimeZone), http.RequestAborted);
             await signIn.SignInAsync(person, isPersistent: false);
             RememberLanguage(http, person.Language);
-            return "/";
+            return Onboarding.OnboardingForms.Path;
         });
 
     /// <summary>Switches the language before sign-in (the login page's choice); signed-in people choose in settings.</summary>

@@ -20,7 +20,7 @@ public sealed class CurrentViewer(IHttpContextAccessor http, RucheDbContext db)
         {
             var id = Viewer.PersonId;
             me = await db.People.Where(p => p.Id == id)
-                .Select(p => new Reader(p.Id, p.DisplayName, p.Handle, p.TimeZone, p.PhotoFileId, p.Language))
+                .Select(p => new Reader(p.Id, p.DisplayName, p.Handle, p.TimeZone, p.PhotoFileId, p.Language, p.OnboardedAt != null))
                 .SingleAsync(cancellationToken);
         }
 
@@ -28,4 +28,5 @@ public sealed class CurrentViewer(IHttpContextAccessor http, RucheDbContext db)
     }
 }
 
-public sealed record Reader(long Id, string DisplayName, string Handle, string TimeZone, Guid? PhotoFileId, string Language);
+/// <param name="Onboarded">They finished or dismissed the welcome path (Onboarding); until then the home page offers it.</param>
+public sealed record Reader(long Id, string DisplayName, string Handle, string TimeZone, Guid? PhotoFileId, string Language, bool Onboarded = true);

@@ -20,6 +20,7 @@ using Ruche.Web.Privacy;
 using Ruche.Web.Records;
 using Ruche.Web.Reporting;
 using Ruche.Web.Notifications;
+using Ruche.Web.Onboarding;
 using Ruche.Web.Scim;
 using Ruche.Web.Search;
 using Ruche.Web.Settings;
@@ -121,6 +122,7 @@ public static class RuchePipeline
         forms.MapPollForms();
         forms.MapSurveyForms();
         forms.MapBdeseForms();
+        forms.MapOnboardingForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

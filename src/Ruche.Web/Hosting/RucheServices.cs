@@ -18,6 +18,8 @@ using Ruche.Core.Irritants;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
 using Ruche.Core.Follows;
+using Ruche.Core.Home;
+using Ruche.Core.Onboarding;
 using Ruche.Core.Goals;
 using Ruche.Core.Moderation;
 using Ruche.Core.Notifications;
@@ -245,6 +247,8 @@ public static class RucheServices
             .AddPolls()
             .AddSurveys()
             .AddBdese()
+            .AddOnboarding()
+            .AddHome()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddHostedService<Reporting.ReportingWorker>();

@@ -269,7 +269,7 @@ public abstract class PageTests(RucheApp app) : ProviderTests(app)
         });
 
         await Actor.ExpectAsync(accepted, HttpStatusCode.Redirect);
-        Assert.Equal("/", accepted.Headers.Location?.OriginalString);
+        Assert.Equal("/welcome", accepted.Headers.Location?.OriginalString);
         Assert.Contains("href=\"/people/nouvelle.recrue\"", await browser.PageAsync("/"), StringComparison.Ordinal);
         Assert.Equal(
             HttpStatusCode.OK,

@@ -53,6 +53,10 @@ function enhancePage() {
   if (document.querySelector('time[data-relative], [data-lightbox], article.post, .comment')) {
     import('./reading.js').then((m) => m.enhanceAll());
   }
+  // The welcome path's time zone, proposed from the browser.
+  if (document.querySelector('form[data-browser-timezone]')) {
+    import('./onboarding.js').then((m) => m.enhance());
+  }
   // Charts drawn from the data tables a page shows.
   if (document.querySelector('table[data-chart]')) {
     import('./charts.js').then((m) => m.enhance());
