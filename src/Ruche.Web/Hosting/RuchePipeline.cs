@@ -16,6 +16,8 @@ using Ruche.Web.Polls;
 using Ruche.Web.Posts;
 using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
+using Ruche.Web.Push;
+using Ruche.Web.Pwa;
 using Ruche.Web.Records;
 using Ruche.Web.Reporting;
 using Ruche.Web.Notifications;
@@ -54,7 +56,9 @@ public static class RuchePipeline
         app.UseTwoFactorRequirement(TwoFactorRequirement.PolicyOf(app.Configuration));
         app.UseAntiforgery();
 
+        app.UseServiceWorkerHeaders();
         app.MapStaticAssets().AllowAnonymous();
+        app.MapPwa();
         app.MapRucheHealth();
         app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
@@ -71,6 +75,7 @@ public static class RuchePipeline
         api.MapAdminApi();
         api.MapSearchApi();
         api.MapNotificationsApi();
+        api.MapPushApi();
         api.MapGoalsApi();
         api.MapEventsApi();
         api.MapPresenceApi();
@@ -105,6 +110,7 @@ public static class RuchePipeline
         forms.MapTwoFactorForms();
         forms.MapAdminForms();
         forms.MapNotificationForms();
+        forms.MapPushForms();
         forms.MapGoalForms();
         forms.MapEventForms();
         forms.MapPresenceForms();

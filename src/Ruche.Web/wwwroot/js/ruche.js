@@ -14,7 +14,14 @@ if (document.querySelector('header.top[data-live]')) {
   import('./live.js');
 }
 
+// The installable app: service worker, offline copies cleared on sign-out, install hint (ADR 23).
+const pwa = import('./pwa.js');
+
 function enhancePage() {
+  // The install hint and this device's push notifications (notification settings).
+  if (document.querySelector('[data-install-hint], [data-push]')) {
+    pwa.then((m) => m.enhanceInstallHint()).then(() => document.querySelector('[data-push]') && import('./push.js').then((m) => m.enhance()));
+  }
   // Passkey registration and sign-in forms.
   if (document.querySelector('form[data-passkey]')) {
     import('./passkeys.js').then((m) => m.enhanceAll());
