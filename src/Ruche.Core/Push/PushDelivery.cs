@@ -36,10 +36,9 @@ public sealed partial class PushDelivery(RucheDbContext db, IPushSender sender, 
         var personIds = due.Select(m => m.PersonId).Distinct().ToList();
         var people = await db.People.Where(p => personIds.Contains(p.Id))
             .Select(p => new Recipient(
-                p.Id, p.IsActive, p.TimeZone, p.Language,
-                db.QuietHours.FirstOrDefault(q => q.PersonId == p.Id),
-                db.Set<PushSettings>().Where(s => s.PersonId == p.Id).Select(s => s.ShowPreviews).FirstOrDefault()))
+                p.Id, p.IsActive, p.Language, db.Set<PushSettings>().Where(s => s.PersonId == p.Id).Select(s => s.ShowPreviews).FirstOrDefault()))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var quiet = await QuietHoursCheck.QuietNowAsync(db, personIds, now, cancellationToken);
         var actorIds = due.Where(m => m.ActorId is not null).Select(m => m.ActorId!.Value).Distinct().ToList();
         var actors = await db.People.Where(p => actorIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         var devices = (await db.Set<PushSubscription>().AsNoTracking().Where(s => personIds.Contains(s.PersonId)).ToListAsync(cancellationToken))
@@ -54,7 +53,7 @@ public sealed partial class PushDelivery(RucheDbContext db, IPushSender sender, 
                 continue;
             }
 
-            if (NotificationQueries.IsQuiet(person.Quiet, person.TimeZone, now))
+            if (quiet.Contains(message.PersonId))
             {
                 continue;
             }
@@ -121,7 +120,7 @@ public sealed partial class PushDelivery(RucheDbContext db, IPushSender sender, 
         }
     }
 
-    private sealed record Recipient(long Id, bool IsActive, string TimeZone, string Language, QuietHours? Quiet, bool ShowPreviews);
+    private sealed record Recipient(long Id, bool IsActive, string Language, bool ShowPreviews);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Push to device {DeviceId} failed; it is tried again later")]
     private static partial void LogSendFailure(ILogger logger, Exception failure, long deviceId);

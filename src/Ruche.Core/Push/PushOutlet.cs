@@ -21,14 +21,15 @@ public sealed class PushOutlet(RucheDbContext db, IDatabaseProvider provider, IP
         var (ids, idsParameter) = provider.IdTable(recipients);
 
         // A kind that hides who acted (a moderator's decision) never carries the actor, not even to the worker.
-        var actor = kind.ShowsActors && actorId is not null ? "{3}" : "NULL";
-#pragma warning disable EF1002 // Only the provider's id-table text and numbered placeholders are built into the SQL; every value is a parameter.
-        await db.Database.ExecuteSqlRawAsync(
-            $$"""
+        var actor = kind.ShowsActors ? actorId : null;
+        var sql = $$"""
             INSERT INTO "PushMessages" ("PersonId", "Kind", "ActorId", "CreatedAt", "DueAt", "Attempts")
-            SELECT DISTINCT s."PersonId", {1}, {{actor}}, {2}, {2}, 0 FROM "PushSubscriptions" AS s WHERE s."PersonId" IN ({{ids}})
-            """,
-            idsParameter, kind.Name, time.UtcNow(), actorId ?? 0);
+            SELECT r.value, {1}, {{(actor is null ? "CAST(NULL AS BIGINT)" : "{3}")}}, {2}, {2}, 0 FROM ({{ids}}) AS r
+            WHERE EXISTS (SELECT 1 FROM "PushSubscriptions" AS s WHERE s."PersonId" = r.value)
+            """;
+        object[] parameters = actor is { } id ? [idsParameter, kind.Name, time.UtcNow(), id] : [idsParameter, kind.Name, time.UtcNow()];
+#pragma warning disable EF1002 // Only the provider's id-table text and numbered placeholders are built into the SQL; every value is a parameter.
+        await db.Database.ExecuteSqlRawAsync(sql, parameters);
 #pragma warning restore EF1002
     }
 }

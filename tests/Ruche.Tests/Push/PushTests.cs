@@ -121,6 +121,24 @@ public abstract class PushTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task A_notification_without_a_known_actor_pushes_without_naming_anyone_even_with_previews()
+    {
+        var reader = await NewPersonAsync("Lectrice");
+        using var device = new TestDevice(service);
+        await SubscribeAsync(reader, device);
+        await Actor.ExpectAsync(await reader.Http.PutAsJsonAsync("/api/v1/push/previews", new { showPreviews = true }, Actor.Json), HttpStatusCode.NoContent);
+        var post = await reader.PostAsync("Mon billet");
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Notifier>().NotifyAsync(PostNotifications.Comment, null, [reader.Id], post.Id);
+        }
+
+        Assert.Equal(1, await SendDueAsync());
+        Assert.Equal("Ruche — nouvelle notification", Payload(device.Decrypt(Assert.Single(service.Received).Body)).Body);
+    }
+
+    [Fact]
     public async Task A_kind_turned_off_sends_no_push()
     {
         var reader = await NewPersonAsync("Lectrice");
