@@ -51,6 +51,13 @@ public sealed class PwaTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Contains("512x512 any", sizes);
         Assert.Contains("512x512 maskable", sizes);
         Assert.Equal(200, (await page.APIRequest.GetAsync(await page.Locator("link[rel=icon][type='image/svg+xml']").GetAttributeAsync("href") ?? "/")).Status);
+
+        // The devices part of the notification settings, on a phone.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/notifications/settings");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications sur vos appareils" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Aucun appareil pour l’instant.")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("pwa-push-settings-phone.png"), FullPage = true });
         Assert.Empty(consoleErrors);
     }
 
