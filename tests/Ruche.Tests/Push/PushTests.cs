@@ -139,6 +139,24 @@ public abstract class PushTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task Signing_out_everywhere_removes_every_device_and_says_to_clear_the_site()
+    {
+        var person = await NewPersonAsync("Nomade");
+        using var phone = new TestDevice(service);
+        using var laptop = new TestDevice(service);
+        await SubscribeAsync(person, phone);
+        await SubscribeAsync(person, laptop);
+
+        var browser = await App.SignInWithBrowserCookiesAsync(person);
+        var signedOut = await browser.SubmitFormAsync("/settings", "/ui/settings/sign-out-everywhere", new() { ["returnUrl"] = "/settings" });
+        await Actor.ExpectAsync(signedOut, HttpStatusCode.Redirect);
+        Assert.Equal("\"cache\", \"storage\"", string.Join(",", signedOut.Headers.GetValues("Clear-Site-Data")));
+
+        await using var scope = App.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<RucheDbContext>().Set<PushSubscription>().AnyAsync(s => s.PersonId == person.Id));
+    }
+
+    [Fact]
     public async Task A_kind_turned_off_sends_no_push()
     {
         var reader = await NewPersonAsync("Lectrice");
