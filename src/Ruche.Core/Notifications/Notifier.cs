@@ -18,7 +18,8 @@ namespace Ruche.Core.Notifications;
 /// SQL commands, whatever the audience's size.
 /// </summary>
 public sealed partial class Notifier(
-    RucheDbContext db, IDatabaseProvider provider, SubjectKinds subjects, ILiveChannel channel, TimeProvider time, ILogger<Notifier> logger)
+    RucheDbContext db, IDatabaseProvider provider, SubjectKinds subjects, ILiveChannel channel, TimeProvider time, ILogger<Notifier> logger,
+    IEnumerable<INotificationOutlet>? outlets = null)
 {
     /// <summary>PostgreSQL's "deadlock detected"; SQLite has one writer at a time and never reports one.</summary>
     private const string DeadlockDetected = "40P01";
@@ -170,6 +171,11 @@ public sealed partial class Notifier(
             await RecountAsync(groupKey, recipients);
         }
 #pragma warning restore EF1002
+
+        foreach (var outlet in outlets ?? [])
+        {
+            await outlet.RaisedAsync(kind, actorId, recipients);
+        }
     }
 
     /// <summary>Active candidates, not the actor, who may read the subject and did not turn the kind off: one query.</summary>

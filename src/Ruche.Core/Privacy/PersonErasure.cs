@@ -12,6 +12,7 @@ using Ruche.Core.Files;
 using Ruche.Core.Ideas;
 using Ruche.Core.Irritants;
 using Ruche.Core.Notifications;
+using Ruche.Core.Push;
 using Ruche.Core.People;
 
 namespace Ruche.Core.Privacy;
@@ -21,7 +22,7 @@ namespace Ruche.Core.Privacy;
 /// stays under a pseudonym or goes too, as the company's retention policy says (Ruche:Retention:ErasedContent).
 /// </summary>
 public sealed class PersonErasure(
-    RucheDbContext db, UserManager<Person> users, NotificationsPersonalData notifications, ContentRenderer renderer, IFileStore store, AuditLog audit, TimeProvider time)
+    RucheDbContext db, UserManager<Person> users, NotificationsPersonalData notifications, PushPersonalData push, ContentRenderer renderer, IFileStore store, AuditLog audit, TimeProvider time)
 {
     public async Task EraseAsync(Viewer viewer, long personId, ErasedContent content, CancellationToken cancellationToken)
     {
@@ -85,6 +86,7 @@ public sealed class PersonErasure(
         await db.CalendarFeeds.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.PresenceStatuses.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await notifications.EraseAsync(personId, cancellationToken);
+        await push.EraseAsync(personId, cancellationToken);
         await db.PostMentions.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
 
         // Their working week, leave and reminder claims say when they work: gone. Goals naming them lose the link.

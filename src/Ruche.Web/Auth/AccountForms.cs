@@ -6,6 +6,7 @@ using Ruche.Core.Access;
 using Ruche.Core.Audit;
 using Ruche.Core.People;
 using Ruche.Web.Hosting;
+using Ruche.Web.Pwa;
 
 namespace Ruche.Web.Auth;
 
@@ -106,9 +107,10 @@ public static class AccountForms
         return Results.LocalRedirect(QueryHelpers.AddQueryString("/login/two-factor", new Dictionary<string, string?> { ["error"] = error, ["returnUrl"] = returnUrl }));
     }
 
-    private static async Task<IResult> SignOutAsync([FromForm] ReturnForm form, SignInManager<Person> signIn)
+    private static async Task<IResult> SignOutAsync([FromForm] ReturnForm form, SignInManager<Person> signIn, HttpContext http)
     {
         await signIn.SignOutAsync();
+        http.Response.ClearSiteDataOnSignOut();
         return Results.LocalRedirect("/login");
     }
 

@@ -23,7 +23,7 @@ public enum TwoFactorPolicy
 /// </summary>
 public static class TwoFactorRequirement
 {
-    private static readonly PathString[] AllowedPaths = ["/settings/two-factor", "/ui/settings/two-factor", "/settings/passkeys", "/ui/settings/passkeys", "/ui/logout", "/login", "/_framework", "/css", "/js", "/lib", "/health"];
+    private static readonly PathString[] AllowedPaths = ["/settings/two-factor", "/ui/settings/two-factor", "/settings/passkeys", "/ui/settings/passkeys", "/ui/logout", "/login", "/_framework", "/css", "/js", "/lib", "/icons", "/sw.js", "/manifest.webmanifest", "/offline.html", "/health"];
 
     public static bool Covers(TwoFactorPolicy policy, IEnumerable<string> roles) => policy switch
     {

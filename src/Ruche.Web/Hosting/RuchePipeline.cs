@@ -17,6 +17,8 @@ using Ruche.Web.Polls;
 using Ruche.Web.Posts;
 using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
+using Ruche.Web.Push;
+using Ruche.Web.Pwa;
 using Ruche.Web.Records;
 using Ruche.Web.Reporting;
 using Ruche.Web.Notifications;
@@ -55,7 +57,9 @@ public static class RuchePipeline
         app.UseTwoFactorRequirement(TwoFactorRequirement.PolicyOf(app.Configuration));
         app.UseAntiforgery();
 
+        app.UseServiceWorkerHeaders();
         app.MapStaticAssets().AllowAnonymous();
+        app.MapPwa();
         app.MapRucheHealth();
         app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
@@ -73,6 +77,7 @@ public static class RuchePipeline
         api.MapAdminApi();
         api.MapSearchApi();
         api.MapNotificationsApi();
+        api.MapPushApi();
         api.MapGoalsApi();
         api.MapEventsApi();
         api.MapPresenceApi();
@@ -109,6 +114,7 @@ public static class RuchePipeline
         forms.MapTwoFactorForms();
         forms.MapAdminForms();
         forms.MapNotificationForms();
+        forms.MapPushForms();
         forms.MapGoalForms();
         forms.MapEventForms();
         forms.MapPresenceForms();

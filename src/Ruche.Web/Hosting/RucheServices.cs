@@ -30,6 +30,7 @@ using Ruche.Core.Posts;
 using Ruche.Core.Presence;
 using Ruche.Core.Privacy;
 using Ruche.Core.Profiles;
+using Ruche.Core.Push;
 using Ruche.Core.Records;
 using Ruche.Core.Reporting;
 using Ruche.Core.Search;
@@ -41,6 +42,7 @@ using Ruche.Core.Surveys;
 using Ruche.Web.Auth;
 using Ruche.Web.Live;
 using Ruche.Web.Localization;
+using Ruche.Web.Push;
 
 namespace Ruche.Web.Hosting;
 
@@ -69,6 +71,7 @@ public static class RucheServices
         services.AddSingleton<IFileStore>(new LocalFileStore(options.FilesDirFullPath));
         AddDataProtection(services, options);
         AddIdentity(services, builder.Configuration);
+        builder.AddWebPush(options);
         AddFeatures(services, options);
         services.AddSingleton(new IrritantSettings(builder.Configuration.GetValue("Ruche:Irritants:ResponseTargetWorkingDays", 10)));
         services.AddSingleton(new EventSettings(builder.Configuration["Ruche:Events:VideoLinkTemplate"], options.PublicUrl));
@@ -228,6 +231,7 @@ public static class RucheServices
             .AddFollows()
             .AddFeeds()
             .AddNotifications()
+            .AddPush()
             .AddPosts()
             .AddSpaces()
             .AddProfiles()

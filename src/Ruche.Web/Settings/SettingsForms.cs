@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 using Ruche.Core.Access;
 using Ruche.Core.People;
 using Ruche.Core.Profiles;
+using Ruche.Core.Push;
 using Ruche.Web.Auth;
 using Ruche.Web.Hosting;
+using Ruche.Web.Pwa;
 
 namespace Ruche.Web.Settings;
 
@@ -49,11 +51,16 @@ public static class SettingsForms
             return "/settings?saved=password";
         });
 
-    private static Task<IResult> SignOutEverywhereAsync([FromForm] ReturnForm form, ClaimsPrincipal user, AccountService accounts, SignInManager<Person> signIn, HttpContext http) =>
+    private static Task<IResult> SignOutEverywhereAsync(
+        [FromForm] ReturnForm form, ClaimsPrincipal user, AccountService accounts, PushSubscriptionService push, SignInManager<Person> signIn, HttpContext http) =>
         FormResults.RunAsync(http, "/settings", async () =>
         {
             await accounts.SignOutEverywhereAsync(user.RequireViewer(), http.RequestAborted);
+
+            // No device keeps receiving this person's notifications: each must opt in again after signing in.
+            await push.RemoveAllAsync(user.RequireViewer().PersonId, http.RequestAborted);
             await signIn.SignOutAsync();
+            http.Response.ClearSiteDataOnSignOut();
             return "/login";
         });
 

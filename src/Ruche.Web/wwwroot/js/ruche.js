@@ -28,10 +28,17 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
+// The installable app: service worker, offline copies cleared on sign-out, install hint (ADR 23).
+const pwa = import('./pwa.js');
+
 function enhancePage() {
   // The theme switch (light, dark, system) without a reload.
   if (document.querySelector('form[data-theme-switch]')) {
     import('./theme.js');
+  }
+  // The install hint and this device's push notifications (notification settings).
+  if (document.querySelector('[data-install-hint], [data-push]')) {
+    pwa.then((m) => m.enhanceInstallHint()).then(() => document.querySelector('[data-push]') && import('./push.js').then((m) => m.enhance()));
   }
   // Passkey registration and sign-in forms.
   if (document.querySelector('form[data-passkey]')) {
