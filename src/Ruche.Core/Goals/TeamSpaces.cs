@@ -13,7 +13,7 @@ namespace Ruche.Core.Goals;
 public static class TeamSpaces
 {
     public static async Task<long?> GoalsSpaceOfAsync(RucheDbContext db, long personId, CancellationToken cancellationToken) =>
-        await GoalsSpaceIds(db).Where(t => t.PersonId == personId).Select(t => t.SpaceId).FirstOrDefaultAsync(cancellationToken);
+        await GoalsSpaceIds(db).Where(t => t.PersonId == personId).OrderBy(t => t.SpaceId).Select(t => t.SpaceId).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The rule as a query over every person, for set-based use (the reminder pass reads 100,000 people at once).</summary>
     public static IQueryable<PersonTeam> GoalsSpaceIds(RucheDbContext db)

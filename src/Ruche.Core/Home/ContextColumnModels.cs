@@ -22,10 +22,15 @@ public sealed record TeamToday(long SpaceId, string SpaceName, IReadOnlyList<Tea
     public IEnumerable<TeamMateToday> At(WhereToday where) => Members.Where(m => m.Where == where);
 }
 
-/// <param name="Goals">Their goals of the day, when they wrote some the reader may read; no score, only how many are checked.</param>
+/// <param name="Goals">
+/// Their goals of the day, when they wrote some the reader may read: what they work on, never how many are done (no
+/// tally, no score: PRODUCT "Law and trust"; GoalPrivacyTests reads the home page for one).
+/// </param>
 public sealed record TeamMateToday(PersonRef Person, GoalsToday? Goals, WhereToday Where);
 
-public sealed record GoalsToday(int Total, int Checked);
+/// <param name="First">The first goal's text.</param>
+/// <param name="Count">How many goals they set (not how many are done).</param>
+public sealed record GoalsToday(string First, int Count);
 
 /// <summary>Where a team mate works from today, as their status says (none said: <see cref="Unsaid"/>).</summary>
 public enum WhereToday

@@ -29,7 +29,7 @@ public sealed class ContextColumnService(RucheDbContext db, EventAgenda agenda, 
     {
         var me = viewer.PersonId;
         var mine = await db.People.Where(p => p.Id == me)
-            .Select(p => new { p.TimeZone, Team = TeamSpaces.GoalsSpaceIds(db).Where(t => t.PersonId == me).Select(t => t.SpaceId).FirstOrDefault() })
+            .Select(p => new { p.TimeZone, Team = TeamSpaces.GoalsSpaceIds(db).Where(t => t.PersonId == me).OrderBy(t => t.SpaceId).Select(t => t.SpaceId).FirstOrDefault() })
             .SingleAsync(cancellationToken);
         var team = mine.Team is { } teamId ? await TeamAsync(me, teamId, mine.TimeZone, cancellationToken) : null;
         var events = await agenda.MineOrPublicAsync(viewer, EventDays, EventsShown, cancellationToken);
@@ -55,14 +55,15 @@ public sealed class ContextColumnService(RucheDbContext db, EventAgenda agenda, 
             {
                 Person = PersonRefs.Of(m.Person!, now),
                 HasGoals = lists.Any(l => l.PersonId == m.PersonId),
-                Total = lists.Where(l => l.PersonId == m.PersonId).SelectMany(l => l.Goals).Count(),
-                Checked = lists.Where(l => l.PersonId == m.PersonId).SelectMany(l => l.Goals).Count(g => g.Status == GoalStatus.Done),
+                Total = lists.Where(l => l.PersonId == m.PersonId).SelectMany(l => l.Goals).Count(g => g.Status != GoalStatus.Replaced),
+                First = lists.Where(l => l.PersonId == m.PersonId).SelectMany(l => l.Goals).Where(g => g.Status != GoalStatus.Replaced)
+                    .OrderBy(g => g.Position).Select(g => g.Text).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return new TeamToday(
             space.Id,
             space.Name,
-            members.Select(m => new TeamMateToday(m.Person, m.HasGoals ? new GoalsToday(m.Total, m.Checked) : null, WhereOf(m.Person.Presence))).ToList());
+            members.Select(m => new TeamMateToday(m.Person, m.HasGoals ? new GoalsToday(m.First ?? string.Empty, m.Total) : null, WhereOf(m.Person.Presence))).ToList());
     }
 
     private static WhereToday WhereOf(PresenceBadge? presence) => presence?.Mode switch

@@ -55,6 +55,9 @@ public sealed partial class PushDelivery(RucheDbContext db, IPushSender sender, 
 
             if (quiet.Contains(message.PersonId))
             {
+                // Held, and out of the due batch meanwhile: a night-time site's pushes never stall everyone else's.
+                await messages.Where(m => m.Id == message.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.DueAt, at + PushRules.QuietRecheck), cancellationToken);
                 continue;
             }
 

@@ -33,7 +33,7 @@ public sealed class PushSubscriptionService(RucheDbContext db, IPushSender sende
 
         var endpoint = ValidEndpoint(input.Endpoint);
         var p256dh = ValidKey(input.P256dh, 65, "push.key-invalid", "p256dh must be a 65-byte uncompressed P-256 public key, base64url.");
-        if (Base64Url.DecodeFromChars(p256dh)[0] != 0x04)
+        if (!IsCurvePoint(Base64Url.DecodeFromChars(p256dh)))
         {
             throw RucheException.Invalid("push.key-invalid", "p256dh must be a 65-byte uncompressed P-256 public key, base64url.");
         }
@@ -109,9 +109,9 @@ public sealed class PushSubscriptionService(RucheDbContext db, IPushSender sende
     {
         if (string.IsNullOrEmpty(endpoint) || endpoint.Length > PushRules.MaxEndpointLength
             || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.UserInfo)
-            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback && options.Value.AllowLoopbackEndpoints)))
+            || !(PushRules.IsKnownService(uri, options.Value.ServiceHosts) || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback && options.Value.AllowLoopbackEndpoints)))
         {
-            throw RucheException.Invalid("push.endpoint-invalid", "The endpoint is an https URL of at most 1024 characters.");
+            throw RucheException.Invalid("push.endpoint-invalid", "The endpoint is an https URL of a browser's push service, of at most 1024 characters.");
         }
 
         return endpoint;
@@ -139,6 +139,32 @@ public sealed class PushSubscriptionService(RucheDbContext db, IPushSender sende
         return value.TrimEnd('=');
     }
 
+    /// <summary>
+    /// A point on P-256, as the browser's key must be: 65 random bytes starting with 0x04 would be stored, then fail
+    /// every push ("point is not on curve").
+    /// </summary>
+    private static bool IsCurvePoint(byte[] key)
+    {
+        if (key.Length != 65 || key[0] != 0x04)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var ecdh = ECDiffieHellman.Create(new ECParameters
+            {
+                Curve = ECCurve.NamedCurves.nistP256,
+                Q = new ECPoint { X = key[1..33], Y = key[33..] },
+            });
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
     private static string Hash(string endpoint) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(endpoint)));
 }
 
@@ -153,4 +179,7 @@ public sealed record PushDeviceView(long Id, string Label, DateTime CreatedAt);
 public sealed class PushSettingsOptions
 {
     public bool AllowLoopbackEndpoints { get; set; }
+
+    /// <summary>The push services an endpoint may point at (<c>Push:ServiceHosts</c>); the browsers' own by default.</summary>
+    public IReadOnlyList<string> ServiceHosts { get; set; } = PushRules.KnownServiceHosts;
 }

@@ -34,7 +34,7 @@ public static class WritingEndpoints
         var ui = app.MapGroup("/ui").ExcludeFromDescription();
         ui.MapPost("/markdown/preview", PreviewFormAsync).RequireRateLimiting(RateLimits.ApiPolicy);
         ui.MapGet("/tags/lookup", LookupTagsAsync).RequireRateLimiting(RateLimits.ApiPolicy);
-        ui.MapGet("/people/{handle}/card", CardAsync);
+        ui.MapGet("/people/{handle}/card", CardAsync).RequireRateLimiting(RateLimits.ApiPolicy);
         return app;
     }
 

@@ -22,7 +22,12 @@ public static class PushHosting
 
         var loopback = builder.Configuration.GetValue("Push:AllowLoopbackEndpoints", false)
             && (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
-        services.Configure<PushSettingsOptions>(o => o.AllowLoopbackEndpoints = loopback);
+        var hosts = builder.Configuration.GetSection("Push:ServiceHosts").Get<string[]>();
+        services.Configure<PushSettingsOptions>(o =>
+        {
+            o.AllowLoopbackEndpoints = loopback;
+            o.ServiceHosts = hosts is { Length: > 0 } ? hosts : PushRules.KnownServiceHosts;
+        });
         if (builder.Configuration.GetValue("Push:Worker", true))
         {
             services.AddHostedService<PushWorker>();

@@ -30,7 +30,13 @@ public sealed class WebPushSender : IPushSender, IDisposable
     {
         this.texts = texts;
         vapid = new VapidAuthentication(keys.PublicKey, keys.PrivateKey) { Subject = keys.Subject };
-        http = new HttpClient(new OriginAudience(vapid) { InnerHandler = new SocketsHttpHandler() }) { Timeout = TimeSpan.FromSeconds(30) };
+        var network = new SocketsHttpHandler
+        {
+            // A push service answers at once or not at all; it never redirects (a redirect would lead anywhere).
+            AllowAutoRedirect = false,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        };
+        http = new HttpClient(new OriginAudience(vapid) { InnerHandler = network }) { Timeout = TimeSpan.FromSeconds(10) };
         client = new PushServiceClient(http)
         {
             DefaultAuthentication = vapid,

@@ -11,6 +11,10 @@ const SHELL_FILES = [OFFLINE, '/css/site.css', '/icons/app/icon.svg', '/icons/ap
 const NEVER = ['/api/', '/ui/', '/scim', '/files/', '/login', '/logout', '/register', '/invitation', '/settings',
   '/admin', '/reporting', '/privacy', '/_blazor', '/health', '/manifest.webmanifest', '/sw.js'];
 const STATIC = ['/css/', '/js/', '/lib/', '/icons/', '/_framework/'];
+// The pages kept for offline reading: the day's work (feeds, spaces, posts, people, events, goals, notifications).
+// Anything else — union questions, ballots and receipts, the CSE, the BDESE, records, moderation, voice — never
+// lands on the device, and neither does a page the server marks no-store: a phone lost offline shows none of it.
+const OFFLINE_PAGES = ['/company', '/spaces/', '/spaces', '/posts/', '/people', '/events', '/goals', '/tags/', '/notifications'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_FILES)).then(() => self.skipWaiting()));
@@ -39,6 +43,10 @@ async function clearAll() {
   }
 }
 
+function offlinePage(path) {
+  return path === '/' || OFFLINE_PAGES.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : prefix + '/'));
+}
+
 function kept(path) {
   return !NEVER.some((prefix) => path.startsWith(prefix));
 }
@@ -60,7 +68,8 @@ self.addEventListener('fetch', (event) => {
 async function page(request, url) {
   try {
     const response = await fetch(request);
-    if (response.ok && !response.redirected && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
+    if (response.ok && !response.redirected && offlinePage(url.pathname) && !(response.headers.get('cache-control') ?? '').includes('no-store')
+      && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
       const copy = response.clone();
       const cache = await caches.open(PAGES);
       await cache.put(url.pathname + url.search, copy);

@@ -10,8 +10,11 @@ namespace Ruche.Tests.Feeds;
 /// </summary>
 public abstract class PageWeightTests(RucheApp app) : ProviderTests(app)
 {
-    /// <summary>Measured at 95,164 bytes once a post's reactions share one form (127,349 before); the bound leaves a little room.</summary>
-    private const int HomeHtmlBound = 105_000;
+    /// <summary>
+    /// 127,349 bytes before issue 15; 95,164 once a post's reactions share one form; 105,517 with the navigation rail,
+    /// the reader's spaces, the phone tab bar and the context column. The bound leaves a little room.
+    /// </summary>
+    private const int HomeHtmlBound = 110_000;
 
     [Fact]
     public async Task The_home_page_with_twenty_posts_stays_light()

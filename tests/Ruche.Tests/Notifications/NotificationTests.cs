@@ -346,7 +346,7 @@ public abstract class NotificationTests(RucheApp app) : ProviderTests(app)
         Assert.Contains($"{last.Name} et {ana.Name} ont réagi à votre publication", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
 
         // The line shows who (the latest one's initials), what it is about (the post's first words) and when.
-        Assert.Matches("""<li class="unread" data-notification="\d+">\s*<span class="avatar initials" aria-hidden="true">[^<]+</span>""", html);
+        Assert.Matches("""<li class="unread" data-notification="\d+">\s*<span class="avatar initials size-\d+ hue-\d" aria-hidden="true">[^<]+</span>""", html);
         Assert.Contains("""<blockquote class="excerpt">Résultats du trimestre</blockquote>""", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Matches("""<time class="meta" datetime="\d{4}-\d\d-\d\dT[^"]+">\d{1,2} [^<]+ \d{4} \d\d:\d\d</time>""", html);
         Assert.Contains("data-notification-badge", html, StringComparison.Ordinal);

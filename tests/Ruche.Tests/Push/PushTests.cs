@@ -181,6 +181,18 @@ public abstract class PushTests(RucheApp app) : ProviderTests(app)
 
         await Post(new { endpoint = "http://push.example.com/abc", keys = new { p256dh, auth } }).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "push.endpoint-invalid");
         await Post(new { endpoint = "ftp://127.0.0.1/abc", keys = new { p256dh, auth } }).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "push.endpoint-invalid");
+
+        // An endpoint is a URL the server calls: only the browsers' push services, never an internal host (SSRF).
+        foreach (var inside in new[] { "https://127.0.0.1:9443/x", "https://169.254.169.254/latest/meta-data", "https://10.0.0.1/admin", "https://[::1]/x", "https://intranet.example.com/x", "https://fcm.googleapis.com.evil.example/x", "https://fcm.googleapis.com:8443/x" })
+        {
+            await Post(new { endpoint = inside, keys = new { p256dh, auth } }).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "push.endpoint-invalid");
+        }
+
+        // 65 bytes that start like a key but are no point of P-256 would fail every push later: refused now.
+        var notAPoint = new byte[65];
+        notAPoint[0] = 0x04;
+        notAPoint[1] = 0x01;
+        await Post(new { endpoint = device.Endpoint, keys = new { p256dh = System.Buffers.Text.Base64Url.EncodeToString(notAPoint), auth } }).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "push.key-invalid");
         await Post(new { endpoint = device.Endpoint, keys = new { p256dh = auth, auth } }).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "push.key-invalid");
         await Post(new { endpoint = device.Endpoint, keys = new { p256dh, auth = p256dh } }).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "push.auth-invalid");
         await Post(new { endpoint = device.Endpoint, keys = new { p256dh = "%%%", auth } }).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "push.key-invalid");

@@ -51,6 +51,8 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         // The confidential reporting channel: reporting, following with the receipt and the procedure need no account (Sapin II).
         "GET /report", "POST /report", "GET /report/follow", "POST /report/follow", "GET /report/procedure", "POST /report/procedure",
         "POST /ui/report", "POST /ui/report/follow", "POST /ui/report/follow/message",
+        // The installable app's manifest: browsers fetch it without credentials (ADR 23); it names no one.
+        "GET /manifest.webmanifest",
     ];
 
     [Fact]
@@ -77,7 +79,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             }
 
             var response = await client.SendAsync(request);
-            var expected = endpoint.IsApi || endpoint.IsHub || endpoint.IsScim
+            var expected = endpoint.IsApi || endpoint.IsHub || endpoint.IsScim || endpoint.AnswersScripts
                 ? response.StatusCode == HttpStatusCode.Unauthorized
                 : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/login", StringComparison.Ordinal) == true;
             if (!expected)
@@ -455,7 +457,8 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
                 "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'),
                 e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
                 SampleUrl(e.RoutePattern),
-                e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true)))
+                e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true,
+                e.Metadata.GetMetadata<IDisableCookieRedirectMetadata>() is not null && e.Metadata.GetMetadata<IAllowCookieRedirectMetadata>() is null)))
             .DistinctBy(e => e.Key)
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
@@ -488,7 +491,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
     [GeneratedRegex(@"\{\*{0,2}(?<name>[A-Za-z]+)(:(?<constraint>[a-z]+))?\??\}")]
     private static partial Regex Parameter();
 
-    private sealed record Endpoint(string Method, string Route, bool AllowsAnonymous, string SampleUrl, bool TakesMultipart)
+    private sealed record Endpoint(string Method, string Route, bool AllowsAnonymous, string SampleUrl, bool TakesMultipart, bool AnswersJson)
     {
         public string Key => $"{Method} {Route}";
 
@@ -499,6 +502,12 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
 
         /// <summary>SCIM provisioning answers 401 (a SCIM error) without the directory's token.</summary>
         public bool IsScim => Route.StartsWith("/scim/", StringComparison.Ordinal);
+
+        /// <summary>
+        /// A page's script posts here and reads JSON back (push subscription): ASP.NET Core 10 answers such endpoints 401,
+        /// not a redirect to the sign-in page a script cannot follow. Only under /ui, where the page's own scripts call.
+        /// </summary>
+        public bool AnswersScripts => AnswersJson && Route.StartsWith("/ui/", StringComparison.Ordinal);
     }
 }
 

@@ -187,6 +187,8 @@ function enhanceSuggestions(area) {
     active = -1;
     list.hidden = items.length === 0;
     area.setAttribute('aria-expanded', String(items.length > 0));
+    // The first suggestion is highlighted, so Enter takes it as Tab does (as Slack and Teams do).
+    if (items.length > 0) highlight(0);
   };
   const lookUp = async () => {
     const before = area.value.slice(0, area.selectionStart);
