@@ -95,7 +95,8 @@ public sealed class PwaTests(BrowserApp app) : IClassFixture<BrowserApp>
         // Sign-out: the next person on this browser finds nothing of this one.
         await page.GotoAsync("/");
         Assert.NotEmpty(await page.EvaluateAsync<string[]>("() => caches.keys()"));
-        await page.Locator("form[action='/ui/logout'] button").ClickAsync();
+        await page.Locator("header.top details.account > summary").ClickAsync();
+        await page.Locator("header.top form.logout button").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
         await page.WaitForFunctionAsync("async () => (await caches.keys()).length === 0");
         Assert.Empty(await page.EvaluateAsync<string[]>("() => caches.keys()"));

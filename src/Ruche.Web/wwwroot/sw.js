@@ -13,7 +13,8 @@ const NEVER = ['/api/', '/ui/', '/scim', '/files/', '/login', '/logout', '/regis
 const STATIC = ['/css/', '/js/', '/lib/', '/icons/', '/_framework/'];
 // The pages kept for offline reading: the day's work (feeds, spaces, posts, people, events, goals, notifications).
 // Anything else — union questions, ballots and receipts, the CSE, the BDESE, records, moderation, voice — never
-// lands on the device, and neither does a page the server marks no-store: a phone lost offline shows none of it.
+// lands on the device: a phone lost offline shows none of it. (Cache-Control cannot say it: every page with a form
+// carries the antiforgery token, which marks it no-store.)
 const OFFLINE_PAGES = ['/company', '/spaces/', '/spaces', '/posts/', '/people', '/events', '/goals', '/tags/', '/notifications'];
 
 self.addEventListener('install', (event) => {
@@ -68,8 +69,7 @@ self.addEventListener('fetch', (event) => {
 async function page(request, url) {
   try {
     const response = await fetch(request);
-    if (response.ok && !response.redirected && offlinePage(url.pathname) && !(response.headers.get('cache-control') ?? '').includes('no-store')
-      && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
+    if (response.ok && !response.redirected && offlinePage(url.pathname) && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
       const copy = response.clone();
       const cache = await caches.open(PAGES);
       await cache.put(url.pathname + url.search, copy);
