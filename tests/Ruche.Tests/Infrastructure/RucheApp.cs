@@ -152,6 +152,10 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Goals reminders run on a fake clock in their own tests, never behind other tests' backs.
         builder.UseSetting("Ruche:GoalsScheduler", "false");
 
+        // The push worker polls every 10 s: its queries would land in other tests' command counts. Push tests send
+        // what is due themselves (PushDelivery.SendDueAsync).
+        builder.UseSetting("Push:Worker", "false");
+
         // Tests sign in many people from one address; the limits themselves are tested with their own app.
         builder.UseSetting("Ruche:RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Ruche:RateLimits:ApiPerMinute", "100000");
