@@ -38,6 +38,13 @@ if (args.Contains("reindex-search", StringComparer.Ordinal))
     return;
 }
 
+// "move-files --to s3|local" copies every uploaded file from the other store to that one (docs/deployment.md "Files").
+if (args.Contains("move-files", StringComparer.Ordinal))
+{
+    Environment.ExitCode = await Ruche.Web.Files.FileStorage.MoveAsync(app.Services, args, options.FilesDirFullPath);
+    return;
+}
+
 // A cluster node never migrates: the schema is the migrate command's, run once before the nodes start; a node
 // on an older schema reports not ready (/health/ready) instead of serving.
 if (options.MigrateOnStart && !options.Cluster)

@@ -6,7 +6,14 @@ public static class Limits
     public const int PostBodyMaxLength = 10_000;
     public const int CommentBodyMaxLength = 4_000;
     public const int ImagesPerPost = 10;
-    public const long ImageMaxBytes = 5 * 1024 * 1024;
+    /// <summary>An uploaded image (ADR 26): a phone photo of 48 megapixels fits; what is kept is re-encoded and smaller.</summary>
+    public const long ImageMaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>An image's pixels, checked from its header before decoding (a small file may claim a huge canvas).</summary>
+    public const long ImageMaxPixels = 50_000_000;
+
+    /// <summary>An uploaded document (PDF, office file, text, archive).</summary>
+    public const long DocumentMaxBytes = 50 * 1024 * 1024;
 
     /// <summary>An image's description (its alt text).</summary>
     public const int ImageAltTextMaxLength = 500;

@@ -2,17 +2,39 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Microsoft.Extensions.Options;
 
 namespace Ruche.Core.Files;
 
-/// <summary>Accepting uploaded images and handing files only to those allowed to read them.</summary>
-public sealed class FileService(RucheDbContext db, IFileStore store, IEnumerable<IFileAttachments> attachments, TimeProvider time)
+/// <summary>
+/// Accepting uploads — documents and images, their type read from their content (<see cref="FileTypes"/>), images
+/// decoded and re-encoded without metadata (<see cref="ImagePipeline"/>), within the size limits and the company's
+/// quota — and handing files only to those allowed to read them (ADR 26).
+/// </summary>
+public sealed class FileService(
+    RucheDbContext db, IFileStore store, IEnumerable<IFileAttachments> attachments, ImagePipeline images, IOptions<FileSettings> settings, TimeProvider time)
 {
     public Task<StoredFile> UploadImageAsync(Viewer viewer, Stream content, string? fileName, FilePurpose purpose, CancellationToken cancellationToken) =>
         UploadImageAsync(viewer, content, fileName, purpose, null, cancellationToken);
 
-    /// <summary>Stores an image with what it shows (<paramref name="altText"/>, optional), read aloud to those who cannot see it.</summary>
-    public async Task<StoredFile> UploadImageAsync(Viewer viewer, Stream content, string? fileName, FilePurpose purpose, string? altText, CancellationToken cancellationToken)
+    /// <summary>Stores an image with what it shows (<paramref name="altText"/>, optional); anything else is refused ("image.not-an-image").</summary>
+    public Task<StoredFile> UploadImageAsync(Viewer viewer, Stream content, string? fileName, FilePurpose purpose, string? altText, CancellationToken cancellationToken) =>
+        StoreAsync(viewer, content, fileName, purpose, altText, imageOnly: true, cancellationToken);
+
+    /// <summary>
+    /// Stores a document or an image, whichever its content is (<see cref="StoredFile.Kind"/>); a purpose that shows
+    /// images only (post images, profile photos) refuses a document. Limits: <see cref="Limits.ImageMaxBytes"/> and
+    /// <see cref="Limits.ImageMaxPixels"/> for an image, <see cref="Limits.DocumentMaxBytes"/> for a document, and the
+    /// company's quota (<see cref="FileSettings.QuotaBytes"/>, "file.quota-exceeded"). Nothing is kept of a refused upload.
+    /// </summary>
+    public Task<StoredFile> UploadAsync(Viewer viewer, Stream content, string? fileName, FilePurpose purpose, string? altText, CancellationToken cancellationToken) =>
+        StoreAsync(viewer, content, fileName, purpose, altText, imageOnly: ImagesOnly(purpose), cancellationToken);
+
+    /// <summary>Purposes whose files are shown as pictures, never downloaded as documents.</summary>
+    public static bool ImagesOnly(FilePurpose purpose) => purpose is FilePurpose.PostImage or FilePurpose.ProfilePhoto;
+
+    private async Task<StoredFile> StoreAsync(
+        Viewer viewer, Stream content, string? fileName, FilePurpose purpose, string? altText, bool imageOnly, CancellationToken cancellationToken)
     {
         var alt = string.IsNullOrWhiteSpace(altText) ? null : altText.Trim();
         if (alt is { Length: > Limits.ImageAltTextMaxLength })
@@ -20,49 +42,143 @@ public sealed class FileService(RucheDbContext db, IFileStore store, IEnumerable
             throw RucheException.Invalid("image.alt-too-long", $"An image's description holds at most {Limits.ImageAltTextMaxLength} characters.");
         }
 
-        using var buffer = new MemoryStream();
-        await CopyBoundedAsync(content, buffer, Limits.ImageMaxBytes, cancellationToken);
+        await using var buffer = new FileStream(
+            Path.Combine(Path.GetTempPath(), $"ruche-upload-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await CopyBoundedAsync(content, buffer, imageOnly, cancellationToken);
         if (buffer.Length == 0)
         {
-            throw RucheException.Invalid("image.empty", "The file is empty.");
+            throw RucheException.Invalid(imageOnly ? "image.empty" : "file.empty", "The file is empty.");
         }
 
-        var contentType = ImageFormat.Detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 16)))
-            ?? throw RucheException.Invalid("image.not-an-image", "Only PNG, JPEG, GIF and WebP images are accepted.");
+        var type = FileTypes.Detect(buffer, fileName);
+        if (imageOnly && type.Kind != FileKind.Image)
+        {
+            throw RucheException.Invalid("image.not-an-image", "Only PNG, JPEG, GIF and WebP images are accepted.");
+        }
 
         var file = new StoredFile
         {
-            Id = Guid.CreateVersion7(),
+            Id = Guid.NewGuid(),
             OwnerId = viewer.PersonId,
-            ContentType = contentType,
+            ContentType = type.ContentType,
+            Kind = type.Kind,
             Length = buffer.Length,
-            FileName = SafeFileName(fileName),
+            FileName = SafeFileName(fileName, type.Kind),
             CreatedAt = time.UtcNow(),
             Purpose = purpose,
-            AltText = alt,
+            AltText = type.Kind == FileKind.Image ? alt : null,
         };
-        buffer.Position = 0;
-        await store.WriteAsync(file.Id, buffer, cancellationToken);
+
+        ProcessedImage? image = null;
+        if (type.Kind == FileKind.Image)
+        {
+            image = await images.ProcessAsync(buffer, settings.Value.KeepOriginals, cancellationToken);
+            file.ContentType = image.ContentType;
+            file.Length = image.Main.Length;
+            file.Renditions = image.Flags;
+            file.RenditionBytes = image.RenditionBytes;
+            file.Width = image.Width;
+            file.Height = image.Height;
+        }
+
+        var used = await db.Files.SumAsync(f => f.Length + f.RenditionBytes, cancellationToken);
+        if (used + file.Length + file.RenditionBytes > settings.Value.QuotaBytes)
+        {
+            throw RucheException.Invalid("file.quota-exceeded", "The company's storage is full: delete files or ask an administrator to raise the quota.");
+        }
+
         try
         {
+            if (image is null)
+            {
+                buffer.Position = 0;
+                await store.WriteAsync(file.Id, null, buffer, cancellationToken);
+            }
+            else
+            {
+                await store.WriteAsync(file.Id, null, new MemoryStream(image.Main, writable: false), cancellationToken);
+                foreach (var (name, bytes) in image.Renditions)
+                {
+                    await store.WriteAsync(file.Id, name, new MemoryStream(bytes, writable: false), cancellationToken);
+                }
+            }
+
             db.Files.Add(file);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
         {
-            store.Delete(file.Id);
+            // Whatever reached the store goes, even when the request was cancelled meanwhile.
+            await store.DeleteAsync(file.Id, CancellationToken.None);
+            db.Entry(file).State = EntityState.Detached;
             throw;
         }
 
         return file;
     }
 
+    /// <summary>Opens a file's main content for a reader allowed to read it (see <see cref="ReadableAsync"/>).</summary>
+    public async Task<(StoredFile File, Stream Content)> OpenAsync(Viewer viewer, Guid fileId, CancellationToken cancellationToken)
+    {
+        var opened = await OpenAsync(viewer, fileId, FileSize.Feed, acceptsWebp: false, cancellationToken);
+        return (opened.File, opened.Content);
+    }
+
     /// <summary>
-    /// Opens a file for a reader: profile photos are company-wide; an attached file follows the read rule of what it is
+    /// Opens the rendition of an image a reader asks for — WebP when their browser takes it, else JPEG or PNG — or a
+    /// document's content. Images uploaded before renditions existed have their main content only, served at every size.
+    /// </summary>
+    public async Task<OpenedFile> OpenAsync(Viewer viewer, Guid fileId, FileSize size, bool acceptsWebp, CancellationToken cancellationToken)
+    {
+        var file = await ReadableAsync(viewer, fileId, cancellationToken);
+        foreach (var (rendition, contentType) in Candidates(file, size, acceptsWebp))
+        {
+            if (await store.OpenReadAsync(file.Id, rendition, cancellationToken) is { } content)
+            {
+                return new OpenedFile(file, content, contentType, rendition);
+            }
+        }
+
+        throw RucheException.NotFound("file.not-found", "No such file.");
+    }
+
+    /// <summary>Renditions that answer a request, best first; the main content always last.</summary>
+    private static IEnumerable<(string? Rendition, string ContentType)> Candidates(StoredFile file, FileSize size, bool acceptsWebp)
+    {
+        var has = file.Renditions;
+        if (size == FileSize.Original && has.HasFlag(FileRenditions.Original))
+        {
+            yield return (FileRendition.Original, file.ContentType);
+        }
+
+        if (size == FileSize.Thumb)
+        {
+            if (acceptsWebp && has.HasFlag(FileRenditions.ThumbWebp))
+            {
+                yield return (FileRendition.ThumbWebp, "image/webp");
+            }
+
+            if (has.HasFlag(FileRenditions.Thumb))
+            {
+                yield return (FileRendition.Thumb, file.ContentType);
+            }
+        }
+
+        if (acceptsWebp && has.HasFlag(FileRenditions.FeedWebp))
+        {
+            yield return (FileRendition.FeedWebp, "image/webp");
+        }
+
+        yield return (null, file.ContentType);
+    }
+
+    /// <summary>
+    /// A file the viewer may read: profile photos are company-wide; an attached file follows the read rule of what it is
     /// attached to (<see cref="IFileAttachments"/>: a post image, its post's); a file not yet attached is its
     /// uploader's alone. Anything else is "not found". One query.
     /// </summary>
-    public async Task<(StoredFile File, Stream Content)> OpenAsync(Viewer viewer, Guid fileId, CancellationToken cancellationToken)
+    private async Task<StoredFile> ReadableAsync(Viewer viewer, Guid fileId, CancellationToken cancellationToken)
     {
         var me = viewer.PersonId;
         var candidate = Expression.Parameter(typeof(StoredFile), "candidate");
@@ -75,9 +191,8 @@ public sealed class FileService(RucheDbContext db, IFileStore store, IEnumerable
                     Expression.AndAlso(Lambda.Apply(uploaded, candidate), Expression.Not(Lambda.Apply(Attached(), candidate))),
                     AnyOf(attachments.Select(a => a.ReadableBy(db, me)), candidate))),
             candidate);
-        var file = await db.Files.AsNoTracking().Where(f => f.Id == fileId).Where(readable).SingleOrDefaultAsync(cancellationToken)
+        return await db.Files.AsNoTracking().Where(f => f.Id == fileId).Where(readable).SingleOrDefaultAsync(cancellationToken)
             ?? throw RucheException.NotFound("file.not-found", "No such file.");
-        return (file, store.OpenRead(file.Id));
     }
 
     /// <summary>Files some feature has attached to its content.</summary>
@@ -107,33 +222,47 @@ public sealed class FileService(RucheDbContext db, IFileStore store, IEnumerable
         await db.Files.Where(f => orphans.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
         foreach (var id in orphans)
         {
-            store.Delete(id);
+            await store.DeleteAsync(id, cancellationToken);
         }
     }
 
-    private static async Task CopyBoundedAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the upload to <paramref name="target"/>, refusing it once past its limit without reading the rest: an
+    /// image's when its first bytes say image (or only images are accepted), a document's otherwise.
+    /// </summary>
+    private static async Task CopyBoundedAsync(Stream source, Stream target, bool imageOnly, CancellationToken cancellationToken)
     {
         var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        var first = await source.ReadAtLeastAsync(chunk, 16, throwOnEndOfStream: false, cancellationToken);
+        var image = imageOnly || ImageFormat.Detect(chunk.AsSpan(0, first)) is not null;
+        var limit = image ? Limits.ImageMaxBytes : Limits.DocumentMaxBytes;
+        var read = first;
+        while (read > 0)
         {
             if (target.Length + read > limit)
             {
-                throw RucheException.Invalid("image.too-large", $"An image is at most {limit / (1024 * 1024)} MB.");
+                throw image
+                    ? RucheException.Invalid("image.too-large", $"An image is at most {limit / (1024 * 1024)} MB.")
+                    : RucheException.Invalid("file.too-large", $"A document is at most {limit / (1024 * 1024)} MB.");
             }
 
             await target.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+            read = await source.ReadAsync(chunk, cancellationToken);
         }
+
+        await target.FlushAsync(cancellationToken);
     }
 
+    internal static string SafeFileName(string? fileName) => SafeFileName(fileName, FileKind.Image);
+
     /// <summary>Keeps a display name only: no directories, no control characters, bounded length.</summary>
-    internal static string SafeFileName(string? fileName)
+    internal static string SafeFileName(string? fileName, FileKind kind)
     {
         var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c) && c is not '"' and not '/' and not ':').ToArray()).Trim().TrimStart('.');
         if (name.Length == 0)
         {
-            return "image";
+            return kind == FileKind.Image ? "image" : "document";
         }
 
         return name.Length > 100 ? name[..100] : name;

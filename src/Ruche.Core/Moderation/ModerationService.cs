@@ -81,7 +81,7 @@ public sealed class ModerationService(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        posts.DeleteStoredFiles(deletedFiles);
+        await posts.DeleteStoredFilesAsync(deletedFiles);
         if (act != ModerationAction.Dismiss)
         {
             await notifier.NotifyAsync(ModerationNotifications.Decision, viewer.PersonId, [target.AuthorId], decision.Id);

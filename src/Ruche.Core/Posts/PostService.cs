@@ -173,12 +173,12 @@ public sealed class PostService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fileIds = await RemoveAsync(viewer, postId, post.AuthorId, post.SpaceId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        DeleteStoredFiles(fileIds);
+        await DeleteStoredFilesAsync(fileIds);
     }
 
     /// <summary>
     /// Deletes a post's rows inside the caller's transaction (a moderation decision deletes and records itself in one)
-    /// and returns its images' file ids, whose bytes go with <see cref="DeleteStoredFiles"/> once the transaction committed.
+    /// and returns its images' file ids, whose bytes go with <see cref="DeleteStoredFilesAsync"/> once the transaction committed.
     /// </summary>
     internal async Task<IReadOnlyList<Guid>> RemoveAsync(Viewer viewer, long postId, long? authorId, long? spaceId, CancellationToken cancellationToken)
     {
@@ -195,11 +195,11 @@ public sealed class PostService(
     }
 
     /// <summary>Bytes go once the rows are gone for good; a crash before leaves an orphan file, never a broken post.</summary>
-    internal void DeleteStoredFiles(IEnumerable<Guid> fileIds)
+    internal async Task DeleteStoredFilesAsync(IEnumerable<Guid> fileIds)
     {
         foreach (var id in fileIds)
         {
-            files.Delete(id);
+            await files.DeleteAsync(id, CancellationToken.None);
         }
     }
 

@@ -156,7 +156,7 @@ public sealed class PersonErasure(
 
         foreach (var file in removedFiles)
         {
-            store.Delete(file);
+            await store.DeleteAsync(file, CancellationToken.None);
         }
     }
 

@@ -42,7 +42,12 @@ public sealed class PersonalDataExport(
 
             foreach (var file in files)
             {
-                await using var source = store.OpenRead(file.Id);
+                await using var source = await store.OpenReadAsync(file.Id, null, cancellationToken);
+                if (source is null)
+                {
+                    continue;
+                }
+
                 await using var entry = await zip.CreateEntry($"files/{file.Id:N}-{file.FileName}").OpenAsync(cancellationToken);
                 await source.CopyToAsync(entry, cancellationToken);
             }

@@ -143,7 +143,7 @@ public sealed class RetentionService(
         await transaction.CommitAsync(cancellationToken);
         foreach (var id in fileIds)
         {
-            files.Delete(id);
+            await files.DeleteAsync(id, CancellationToken.None);
         }
 
         return ids.Count;

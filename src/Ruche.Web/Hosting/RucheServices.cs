@@ -40,6 +40,7 @@ using Ruche.Core.Spaces;
 using Ruche.Core.Targeting;
 using Ruche.Core.Surveys;
 using Ruche.Web.Auth;
+using Ruche.Web.Files;
 using Ruche.Web.Live;
 using Ruche.Web.Localization;
 using Ruche.Web.Push;
@@ -68,7 +69,7 @@ public static class RucheServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddRucheDatabase(builder.Configuration, options);
-        services.AddSingleton<IFileStore>(new LocalFileStore(options.FilesDirFullPath));
+        services.AddRucheFileStore(builder.Configuration, options.FilesDirFullPath);
         AddDataProtection(services, options);
         AddIdentity(services, builder.Configuration);
         builder.AddWebPush(options);
