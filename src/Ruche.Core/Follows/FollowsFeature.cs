@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Influence;
 using Ruche.Core.PersonalData;
 
 namespace Ruche.Core.Follows;
@@ -10,6 +11,7 @@ public static class FollowsFeature
     {
         services.AddScoped<FollowService>();
         services.AddScoped<IPersonalDataSource, FollowsPersonalData>();
+        services.AddInteractionSource<FollowInteractions>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Files;
+using Ruche.Core.Influence;
 using Ruche.Core.Notifications;
 using Ruche.Core.PersonalData;
 using Ruche.Core.Search;
@@ -23,6 +24,8 @@ public static class PostsFeature
         services.AddSingleton<ISearchSource, CommentSearchSource>();
         services.AddScoped<IDisclosureSource, PostsDisclosure>();
         services.AddScoped<IPersonalDataSource, PostsPersonalData>();
+        services.AddInteractionSource<ReactionInteractions>().AddInteractionSource<CommentInteractions>().AddInteractionSource<ReplyInteractions>()
+            .AddInteractionSource<MentionInteractions>().AddInteractionSource<ShareInteractions>().AddInteractionSource<PostTopics>();
         return services;
     }
 }
