@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Influence;
 using Ruche.Core.Notifications;
 using Ruche.Core.PersonalData;
 using Ruche.Core.Subjects;
@@ -22,6 +23,8 @@ public static class RecognitionFeature
         services.AddNotificationKinds(RecognitionNotifications.All);
         services.AddScoped<IDisclosureSource, RecognitionDisclosure>();
         services.AddScoped<IPersonalDataSource, RecognitionPersonalData>();
+        services.AddInteractionSource<KudosInteractions>();
+        services.AddInteractionSource<HelpfulInteractions>();
         return services;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
+using Ruche.Core.Common;
 using Ruche.Core.Feeds;
 using Ruche.Core.Recognition;
-using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Recognition;
@@ -26,7 +26,9 @@ public abstract class QuestionTests(RucheApp app) : ProviderTests(app)
         await first.TryMarkAsync(b.Id, "helpful", true).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "question.author-only");
         await first.TryMarkAsync(b.Id, "best", true).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "question.author-only");
         await asker.TryMarkAsync(own.Id, "helpful", true).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "question.own-comment");
-        Assert.Equal(new AnswerMarks(question.Id, true, null, [], false), await first.MarksAsync(question.Id));
+        var none = await first.MarksAsync(question.Id);
+        Assert.Equal((question.Id, true, (long?)null, false), (none.PostId, none.IsQuestion, none.BestCommentId, none.CanMark));
+        Assert.Empty(none.HelpfulCommentIds);
 
         await asker.MarkAsync(a.Id, "helpful");
         await asker.MarkAsync(b.Id, "helpful");
