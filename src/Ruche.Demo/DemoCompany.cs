@@ -84,6 +84,7 @@ public static class DemoCompany
         DemoIrritants.Write(db, staff, random, now, new Core.Irritants.IrritantSettings());
         await db.SaveChangesAsync(cancellationToken);
         var polls = await DemoPolls.WriteAsync(db, staff, spaces, now, cancellationToken);
+        await Recognition.DemoRecognition.WriteAsync(db, staff, spaces, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         if (ballots is not null)

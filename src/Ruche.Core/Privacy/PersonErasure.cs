@@ -14,6 +14,7 @@ using Ruche.Core.Irritants;
 using Ruche.Core.Notifications;
 using Ruche.Core.Push;
 using Ruche.Core.People;
+using Ruche.Core.Recognition;
 
 namespace Ruche.Core.Privacy;
 
@@ -61,7 +62,14 @@ public sealed class PersonErasure(
             await db.Set<Idea>().Where(i => i.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<IdeaComment>().Where(c => c.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<Irritant>().Where(i => i.ReporterId == personId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<Kudos>().Where(k => k.GiverId == personId).ExecuteDeleteAsync(cancellationToken);
         }
+
+        // Recognition is about the person: thanks they received, their badges and their choice about feeds go whatever
+        // the content policy (thanks they gave follow it, as what they wrote).
+        await db.Set<Kudos>().Where(k => k.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<EarnedBadge>().Where(b => b.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<RecognitionPreference>().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
 
         // Files that are theirs and no longer part of kept content: the photo, unattached uploads, deleted posts' images.
         removedFiles.AddRange(await db.Files.Where(f => f.OwnerId == personId && !db.PostImages.Any(i => i.FileId == f.Id)).Select(f => f.Id).ToListAsync(cancellationToken));

@@ -2645,6 +2645,151 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("PushSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Ruche.Core.Recognition.CompanyValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("LabelFr")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsArchived", "Position");
+
+                    b.ToTable("CompanyValues", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.EarnedBadge", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Badge")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("EarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId", "Badge");
+
+                    b.ToTable("EarnedBadges", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.HelpfulMark", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommentId");
+
+                    b.HasIndex("PostId", "CommentId");
+
+                    b.ToTable("HelpfulMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.Kudos", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GiverId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ValueId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("GiverId", "CreatedAt");
+
+                    b.HasIndex("PersonId", "CreatedAt");
+
+                    b.HasIndex("SpaceId", "CreatedAt");
+
+                    b.HasIndex("ValueId", "CreatedAt");
+
+                    b.ToTable("Kudos", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.Question", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("BestCommentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PostId");
+
+                    b.HasIndex("BestCommentId");
+
+                    b.HasIndex("AskedAt", "PostId");
+
+                    b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.RecognitionPreference", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ShowKudosInFeeds")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("RecognitionPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Records.CseBody", b =>
                 {
                     b.Property<long>("Id")
@@ -4584,6 +4729,86 @@ namespace Ruche.Data.Postgres.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.EarnedBadge", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.HelpfulMark", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.Kudos", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Giver")
+                        .WithMany()
+                        .HasForeignKey("GiverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ruche.Core.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ruche.Core.Recognition.CompanyValue", "Value")
+                        .WithMany()
+                        .HasForeignKey("ValueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Giver");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Space");
+
+                    b.Navigation("Value");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.Question", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("BestCommentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Recognition.Question", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.RecognitionPreference", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Recognition.RecognitionPreference", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Ruche.Core.Records.CseBody", b =>

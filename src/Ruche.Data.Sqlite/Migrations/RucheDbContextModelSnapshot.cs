@@ -2564,6 +2564,147 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("PushSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Ruche.Core.Recognition.CompanyValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelFr")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsArchived", "Position");
+
+                    b.ToTable("CompanyValues", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.EarnedBadge", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Badge")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EarnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Badge");
+
+                    b.ToTable("EarnedBadges", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.HelpfulMark", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommentId");
+
+                    b.HasIndex("PostId", "CommentId");
+
+                    b.ToTable("HelpfulMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.Kudos", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GiverId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("GiverId", "CreatedAt");
+
+                    b.HasIndex("PersonId", "CreatedAt");
+
+                    b.HasIndex("SpaceId", "CreatedAt");
+
+                    b.HasIndex("ValueId", "CreatedAt");
+
+                    b.ToTable("Kudos", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.Question", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BestCommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PostId");
+
+                    b.HasIndex("BestCommentId");
+
+                    b.HasIndex("AskedAt", "PostId");
+
+                    b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.RecognitionPreference", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowKudosInFeeds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("RecognitionPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Records.CseBody", b =>
                 {
                     b.Property<long>("Id")
@@ -4469,6 +4610,86 @@ namespace Ruche.Data.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.EarnedBadge", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.HelpfulMark", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.Kudos", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Giver")
+                        .WithMany()
+                        .HasForeignKey("GiverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ruche.Core.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ruche.Core.Recognition.CompanyValue", "Value")
+                        .WithMany()
+                        .HasForeignKey("ValueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Giver");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Space");
+
+                    b.Navigation("Value");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.Question", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("BestCommentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Recognition.Question", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Recognition.RecognitionPreference", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "Person")
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Recognition.RecognitionPreference", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Ruche.Core.Records.CseBody", b =>

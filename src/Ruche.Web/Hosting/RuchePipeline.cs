@@ -11,6 +11,7 @@ using Ruche.Web.Files;
 using Ruche.Web.Live;
 using Ruche.Web.Moderation;
 using Ruche.Web.Ideas;
+using Ruche.Web.Recognition;
 using Ruche.Web.Irritants;
 using Ruche.Web.People;
 using Ruche.Web.Polls;
@@ -83,6 +84,7 @@ public static class RuchePipeline
         api.MapPresenceApi();
         api.MapModerationApi();
         api.MapIdeasApi();
+        api.MapRecognitionApi();
         api.MapIrritantsApi();
         api.MapReportingApi();
         api.MapDialogueApi();
@@ -120,6 +122,7 @@ public static class RuchePipeline
         forms.MapPresenceForms();
         forms.MapModerationForms();
         forms.MapIdeaForms();
+        forms.MapRecognitionForms();
         forms.MapIrritantForms();
         forms.MapReportingForms();
         forms.MapDialogueForms();

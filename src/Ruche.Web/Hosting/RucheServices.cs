@@ -14,6 +14,7 @@ using Ruche.Core.Data;
 using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
 using Ruche.Core.Ideas;
+using Ruche.Core.Recognition;
 using Ruche.Core.Irritants;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
@@ -242,6 +243,7 @@ public static class RucheServices
             .AddPresence()
             .AddModeration()
             .AddIdeas()
+            .AddRecognition()
             .AddIrritants()
             .AddBallots()
             .AddReporting()
@@ -266,6 +268,7 @@ public static class RucheServices
         services.AddHostedService<Polls.PollClosingWorker>();
         services.AddHostedService<Records.MinutesReminderWorker>();
         services.AddHostedService<Surveys.SurveyReminderWorker>();
+        services.AddHostedService<Recognition.BadgeWorker>();
         if (options.GoalsScheduler)
         {
             services.AddHostedService<Goals.GoalReminderWorker>();

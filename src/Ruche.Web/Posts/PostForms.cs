@@ -27,7 +27,7 @@ public static class PostForms
 
     /// <summary>Creates a post (or a share) with its images; if the post is refused, its uploaded images go too.</summary>
     private static Task<IResult> CreateAsync(
-        [FromForm] PostForm form, [FromForm] IFormFileCollection? images, ClaimsPrincipal user, PostService posts, FileService files, HttpContext http) =>
+        [FromForm] PostForm form, [FromForm] IFormFileCollection? images, ClaimsPrincipal user, PostService posts, Core.Recognition.QuestionService questions, FileService files, HttpContext http) =>
         FormResults.RunAsync(http, form.ReturnUrl, async () =>
         {
             var viewer = user.RequireViewer();
@@ -49,7 +49,10 @@ public static class PostForms
                     imageIds.Add((await files.UploadImageAsync(viewer, stream, uploads[i].FileName, FilePurpose.PostImage, alt, http.RequestAborted)).Id);
                 }
 
-                var id = await posts.CreateAsync(viewer, new NewPost(form.Body, form.SpaceId, imageIds, form.SharePostId), http.RequestAborted);
+                var post = new NewPost(form.Body, form.SpaceId, imageIds, form.SharePostId);
+                var id = form.AsQuestion == "on" && form.SharePostId is null
+                    ? await questions.AskAsync(viewer, post, http.RequestAborted)
+                    : await posts.CreateAsync(viewer, post, http.RequestAborted);
                 return form.SharePostId is null ? $"{FormResults.Safe(form.ReturnUrl)}#post-{id}" : $"/posts/{id}";
             }
             catch
@@ -136,6 +139,9 @@ public static class PostForms
 public sealed record PostForm
 {
     public string? Body { get; init; }
+
+    /// <summary>"on" when the composer's "ask as a question" box is ticked.</summary>
+    public string? AsQuestion { get; init; }
 
     public long? SpaceId { get; init; }
 

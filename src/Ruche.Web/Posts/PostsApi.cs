@@ -43,12 +43,13 @@ public static class PostsApi
 
     /// <summary>Publishes a post; with <c>poll</c>, the post carries that poll (both saved together, or neither).</summary>
     private static async Task<Created<PostCard>> CreateAsync(
-        NewPostRequest request, ClaimsPrincipal user, PostService service, PollService polls, FeedService feeds, CancellationToken ct)
+        NewPostRequest request, ClaimsPrincipal user, PostService service, PollService polls, Core.Recognition.QuestionService questions, FeedService feeds, CancellationToken ct)
     {
         var viewer = user.RequireViewer();
         var post = new NewPost(request.Body, request.SpaceId, request.ImageIds, request.SharePostId);
         var id = request.Poll is { } poll
             ? await polls.CreatePostWithPollAsync(viewer, post, poll.ToInput(), ct)
+            : request.AsQuestion == true ? await questions.AskAsync(viewer, post, ct)
             : await service.CreateAsync(viewer, post, ct);
         return TypedResults.Created($"/api/v1/posts/{id}", await feeds.PostAsync(viewer, id, ct));
     }
@@ -115,7 +116,7 @@ public static class PostsApi
     }
 }
 
-public sealed record NewPostRequest([property: MaxLength(Limits.PostBodyMaxLength)] string? Body, long? SpaceId, [property: MaxLength(Limits.ImagesPerPost)] IReadOnlyList<Guid>? ImageIds, long? SharePostId, PollRequest? Poll = null);
+public sealed record NewPostRequest([property: MaxLength(Limits.PostBodyMaxLength)] string? Body, long? SpaceId, [property: MaxLength(Limits.ImagesPerPost)] IReadOnlyList<Guid>? ImageIds, long? SharePostId, PollRequest? Poll = null, bool? AsQuestion = null);
 
 public sealed record EditPostRequest([property: MaxLength(Limits.PostBodyMaxLength)] string? Body);
 

@@ -251,6 +251,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [UnionQuestionSubject.Kind] = question,
             [UnionTakedownSubject.Kind] = takedown,
             [CompanyMessageSubject.Kind] = await CompanyMessageAsync(actor.Id, owner.Id),
+            [Ruche.Core.Recognition.KudosSubject.Kind] = await KudosToTheSpaceAsync(actor.Id, space.Id),
         };
         (samples[NegotiationSubject.Kind], samples[CseMeetingSubject.Kind]) = await RecordSamplesAsync(owner.Id, actor.Id);
 
@@ -310,6 +311,19 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
 
     /// <summary>Kinds everyone reads by design (irritants: what is private is who reported them, never stored when anonymous).</summary>
     private static readonly HashSet<string> PublicByDesign = [IrritantSubject.Kind];
+
+    /// <summary>Thanks to the owner's secret space as a team.</summary>
+    private async Task<long> KudosToTheSpaceAsync(long giverId, long spaceId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var value = new Ruche.Core.Recognition.CompanyValue { LabelFr = $"Valeur {Guid.NewGuid():N}", LabelEn = $"Value {Guid.NewGuid():N}", CreatedAt = now };
+        var kudos = new Ruche.Core.Recognition.Kudos { GiverId = giverId, SpaceId = spaceId, Value = value, Message = "Merci", CreatedAt = now };
+        db.Add(kudos);
+        await db.SaveChangesAsync();
+        return kudos.Id;
+    }
 
     /// <summary>An idea in the owner's secret space with a status change, and a public irritant.</summary>
     private async Task<(long Idea, long Change, long Irritant)> IdeaAndIrritantAsync(Actor owner, long spaceId)

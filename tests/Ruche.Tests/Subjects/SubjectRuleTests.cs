@@ -285,6 +285,20 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
             db.AddRange(changes);
             await db.SaveChangesAsync();
 
+            // Thanks where each post is: to a person without a space, otherwise to the space as a team.
+            var value = new Ruche.Core.Recognition.CompanyValue { LabelFr = $"Valeur {Guid.NewGuid():N}", LabelEn = $"Value {Guid.NewGuid():N}", CreatedAt = now };
+            var kudos = PostSpaces.Select((s, i) => new Ruche.Core.Recognition.Kudos
+            {
+                GiverId = people[i % People],
+                PersonId = s < 0 ? people[(i + 1) % People] : null,
+                SpaceId = s < 0 ? null : spaces[s].Id,
+                Value = value,
+                Message = "Merci",
+                CreatedAt = now,
+            }).ToList();
+            db.AddRange(kudos);
+            await db.SaveChangesAsync();
+
             // The reporting channel's referents: a role, drawn from the company (moderators and owners of the first space).
             var referentRole = await db.Roles.Where(r => r.Name == RoleNames.Referent).Select(r => r.Id).SingleAsync();
             await db.UserRoles.Where(ur => ur.RoleId == referentRole && people.Contains(ur.UserId)).ExecuteDeleteAsync();
@@ -363,6 +377,7 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [ModerationDecisionSubject.Kind] = [.. decisions.Select(d => (d.Id, (Func<long, bool>)(person => person == d.AuthorId && d.Action != ModerationAction.Dismiss)))],
                 [IdeaSubject.Kind] = [.. ideas.Select((idea, i) => (idea.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
                 [IdeaStatusChangeSubject.Kind] = [.. changes.Select((c, i) => (c.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
+                [Ruche.Core.Recognition.KudosSubject.Kind] = [.. kudos.Select((k, i) => (k.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
                 [IrritantSubject.Kind] = [(irritant.Id, _ => true)],
                 [ReportingCaseSubject.Kind] = [(reported.Id, referents.Contains)],
                 [ReportingDeskSubject.Kind] = [(ReportingDesk.Only, referents.Contains)],

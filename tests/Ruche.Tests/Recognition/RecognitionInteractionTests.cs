@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Data;
+using Ruche.Core.Feeds;
+using Ruche.Core.Influence;
+using Ruche.Tests.Infrastructure;
+
+namespace Ruche.Tests.Recognition;
+
+/// <summary>
+/// Recognition's acts in the influence graph: thanks to a person are A→B, thanks to a team enter as nothing, a helpful
+/// mark goes from the post's author to the comment's author; nothing from a union's space.
+/// </summary>
+public abstract class RecognitionInteractionTests(RucheApp app) : ProviderTests(app)
+{
+    [Fact]
+    public async Task Thanks_and_helpful_marks_are_interactions_and_team_thanks_are_none()
+    {
+        var values = await App.ValuesAsync();
+        var giver = await NewPersonAsync("Giver");
+        var thanked = await NewPersonAsync("Thanked");
+        var lead = await NewPersonAsync("Lead");
+        var team = await lead.CreateSpaceAsync("Équipe graphe " + Guid.NewGuid().ToString("N")[..6]);
+        await giver.ThankAsync(thanked, values[0], "Merci");
+        await Actor.ExpectAsync(await giver.TryThankAsync(new { spaceId = team.Id, valueId = values[0].Id, message = "Merci l'équipe" }), HttpStatusCode.Created);
+        var question = await Actor.ReadAsync<PostCard>(await thanked.TryAskAsync("Une question ?"), HttpStatusCode.Created);
+        var answer = await giver.CommentAsync(question, "Une réponse.");
+        await thanked.MarkAsync(answer.Id, "helpful");
+
+        var edges = await ReadAsync();
+        Assert.Contains((InteractionKind.Thanks, giver.Id, thanked.Id), edges);
+        Assert.DoesNotContain(edges, e => e.Kind == InteractionKind.Thanks && e.From == giver.Id && e.To != thanked.Id);
+        Assert.Contains((InteractionKind.Helpful, thanked.Id, giver.Id), edges);
+        Assert.DoesNotContain(edges, e => e.From == giver.Id && e.To == lead.Id);
+    }
+
+    private async Task<List<(InteractionKind Kind, long From, long To)>> ReadAsync()
+    {
+        var sink = new ListSink();
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var window = new InteractionWindow(now.AddDays(-1), now.AddDays(1));
+        foreach (var source in scope.ServiceProvider.GetServices<IInteractionSource>().Where(s => s.Name is "thanks" or "helpful"))
+        {
+            await source.ReadAsync(db, window, sink, CancellationToken.None);
+        }
+
+        return sink.Edges;
+    }
+
+    private sealed class ListSink : IInteractionSink
+    {
+        public List<(InteractionKind Kind, long From, long To)> Edges { get; } = [];
+
+        public void Add(InteractionKind kind, long fromPersonId, long toPersonId, DateTime at, long? spaceId, long? postId) => Edges.Add((kind, fromPersonId, toPersonId));
+
+        public void TagPost(long postId, string tag)
+        {
+        }
+    }
+}
+
+public sealed class RecognitionInteractionTestsOnSqlite(SqliteApp app) : RecognitionInteractionTests(app), IClassFixture<SqliteApp>;
+
+public sealed class RecognitionInteractionTestsOnPostgres(PostgresApp app) : RecognitionInteractionTests(app), IClassFixture<PostgresApp>;
