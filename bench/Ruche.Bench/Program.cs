@@ -9,4 +9,11 @@ if (args is ["reminders", ..])
     return;
 }
 
+// dotnet bench/Ruche.Bench/bin/Release/net10.0/Ruche.Bench.dll images [photos]: the image pipeline on 12-megapixel photos.
+if (args is ["images", ..])
+{
+    Ruche.Bench.ImagePipelineRun.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Ruche.Bench.MarkdownBenchmarks).Assembly).Run(args);

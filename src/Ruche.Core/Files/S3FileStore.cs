@@ -90,7 +90,11 @@ public sealed class S3FileStore : IFileStore, IDisposable
     /// <summary>Creates the bucket when it does not exist (tests and first starts against a fresh server).</summary>
     public async Task EnsureBucketAsync(CancellationToken cancellationToken)
     {
-        if (!await Amazon.S3.Util.AmazonS3Util.DoesS3BucketExistV2Async(client, bucket))
+        try
+        {
+            await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, MaxKeys = 1 }, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             await client.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellationToken);
         }

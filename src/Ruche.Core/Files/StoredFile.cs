@@ -54,6 +54,9 @@ public enum FilePurpose
 {
     PostImage,
     ProfilePhoto,
+
+    /// <summary>A document no feature has taken yet (API clients upload before attaching): its uploader's alone.</summary>
+    Document,
 }
 
 /// <summary>The renditions an image has in the store, besides its main (feed-size, JPEG or PNG) content.</summary>

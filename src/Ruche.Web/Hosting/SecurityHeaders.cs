@@ -20,7 +20,8 @@ public static class SecurityHeaders
                 // The API reference UI (Development only) loads its own scripts; everything else follows the policy.
                 if (!(environment.IsDevelopment() && context.Request.Path.StartsWithSegments("/scalar")))
                 {
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    // A response with a policy of its own (a downloaded file's "sandbox") keeps it too: browsers enforce both.
+                    headers.ContentSecurityPolicy = Microsoft.Extensions.Primitives.StringValues.Concat(ContentSecurityPolicy, headers.ContentSecurityPolicy);
                 }
 
                 headers.XContentTypeOptions = "nosniff";
