@@ -28,6 +28,9 @@ public enum FilePurpose
 {
     PostImage,
     ProfilePhoto,
+    LibraryFile,
+    PostDocument,
+    CommentDocument,
 }
 
 internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>

@@ -12,6 +12,7 @@ using Ruche.Web.Live;
 using Ruche.Web.Moderation;
 using Ruche.Web.Ideas;
 using Ruche.Web.Irritants;
+using Ruche.Web.Library;
 using Ruche.Web.People;
 using Ruche.Web.Polls;
 using Ruche.Web.Posts;
@@ -83,6 +84,7 @@ public static class RuchePipeline
         api.MapPresenceApi();
         api.MapModerationApi();
         api.MapIdeasApi();
+        api.MapLibraryApi();
         api.MapIrritantsApi();
         api.MapReportingApi();
         api.MapDialogueApi();
@@ -94,6 +96,7 @@ public static class RuchePipeline
         api.MapBdeseApi();
 
         app.MapFiles();
+        app.MapLibraryDownloads();
         app.MapSurveyResultsCsv();
         app.MapBdeseDownloads();
         app.MapCalendarEndpoints();
@@ -120,6 +123,7 @@ public static class RuchePipeline
         forms.MapPresenceForms();
         forms.MapModerationForms();
         forms.MapIdeaForms();
+        forms.MapLibraryForms();
         forms.MapIrritantForms();
         forms.MapReportingForms();
         forms.MapDialogueForms();

@@ -15,6 +15,7 @@ using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
 using Ruche.Core.Ideas;
 using Ruche.Core.Irritants;
+using Ruche.Core.Library;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
 using Ruche.Core.Follows;
@@ -241,6 +242,7 @@ public static class RucheServices
             .AddPresence()
             .AddModeration()
             .AddIdeas()
+            .AddLibrary()
             .AddIrritants()
             .AddBallots()
             .AddReporting()
