@@ -64,7 +64,7 @@ public static class DemoLibrary
         ArgumentNullException.ThrowIfNull(store);
         var spaces = await db.Spaces.AsNoTracking()
             .Where(s => s.Kind == SpaceKind.Team || s.Kind == SpaceKind.Project || s.IsDefault)
-            .Select(s => new { s.Id, s.IsDefault, Members = s.Members.Where(m => m.Status == MembershipStatus.Active).OrderBy(m => m.PersonId).Select(m => m.PersonId).ToList() })
+            .Select(s => new { s.Id, s.IsDefault, Members = s.Members.Where(m => m.IsActive()).OrderBy(m => m.PersonId).Select(m => m.PersonId).ToList() })
             .ToListAsync(cancellationToken);
         var random = new Random(2026 + 16);
         foreach (var space in spaces.Where(s => !s.IsDefault && s.Members.Count > 0))

@@ -38,7 +38,7 @@ public static class LibraryApi
         }).WithName("DeleteLibraryFile").WithDescription("With every version; its author or the space's moderators.");
         library.MapGet("/versions/{versionId:long}/download", async (long spaceId, long versionId, ClaimsPrincipal user, LibraryService service, CancellationToken ct) =>
             TypedResults.Redirect($"/files/{await service.DownloadAsync(user.RequireViewer(), spaceId, versionId, ct)}"))
-            .WithName("DownloadLibraryFileVersion")
+            .WithName("DownloadLibraryFileVersion").Produces(StatusCodes.Status302Found)
             .WithDescription("Counts the download (a number its uploader sees, never who) and redirects to /files/{id}.");
         api.MapGet("/spaces/{spaceId:long}/photos", GalleryAsync).WithTags("Library").WithName("ListSpacePhotos")
             .WithDescription("The images of the space's posts the caller may read, newest post first; cursor and pageSize. Thumbnails: /files/{id}?size=thumb.");
