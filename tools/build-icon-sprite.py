@@ -11,6 +11,7 @@ ICONS = [
     "bell", "settings", "user", "logout", "search", "shield-lock", "flag", "menu-2", "sun", "moon", "device-desktop",
     "plus", "x", "chevron-down", "chevron-right", "heart", "message-circle", "share", "check", "alert-triangle",
     "info-circle", "inbox", "photo", "dots", "trash", "pencil", "palette", "hash", "bulb", "lock",
+    "folder", "file", "file-text", "file-zip", "file-spreadsheet", "file-type-pdf", "presentation", "download", "paperclip",
 ]
 
 package = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "package")

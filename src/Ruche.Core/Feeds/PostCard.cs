@@ -30,7 +30,8 @@ public sealed record PostCard(
     Goals.GoalListView? Goals = null,
     string? HiddenReason = null,
     Polls.PollView? Poll = null,
-    IReadOnlyList<PostImageView>? Images = null)
+    IReadOnlyList<PostImageView>? Images = null,
+    IReadOnlyList<AttachedDocument>? Documents = null)
 {
     public bool IsHidden => HiddenReason is not null;
 }

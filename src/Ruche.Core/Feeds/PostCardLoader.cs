@@ -79,6 +79,10 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
         var pollPostIds = rows.Values.Where(r => r.HasPoll).Select(r => r.Id).ToList();
         IReadOnlyDictionary<long, PollView> pollViews = pollPostIds.Count == 0 ? new Dictionary<long, PollView>() : await polls.LoadAsync(viewer, pollPostIds, cancellationToken);
 
+        // Posts with documents list them (one more query, only on pages that hold one).
+        var documentPostIds = rows.Values.Where(r => r.HasDocuments).Select(r => r.Id).ToList();
+        var documents = documentPostIds.Count == 0 ? null : await PostDocuments.OfPostsAsync(db, documentPostIds, cancellationToken);
+
         // The ids keep the caller's order; a post deleted between the two reads is left out.
         return ids.Where(rows.ContainsKey).Select(id =>
         {
@@ -104,7 +108,8 @@ public sealed class PostCardLoader(RucheDbContext db, Goals.GoalListLoader goalL
                 goals.GetValueOrDefault(r.Id),
                 r.HiddenReason,
                 pollViews.GetValueOrDefault(r.Id),
-                images[r.Id].ToList());
+                images[r.Id].ToList(),
+                documents?[r.Id].ToList());
         }).ToList();
     }
 

@@ -42,6 +42,7 @@ internal sealed class PostCardQueries
                 p.Comments.Count(c => c.HiddenAt == null),
                 db.GoalLists.Any(l => l.PostId == p.Id),
                 db.Set<Polls.Poll>().Any(x => x.PostId == p.Id),
+                db.Set<PostDocument>().Any(d => d.PostId == p.Id),
                 p.HiddenAt == null ? null : p.HiddenReason ?? string.Empty)));
 
     public readonly Func<RucheDbContext, long[], IAsyncEnumerable<PostTagRow>> Tags = EF.CompileAsyncQuery(
@@ -84,6 +85,7 @@ internal sealed record PostCardRow(
     int CommentCount,
     bool HasGoals,
     bool HasPoll,
+    bool HasDocuments,
     string? HiddenReason);
 
 internal sealed record PostTagRow(long PostId, string Tag);

@@ -57,6 +57,9 @@ public enum FilePurpose
 
     /// <summary>A document no feature has taken yet (API clients upload before attaching): its uploader's alone.</summary>
     Document,
+    LibraryFile,
+    PostDocument,
+    CommentDocument,
 }
 
 /// <summary>The renditions an image has in the store, besides its main (feed-size, JPEG or PNG) content.</summary>

@@ -18,7 +18,11 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     }
 
     /// <summary>Adds a comment; a reply to a reply attaches to the top-level comment (one level only).</summary>
-    public async Task<CommentView> AddAsync(Viewer viewer, long postId, string? text, long? replyTo, CancellationToken cancellationToken)
+    public Task<CommentView> AddAsync(Viewer viewer, long postId, string? text, long? replyTo, CancellationToken cancellationToken) =>
+        AddAsync(viewer, postId, text, replyTo, null, cancellationToken);
+
+    /// <summary>Adds a comment with documents uploaded as <see cref="Files.FilePurpose.CommentDocument"/>, listed under it.</summary>
+    public async Task<CommentView> AddAsync(Viewer viewer, long postId, string? text, long? replyTo, IReadOnlyList<Guid>? documentIds, CancellationToken cancellationToken)
     {
         var post = await PostRights.RequireAsync(db, viewer, postId, cancellationToken);
         var body = Input.Text(text);
@@ -43,6 +47,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
             answeredId = parent.AuthorId;
         }
 
+        var documents = await PostDocuments.RequireUsableAsync(db, viewer, documentIds, Files.FilePurpose.CommentDocument, cancellationToken);
         var content = await renderer.RenderAsync(body, cancellationToken);
         var comment = new Comment
         {
@@ -54,6 +59,7 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
             CreatedAt = time.UtcNow(),
         };
         db.Comments.Add(comment);
+        db.Set<CommentDocument>().AddRange(documents.Select((id, index) => new CommentDocument { Comment = comment, FileId = id, Position = index }));
         await db.SaveChangesAsync(cancellationToken);
         await live.CommentsChangedAsync(postId);
         await NotifyAsync(viewer, post.AuthorId, comment, answeredId, content.MentionedPersonIds);
@@ -95,6 +101,9 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
     /// <summary>Deletes a comment (and its replies) inside the caller's transaction; the caller tells live pages after committing.</summary>
     internal async Task RemoveAsync(Viewer viewer, long postId, long commentId, long authorId, CancellationToken cancellationToken)
     {
+        // The comment's documents and its replies' go with it (their bytes stay as orphans the store may sweep).
+        var documents = db.Set<CommentDocument>().Where(d => db.Comments.Any(c => c.Id == d.CommentId && (c.Id == commentId || c.ParentCommentId == commentId))).Select(d => d.FileId);
+        await db.Files.Where(f => documents.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
         await db.Comments.Where(c => c.Id == commentId).ExecuteDeleteAsync(cancellationToken);
         if (authorId != viewer.PersonId)
         {
@@ -119,6 +128,8 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
             c.BodyHtml,
             c.CreatedAt,
             c.AuthorId == viewerId || moderatesPost,
-            c.HiddenAt == null ? null : c.HiddenReason ?? string.Empty));
+            c.HiddenAt == null ? null : c.HiddenReason ?? string.Empty,
+            db.Set<CommentDocument>().Where(d => d.CommentId == c.Id).OrderBy(d => d.Position)
+                .Join(db.Files, d => d.FileId, f => f.Id, (d, f) => new AttachedDocument(f.Id, f.FileName, f.ContentType, f.Length)).ToList()));
     }
 }

@@ -86,6 +86,7 @@ public sealed class PostService(
             }
         }
 
+        var documentIds = await PostDocuments.RequireUsableAsync(db, viewer, request.DocumentIds, FilePurpose.PostDocument, cancellationToken);
         var content = await renderer.RenderAsync(body, cancellationToken);
         var post = new Post
         {
@@ -101,6 +102,7 @@ public sealed class PostService(
             Images = imageIds.Select((id, index) => new PostImage { FileId = id, Position = index }).ToList(),
         };
         db.Posts.Add(post);
+        db.Set<PostDocument>().AddRange(documentIds.Select((id, index) => new PostDocument { Post = post, FileId = id, Position = index }));
         attach?.Invoke(post);
         await db.SaveChangesAsync(cancellationToken);
         await live.PostPublishedAsync(post.Id);
@@ -182,7 +184,10 @@ public sealed class PostService(
     /// </summary>
     internal async Task<IReadOnlyList<Guid>> RemoveAsync(Viewer viewer, long postId, long? authorId, long? spaceId, CancellationToken cancellationToken)
     {
-        var fileIds = await db.PostImages.Where(i => i.PostId == postId).Select(i => i.FileId).ToListAsync(cancellationToken);
+        var fileIds = await db.PostImages.Where(i => i.PostId == postId).Select(i => i.FileId)
+            .Concat(db.Set<PostDocument>().Where(d => d.PostId == postId).Select(d => d.FileId))
+            .Concat(db.Set<CommentDocument>().Where(d => db.Comments.Any(c => c.Id == d.CommentId && c.PostId == postId)).Select(d => d.FileId))
+            .ToListAsync(cancellationToken);
         await db.Posts.Where(p => p.Id == postId).ExecuteDeleteAsync(cancellationToken);
         await db.Files.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
         if (authorId != viewer.PersonId)

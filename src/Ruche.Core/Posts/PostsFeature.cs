@@ -18,6 +18,7 @@ public static class PostsFeature
         services.AddScoped<ReactionService>();
         services.AddScoped<LiveEvents>();
         services.AddSingleton<IFileAttachments, PostImageAttachments>();
+        services.AddSingleton<IFileAttachments, PostDocumentAttachments>();
         services.AddSubject(PostSubject.Instance);
         services.AddNotificationKinds(PostNotifications.All);
         services.AddSingleton<ISearchSource, PostSearchSource>();

@@ -11,10 +11,12 @@ using Ruche.Core.Dialogue;
 using Ruche.Core.Files;
 using Ruche.Core.Ideas;
 using Ruche.Core.Irritants;
+using Ruche.Core.Library;
 using Ruche.Core.Notifications;
 using Ruche.Core.Push;
 using Ruche.Core.People;
 using Ruche.Core.Recognition;
+using Ruche.Core.Posts;
 
 namespace Ruche.Core.Privacy;
 
@@ -63,6 +65,10 @@ public sealed class PersonErasure(
             await db.Set<IdeaComment>().Where(c => c.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<Irritant>().Where(i => i.ReporterId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<Kudos>().Where(k => k.GiverId == personId).ExecuteDeleteAsync(cancellationToken);
+
+            // The versions they uploaded to libraries go; a file left without any version goes with them.
+            await db.Set<LibraryFileVersion>().Where(v => v.UploadedById == personId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<LibraryFile>().Where(f => !f.Versions.Any()).ExecuteDeleteAsync(cancellationToken);
         }
 
         // Recognition is about the person: thanks they received, their badges and their choice about feeds go whatever
@@ -72,7 +78,11 @@ public sealed class PersonErasure(
         await db.Set<RecognitionPreference>().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
 
         // Files that are theirs and no longer part of kept content: the photo, unattached uploads, deleted posts' images.
-        removedFiles.AddRange(await db.Files.Where(f => f.OwnerId == personId && !db.PostImages.Any(i => i.FileId == f.Id)).Select(f => f.Id).ToListAsync(cancellationToken));
+        // Library versions and documents of kept posts and comments stay with what holds them.
+        removedFiles.AddRange(await db.Files.Where(f => f.OwnerId == personId && !db.PostImages.Any(i => i.FileId == f.Id)
+                && !db.Set<PostDocument>().Any(d => d.FileId == f.Id) && !db.Set<CommentDocument>().Any(d => d.FileId == f.Id)
+                && !db.Set<LibraryFileVersion>().Any(v => v.StoredFileId == f.Id))
+            .Select(f => f.Id).ToListAsync(cancellationToken));
         await db.Files.Where(f => removedFiles.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
 
         await db.Reactions.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);

@@ -1748,6 +1748,120 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("IrritantMeToos", (string)null);
                 });
 
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("FolderId");
+
+                    b.HasIndex("SpaceId", "FolderId", "Name");
+
+                    b.ToTable("LibraryFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFileVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DownloadCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LibraryFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UploadedById")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId")
+                        .IsUnique();
+
+                    b.HasIndex("UploadedById");
+
+                    b.HasIndex("LibraryFileId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LibraryFileVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFolder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("SpaceId", "ParentId", "Name");
+
+                    b.ToTable("LibraryFolders", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Moderation.ContentReport", b =>
                 {
                     b.Property<long>("Id")
@@ -2364,6 +2478,25 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Posts.CommentDocument", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommentId", "FileId");
+
+                    b.HasIndex("FileId")
+                        .IsUnique();
+
+                    b.ToTable("CommentDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Posts.Post", b =>
                 {
                     b.Property<long>("Id")
@@ -2427,6 +2560,25 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasIndex("SpaceId", "CreatedAt", "Id");
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Posts.PostDocument", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PostId", "FileId");
+
+                    b.HasIndex("FileId")
+                        .IsUnique();
+
+                    b.ToTable("PostDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Ruche.Core.Posts.PostImage", b =>
@@ -4423,6 +4575,83 @@ namespace Ruche.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFile", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Library.LibraryFolder", "Folder")
+                        .WithMany()
+                        .HasForeignKey("FolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ruche.Core.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("Folder");
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFileVersion", b =>
+                {
+                    b.HasOne("Ruche.Core.Library.LibraryFile", "File")
+                        .WithMany("Versions")
+                        .HasForeignKey("LibraryFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Files.StoredFile", "Stored")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "UploadedBy")
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+
+                    b.Navigation("Stored");
+
+                    b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFolder", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Library.LibraryFolder", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ruche.Core.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("Space");
+                });
+
             modelBuilder.Entity("Ruche.Core.Moderation.ContentReport", b =>
                 {
                     b.HasOne("Ruche.Core.Moderation.ModerationDecision", "Decision")
@@ -4617,6 +4846,23 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Posts.CommentDocument", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+                });
+
             modelBuilder.Entity("Ruche.Core.Posts.Post", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Author")
@@ -4639,6 +4885,23 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Navigation("SharedPost");
 
                     b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Posts.PostDocument", b =>
+                {
+                    b.HasOne("Ruche.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
                 });
 
             modelBuilder.Entity("Ruche.Core.Posts.PostImage", b =>
@@ -5110,6 +5373,11 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Navigation("Tags");
 
                     b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFile", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>

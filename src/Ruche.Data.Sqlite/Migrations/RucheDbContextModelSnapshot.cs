@@ -1693,6 +1693,114 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("IrritantMeToos", (string)null);
                 });
 
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("FolderId");
+
+                    b.HasIndex("SpaceId", "FolderId", "Name");
+
+                    b.ToTable("LibraryFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFileVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DownloadCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LibraryFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId")
+                        .IsUnique();
+
+                    b.HasIndex("UploadedById");
+
+                    b.HasIndex("LibraryFileId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LibraryFileVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFolder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("SpaceId", "ParentId", "Name");
+
+                    b.ToTable("LibraryFolders", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Moderation.ContentReport", b =>
                 {
                     b.Property<long>("Id")
@@ -2291,6 +2399,25 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Posts.CommentDocument", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommentId", "FileId");
+
+                    b.HasIndex("FileId")
+                        .IsUnique();
+
+                    b.ToTable("CommentDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Ruche.Core.Posts.Post", b =>
                 {
                     b.Property<long>("Id")
@@ -2352,6 +2479,25 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasIndex("SpaceId", "CreatedAt", "Id");
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Posts.PostDocument", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PostId", "FileId");
+
+                    b.HasIndex("FileId")
+                        .IsUnique();
+
+                    b.ToTable("PostDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Ruche.Core.Posts.PostImage", b =>
@@ -4304,6 +4450,83 @@ namespace Ruche.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFile", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Library.LibraryFolder", "Folder")
+                        .WithMany()
+                        .HasForeignKey("FolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ruche.Core.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("Folder");
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFileVersion", b =>
+                {
+                    b.HasOne("Ruche.Core.Library.LibraryFile", "File")
+                        .WithMany("Versions")
+                        .HasForeignKey("LibraryFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Files.StoredFile", "Stored")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.People.Person", "UploadedBy")
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+
+                    b.Navigation("Stored");
+
+                    b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFolder", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Library.LibraryFolder", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ruche.Core.Spaces.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("Space");
+                });
+
             modelBuilder.Entity("Ruche.Core.Moderation.ContentReport", b =>
                 {
                     b.HasOne("Ruche.Core.Moderation.ModerationDecision", "Decision")
@@ -4498,6 +4721,23 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("Ruche.Core.Posts.CommentDocument", b =>
+                {
+                    b.HasOne("Ruche.Core.Posts.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+                });
+
             modelBuilder.Entity("Ruche.Core.Posts.Post", b =>
                 {
                     b.HasOne("Ruche.Core.People.Person", "Author")
@@ -4520,6 +4760,23 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("SharedPost");
 
                     b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Posts.PostDocument", b =>
+                {
+                    b.HasOne("Ruche.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Posts.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
                 });
 
             modelBuilder.Entity("Ruche.Core.Posts.PostImage", b =>
@@ -4991,6 +5248,11 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Navigation("Tags");
 
                     b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Library.LibraryFile", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Ruche.Core.Notifications.Notification", b =>

@@ -50,6 +50,9 @@ public static class DatabaseStartup
             // Sealed with the app's key through the channel's own services, so it is written here rather than in the seed.
             await Ruche.Demo.Reporting.DemoReporting.WriteAsync(
                 db, services.GetRequiredService<Core.Reporting.ReportingIntake>(), services.GetRequiredService<Core.Reporting.ReferentDesk>(), cancellationToken);
+
+            // Files and photos have bytes: written with the app's file store once the company is seeded.
+            await Ruche.Demo.Library.DemoLibrary.WriteAsync(db, services.GetRequiredService<Core.Files.IFileStore>(), time.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         // Every company, demo or not, has the roles and the Café; this is idempotent.

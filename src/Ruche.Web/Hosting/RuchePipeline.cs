@@ -13,6 +13,7 @@ using Ruche.Web.Moderation;
 using Ruche.Web.Ideas;
 using Ruche.Web.Recognition;
 using Ruche.Web.Irritants;
+using Ruche.Web.Library;
 using Ruche.Web.People;
 using Ruche.Web.Polls;
 using Ruche.Web.Posts;
@@ -85,6 +86,7 @@ public static class RuchePipeline
         api.MapModerationApi();
         api.MapIdeasApi();
         api.MapRecognitionApi();
+        api.MapLibraryApi();
         api.MapIrritantsApi();
         api.MapReportingApi();
         api.MapDialogueApi();
@@ -96,6 +98,7 @@ public static class RuchePipeline
         api.MapBdeseApi();
 
         app.MapFiles();
+        app.MapLibraryDownloads();
         app.MapSurveyResultsCsv();
         app.MapBdeseDownloads();
         app.MapCalendarEndpoints();
@@ -123,6 +126,7 @@ public static class RuchePipeline
         forms.MapModerationForms();
         forms.MapIdeaForms();
         forms.MapRecognitionForms();
+        forms.MapLibraryForms();
         forms.MapIrritantForms();
         forms.MapReportingForms();
         forms.MapDialogueForms();

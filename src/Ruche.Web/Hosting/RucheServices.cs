@@ -16,6 +16,7 @@ using Ruche.Core.Events;
 using Ruche.Core.Ideas;
 using Ruche.Core.Recognition;
 using Ruche.Core.Irritants;
+using Ruche.Core.Library;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
 using Ruche.Core.Follows;
@@ -244,6 +245,7 @@ public static class RucheServices
             .AddModeration()
             .AddIdeas()
             .AddRecognition()
+            .AddLibrary()
             .AddIrritants()
             .AddBallots()
             .AddReporting()

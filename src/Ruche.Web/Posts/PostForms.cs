@@ -10,36 +10,61 @@ namespace Ruche.Web.Posts;
 /// <summary>The HTML forms of posts, comments and reactions.</summary>
 public static class PostForms
 {
+    /// <summary>The most a post or comment form carries: its images and its documents at their limits.</summary>
+    private const long UploadBytes = (Core.Common.Limits.ImagesPerPost * (Core.Common.Limits.ImageMaxBytes + Core.Common.Limits.DocumentMaxBytes)) + (1024 * 1024);
+
     public static IEndpointRouteBuilder MapPostForms(this IEndpointRouteBuilder app)
     {
         var ui = app.MapGroup("/ui/posts").ExcludeFromDescription();
         // Ten images of the largest size fit in one post (Kestrel's default of 30 MB would not take them).
-        ui.MapPost("/", CreateAsync).WithMetadata(new RequestSizeLimitAttribute((Core.Common.Limits.ImagesPerPost * Core.Common.Limits.ImageMaxBytes) + (1024 * 1024)));
+        ui.MapPost("/", CreateAsync).WithMetadata(new RequestSizeLimitAttribute(UploadBytes));
         ui.MapPost("/{id:long}/edit", EditAsync);
         ui.MapPost("/{id:long}/delete", DeleteAsync);
         ui.MapPost("/{id:long}/pin", PinAsync);
-        ui.MapPost("/{id:long}/comments", CommentAsync);
+        ui.MapPost("/{id:long}/comments", CommentAsync).WithMetadata(new RequestSizeLimitAttribute(UploadBytes));
         ui.MapPost("/{id:long}/comments/{commentId:long}/delete", DeleteCommentAsync);
         ui.MapPost("/{id:long}/reactions/{kind}", ReactAsync);
         ui.MapPost("/{id:long}/reactions", ReactWithButtonAsync);
         return app;
     }
 
-    /// <summary>Creates a post (or a share) with its images; if the post is refused, its uploaded images go too.</summary>
+    /// <summary>
+    /// Creates a post (or a share) with its images and documents; if the post is refused, what was uploaded goes too.
+    /// The attach button takes both: a file is an image when its content says so, a document otherwise.
+    /// </summary>
     private static Task<IResult> CreateAsync(
         [FromForm] PostForm form, [FromForm] IFormFileCollection? images, ClaimsPrincipal user, PostService posts, Core.Recognition.QuestionService questions, FileService files, HttpContext http) =>
         FormResults.RunAsync(http, form.ReturnUrl, async () =>
         {
             var viewer = user.RequireViewer();
-            var uploads = (images ?? new FormFileCollection()).Where(f => f.Length > 0).ToList();
+            var picked = (images ?? new FormFileCollection()).Where(f => f.Length > 0).ToList();
+            var uploads = new List<IFormFile>();
+            var documents = http.Request.HasFormContentType ? http.Request.Form.Files.GetFiles("documents").Where(f => f.Length > 0).ToList() : [];
+            foreach (var file in picked)
+            {
+                (await Documents.IsImageAsync(file) ? uploads : documents).Add(file);
+            }
+
             if (uploads.Count > Core.Common.Limits.ImagesPerPost)
             {
                 throw Core.Common.RucheException.Invalid("post.too-many-images", "Too many images.");
             }
 
+            if (documents.Count > Core.Common.Limits.ImagesPerPost)
+            {
+                throw Core.Common.RucheException.Invalid("post.too-many-documents", "Too many documents.");
+            }
+
             var imageIds = new List<Guid>();
+            var documentIds = new List<Guid>();
             try
             {
+                foreach (var document in documents)
+                {
+                    await using var stream = document.OpenReadStream();
+                    documentIds.Add((await Documents.UploadAsync(files, viewer, stream, document.FileName, FilePurpose.PostDocument, http.RequestAborted)).Id);
+                }
+
                 // Each image's description comes in the same order as the images (js/writing.js adds one field per image).
                 var imageAlt = http.Request.HasFormContentType ? http.Request.Form["imageAlt"] : default;
                 for (var i = 0; i < uploads.Count; i++)
@@ -49,7 +74,7 @@ public static class PostForms
                     imageIds.Add((await files.UploadImageAsync(viewer, stream, uploads[i].FileName, FilePurpose.PostImage, alt, http.RequestAborted)).Id);
                 }
 
-                var post = new NewPost(form.Body, form.SpaceId, imageIds, form.SharePostId);
+                var post = new NewPost(form.Body, form.SpaceId, imageIds, form.SharePostId, documentIds);
                 var id = form.AsQuestion == "on" && form.SharePostId is null
                     ? await questions.AskAsync(viewer, post, http.RequestAborted)
                     : await posts.CreateAsync(viewer, post, http.RequestAborted);
@@ -57,7 +82,7 @@ public static class PostForms
             }
             catch
             {
-                await files.DiscardUnattachedAsync(viewer, imageIds, CancellationToken.None);
+                await files.DiscardUnattachedAsync(viewer, [.. imageIds, .. documentIds], CancellationToken.None);
                 throw;
             }
         });
@@ -86,11 +111,34 @@ public static class PostForms
             return null;
         });
 
-    private static Task<IResult> CommentAsync(long id, [FromForm] CommentForm form, ClaimsPrincipal user, CommentService comments, HttpContext http) =>
+    /// <summary>Adds a comment with its documents (if the comment is refused, they go too).</summary>
+    private static Task<IResult> CommentAsync(long id, [FromForm] CommentForm form, ClaimsPrincipal user, CommentService comments, FileService files, HttpContext http) =>
         FormResults.RunAsync(http, form.ReturnUrl ?? $"/posts/{id}", async () =>
         {
-            var comment = await comments.AddAsync(user.RequireViewer(), id, form.Body, form.ReplyTo, http.RequestAborted);
-            return $"{FormResults.Safe(form.ReturnUrl ?? $"/posts/{id}")}#comment-{comment.Id}";
+            var viewer = user.RequireViewer();
+            var documents = http.Request.HasFormContentType ? http.Request.Form.Files.GetFiles("documents").Where(f => f.Length > 0).ToList() : [];
+            if (documents.Count > Core.Common.Limits.ImagesPerPost)
+            {
+                throw Core.Common.RucheException.Invalid("post.too-many-documents", "Too many documents.");
+            }
+
+            var documentIds = new List<Guid>();
+            try
+            {
+                foreach (var document in documents)
+                {
+                    await using var stream = document.OpenReadStream();
+                    documentIds.Add((await Documents.UploadAsync(files, viewer, stream, document.FileName, FilePurpose.CommentDocument, http.RequestAborted)).Id);
+                }
+
+                var comment = await comments.AddAsync(viewer, id, form.Body, form.ReplyTo, documentIds, http.RequestAborted);
+                return $"{FormResults.Safe(form.ReturnUrl ?? $"/posts/{id}")}#comment-{comment.Id}";
+            }
+            catch
+            {
+                await files.DiscardUnattachedAsync(viewer, documentIds, CancellationToken.None);
+                throw;
+            }
         });
 
     private static Task<IResult> DeleteCommentAsync(long id, long commentId, [FromForm] ReturnForm form, ClaimsPrincipal user, CommentService comments, HttpContext http) =>

@@ -8,6 +8,7 @@ using Ruche.Core.Files;
 using Ruche.Core.Polls;
 using Ruche.Core.Posts;
 using Ruche.Web.Auth;
+using Ruche.Web.Files;
 using Ruche.Web.Hosting;
 using Ruche.Web.Polls;
 
@@ -32,7 +33,9 @@ public static class PostsApi
         posts.MapPut("/{id:long}/reactions/{kind}", AddReactionAsync).WithName("AddReaction");
         posts.MapDelete("/{id:long}/reactions/{kind}", RemoveReactionAsync).WithName("RemoveReaction");
 
-        api.MapPost("/files", UploadAsync).WithTags("Files").WithName("UploadImage").DisableAntiforgery();
+        api.MapPost("/files", UploadAsync).WithTags("Files").WithName("UploadImage").DisableAntiforgery().AcceptsOneUpload();
+        api.MapPost("/documents", UploadDocumentAsync).WithTags("Files").WithName("UploadDocument").DisableAntiforgery().AcceptsOneUpload()
+            .WithDescription("Multipart: file, and for: post (the default) or comment. Attach it with documentIds when publishing; until then it is yours alone.");
         return api;
     }
 
@@ -46,7 +49,7 @@ public static class PostsApi
         NewPostRequest request, ClaimsPrincipal user, PostService service, PollService polls, Core.Recognition.QuestionService questions, FeedService feeds, CancellationToken ct)
     {
         var viewer = user.RequireViewer();
-        var post = new NewPost(request.Body, request.SpaceId, request.ImageIds, request.SharePostId);
+        var post = new NewPost(request.Body, request.SpaceId, request.ImageIds, request.SharePostId, request.DocumentIds);
         var id = request.Poll is { } poll
             ? await polls.CreatePostWithPollAsync(viewer, post, poll.ToInput(), ct)
             : request.AsQuestion == true ? await questions.AskAsync(viewer, post, ct)
@@ -85,7 +88,7 @@ public static class PostsApi
 
     private static async Task<Created<CommentView>> AddCommentAsync(long id, NewCommentRequest request, ClaimsPrincipal user, CommentService service, CancellationToken ct)
     {
-        var comment = await service.AddAsync(user.RequireViewer(), id, request.Body, request.ReplyTo, ct);
+        var comment = await service.AddAsync(user.RequireViewer(), id, request.Body, request.ReplyTo, request.DocumentIds, ct);
         return TypedResults.Created($"/api/v1/posts/{id}/comments/{comment.Id}", comment);
     }
 
@@ -114,12 +117,30 @@ public static class PostsApi
         var stored = await files.UploadImageAsync(user.RequireViewer(), stream, file.FileName, FilePurpose.PostImage, alt, ct);
         return TypedResults.Created($"/files/{stored.Id}", new UploadedFile(stored.Id, stored.ContentType, stored.Length));
     }
+
+    /// <summary>Uploads one document (multipart field "file") to attach to a post or a comment with <c>documentIds</c>.</summary>
+    private static async Task<Created<UploadedFile>> UploadDocumentAsync(IFormFile file, [FromForm(Name = "for")] string? target, ClaimsPrincipal user, FileService files, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        var stored = await Documents.UploadAsync(files, user.RequireViewer(), stream, file.FileName, Documents.PurposeFor(target), ct);
+        return TypedResults.Created($"/files/{stored.Id}", new UploadedFile(stored.Id, stored.ContentType, stored.Length));
+    }
 }
 
-public sealed record NewPostRequest([property: MaxLength(Limits.PostBodyMaxLength)] string? Body, long? SpaceId, [property: MaxLength(Limits.ImagesPerPost)] IReadOnlyList<Guid>? ImageIds, long? SharePostId, PollRequest? Poll = null, bool? AsQuestion = null);
+public sealed record NewPostRequest(
+    [property: MaxLength(Limits.PostBodyMaxLength)] string? Body,
+    long? SpaceId,
+    [property: MaxLength(Limits.ImagesPerPost)] IReadOnlyList<Guid>? ImageIds,
+    long? SharePostId,
+    PollRequest? Poll = null,
+    bool? AsQuestion = null,
+    [property: MaxLength(Limits.ImagesPerPost)] IReadOnlyList<Guid>? DocumentIds = null);
 
 public sealed record EditPostRequest([property: MaxLength(Limits.PostBodyMaxLength)] string? Body);
 
-public sealed record NewCommentRequest([property: StringLength(Limits.CommentBodyMaxLength, MinimumLength = 1)] string? Body, long? ReplyTo);
+public sealed record NewCommentRequest(
+    [property: StringLength(Limits.CommentBodyMaxLength, MinimumLength = 1)] string? Body,
+    long? ReplyTo,
+    [property: MaxLength(Limits.ImagesPerPost)] IReadOnlyList<Guid>? DocumentIds = null);
 
 public sealed record UploadedFile(Guid Id, string ContentType, long Length);

@@ -1,5 +1,6 @@
-// Reading: relative times ("il y a 5 min") over the exact time the server wrote (kept in the title), post images in
-// a lightbox (a modal dialog: the focus stays in it, Escape closes, arrows move, the description shows), and a person's
+// Reading: relative times ("il y a 5 min") over the exact time the server wrote (kept in the title), post images and a
+// space's photo gallery in a lightbox (a modal dialog: the focus stays in it, Tab cycles its buttons, Escape closes and
+// the focus returns to the photo, arrows move, the description and "3 of 12" are read), and a person's
 // small card over a mention or a name (hover, focus or tap). Without this script, times are exact, an image link opens
 // the image and a name opens the profile.
 
@@ -40,7 +41,10 @@ function lightbox() {
   const figure = document.createElement('figure');
   const img = document.createElement('img');
   const caption = document.createElement('figcaption');
-  figure.append(img, caption);
+  const position = document.createElement('p');
+  position.className = 'lightbox-position';
+  position.setAttribute('aria-live', 'polite');
+  figure.append(img, caption, position);
   const button = (cls, text, label) => {
     const b = document.createElement('button');
     b.type = 'button';
@@ -59,6 +63,13 @@ function lightbox() {
   dialog.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowRight') dialog.move(1);
     else if (event.key === 'ArrowLeft') dialog.move(-1);
+    else if (event.key === 'Tab') {
+      // The focus stays in the dialog: Tab and Shift+Tab cycle through its visible buttons.
+      const buttons = [...dialog.querySelectorAll('button')].filter((b) => !b.hidden);
+      const at = buttons.indexOf(document.activeElement);
+      event.preventDefault();
+      buttons[(at + (event.shiftKey ? -1 : 1) + buttons.length) % buttons.length]?.focus();
+    }
   });
   dialog.addEventListener('click', (event) => { if (event.target === dialog) dialog.close(); });
   dialog.addEventListener('close', () => dialog.opener?.focus());
@@ -77,12 +88,15 @@ function lightbox() {
   };
   dialog.render = () => {
     const link = dialog.links[dialog.index];
-    img.src = link.href;
+    img.src = link.dataset.full || link.href;
     const alt = link.dataset.alt || link.querySelector('img')?.alt || link.textContent.trim();
     img.alt = alt;
     caption.textContent = link.dataset.alt || '';
     caption.hidden = !link.dataset.alt;
     dialog.setAttribute('aria-label', alt);
+    const many = dialog.links.length > 1;
+    position.hidden = !many;
+    position.textContent = many ? (dialog.template || '{0} / {1}').replace('{0}', dialog.index + 1).replace('{1}', dialog.links.length) : '';
   };
   document.body.append(dialog);
   return dialog;
@@ -98,6 +112,7 @@ function onImageClick(event) {
   const labels = grid.dataset;
   box.querySelectorAll('button').forEach((b) => b.setAttribute('aria-label', labels[b.dataset.label] ?? b.dataset.label));
   box.opener = link;
+  box.template = labels.position;
   box.show(links, links.indexOf(link));
   box.showModal();
   box.querySelector('.lightbox-close').focus();

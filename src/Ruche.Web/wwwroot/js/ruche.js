@@ -56,6 +56,8 @@ function enhancePage() {
   if (document.querySelector('form[data-inplace]')) {
     import('./inplace.js').then((m) => m.enhance());
   }
+  // A library's uploads with their progress.
+  if (document.querySelector('form[data-upload]')) import('./library.js').then((m) => m.enhanceAll());
   // Relative times, the image lightbox, person cards.
   if (document.querySelector('time[data-relative], [data-lightbox], article.post, .comment')) {
     import('./reading.js').then((m) => m.enhanceAll());

@@ -238,6 +238,30 @@ function enhanceImages(form) {
   if (!input || !previews) return;
   let files = [];
   const accepted = (file) => /^image\/(png|jpeg|gif|webp)$/.test(file.type);
+  // Anything else the attach button takes is a document: listed by name, sent in the form's documents field.
+  const documentInput = form.querySelector('input[type="file"][data-documents]');
+  const documentList = form.querySelector('[data-document-previews]');
+  let documents = [];
+  const renderDocuments = () => {
+    if (!documentInput || !documentList) return;
+    const transfer = new DataTransfer();
+    documents.forEach((file) => transfer.items.add(file));
+    documentInput.files = transfer.files;
+    documentList.hidden = documents.length === 0;
+    documentList.replaceChildren(...documents.map((file, i) => {
+      const item = document.createElement('li');
+      const name = document.createElement('span');
+      name.textContent = `📎 ${file.name} (${Math.max(1, Math.round(file.size / 1024))} k)`;
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'link danger';
+      remove.textContent = `✕ ${documentList.dataset.removeLabel}`;
+      remove.setAttribute('aria-label', `${documentList.dataset.removeLabel} ${file.name}`);
+      remove.addEventListener('click', () => { documents.splice(i, 1); renderDocuments(); input.focus(); });
+      item.append(name, remove);
+      return item;
+    }));
+  };
 
   const sync = () => {
     const transfer = new DataTransfer();
@@ -289,6 +313,10 @@ function enhanceImages(form) {
     reader.readAsDataURL(file);
   });
   const add = async (list) => {
+    if (documentInput) {
+      documents.push(...[...list].filter((file) => !accepted(file)).slice(0, Math.max(0, 10 - documents.length)));
+      renderDocuments();
+    }
     const added = [...list].filter(accepted).slice(0, Math.max(0, 10 - files.length));
     const urls = await Promise.all(added.map(read));
     files.push(...added.map((file, i) => ({ file, url: urls[i], alt: '' })));
@@ -316,7 +344,7 @@ function enhanceImages(form) {
     }
   });
   form.addEventListener('paste', (event) => {
-    const pasted = [...(event.clipboardData?.files ?? [])].filter(accepted);
+    const pasted = [...(event.clipboardData?.files ?? [])];
     if (pasted.length > 0) {
       event.preventDefault();
       add(pasted);
@@ -326,9 +354,16 @@ function enhanceImages(form) {
   // With images, the post is sent with XMLHttpRequest to show its upload's progress, then the page goes where the
   // server's answer went (the same redirect as the plain form post).
   form.addEventListener('submit', (event) => {
-    if (event.defaultPrevented || files.length === 0 || !form.checkValidity()) return;
+    if (event.defaultPrevented || files.length + documents.length === 0 || !form.checkValidity()) return;
     event.preventDefault();
     const bars = [...previews.querySelectorAll('progress')];
+    if (documentList && documents.length > 0) {
+      const bar = document.createElement('progress');
+      bar.max = 100;
+      bar.value = 0;
+      documentList.append(bar);
+      bars.push(bar);
+    }
     bars.forEach((bar) => { bar.hidden = false; });
     form.querySelectorAll('button[type="submit"]').forEach((b) => { b.disabled = true; });
     const request = new XMLHttpRequest();
