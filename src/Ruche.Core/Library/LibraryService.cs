@@ -191,7 +191,7 @@ public sealed class LibraryService(
         await transaction.CommitAsync(cancellationToken);
         foreach (var id in file.Stored)
         {
-            store.Delete(id);
+            await store.DeleteAsync(id, CancellationToken.None);
         }
     }
 
