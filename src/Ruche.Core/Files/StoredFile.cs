@@ -28,6 +28,7 @@ public enum FilePurpose
 {
     PostImage,
     ProfilePhoto,
+    PageAttachment,
 }
 
 internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>

@@ -14,6 +14,7 @@ using Ruche.Core.Irritants;
 using Ruche.Core.Notifications;
 using Ruche.Core.Push;
 using Ruche.Core.People;
+using Ruche.Core.Wiki;
 
 namespace Ruche.Core.Privacy;
 
@@ -61,10 +62,13 @@ public sealed class PersonErasure(
             await db.Set<Idea>().Where(i => i.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<IdeaComment>().Where(c => c.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<Irritant>().Where(i => i.ReporterId == personId).ExecuteDeleteAsync(cancellationToken);
+
+            // Co-written pages stay whatever the mode (ADR 25): their text is also the others' work; their comments go.
+            await db.Set<WikiComment>().Where(c => c.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
         }
 
         // Files that are theirs and no longer part of kept content: the photo, unattached uploads, deleted posts' images.
-        removedFiles.AddRange(await db.Files.Where(f => f.OwnerId == personId && !db.PostImages.Any(i => i.FileId == f.Id)).Select(f => f.Id).ToListAsync(cancellationToken));
+        removedFiles.AddRange(await db.Files.Where(f => f.OwnerId == personId && !db.PostImages.Any(i => i.FileId == f.Id) && !db.Set<WikiPageFile>().Any(w => w.FileId == f.Id)).Select(f => f.Id).ToListAsync(cancellationToken));
         await db.Files.Where(f => removedFiles.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
 
         await db.Reactions.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);

@@ -28,6 +28,7 @@ using Ruche.Web.Search;
 using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
 using Ruche.Web.Surveys;
+using Ruche.Web.Wiki;
 using Scalar.AspNetCore;
 
 namespace Ruche.Web.Hosting;
@@ -92,6 +93,7 @@ public static class RuchePipeline
         api.MapPollsApi();
         api.MapSurveysApi();
         api.MapBdeseApi();
+        api.MapWikiApi();
 
         app.MapFiles();
         app.MapSurveyResultsCsv();
@@ -128,6 +130,7 @@ public static class RuchePipeline
         forms.MapPollForms();
         forms.MapSurveyForms();
         forms.MapBdeseForms();
+        forms.MapWikiForms();
         forms.MapOnboardingForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();

@@ -43,6 +43,7 @@ using Ruche.Web.Auth;
 using Ruche.Web.Live;
 using Ruche.Web.Localization;
 using Ruche.Web.Push;
+using Ruche.Web.Wiki;
 
 namespace Ruche.Web.Hosting;
 
@@ -251,6 +252,7 @@ public static class RucheServices
             .AddPolls()
             .AddSurveys()
             .AddBdese()
+            .AddWikiPages()
             .AddOnboarding()
             .AddHome()
             .AddSearch();
