@@ -299,6 +299,7 @@ public sealed class WikiService(
             && now - latest.UpdatedAt <= SessionGap && await db.Posts.AnyAsync(p => p.Id == sessionPost, cancellationToken);
         var from = continuing ? latest.SessionFromNumber : latest.Number;
         var fromText = from == latest.Number ? latest.Text
+            : from == 0 ? string.Empty
             : await db.Set<WikiRevision>().Where(r => r.PageId == latest.Id && r.Number == from).Select(r => r.Text).SingleAsync(cancellationToken);
         var summaries = continuing
             ? await db.Set<WikiRevision>().Where(r => r.PageId == latest.Id && r.Number > from && r.Summary != null).OrderBy(r => r.Number).Select(r => r.Summary!).ToListAsync(cancellationToken)
