@@ -97,9 +97,14 @@ public sealed class WikiReader(RucheDbContext db, SpaceService spaces, TimeProvi
     }
 
     /// <summary>Two revisions compared line by line and, inside a changed line, word by word (DiffPlex).</summary>
-    public async Task<VersionDiff> DiffAsync(Viewer viewer, long pageId, int from, int to, CancellationToken cancellationToken)
+    public async Task<VersionDiff> DiffAsync(Viewer viewer, long pageId, int? fromNumber, int? toNumber, CancellationToken cancellationToken)
     {
         await RequireReadableAsync(viewer, pageId, cancellationToken);
+        if (fromNumber is not { } from || toNumber is not { } to)
+        {
+            throw RucheException.Invalid("wiki.revision-invalid", "Give two revision numbers, from and to.");
+        }
+
         var texts = await db.Set<WikiRevision>().Where(r => r.PageId == pageId && (r.Number == from || r.Number == to))
             .Select(r => new { r.Number, r.Text }).ToDictionaryAsync(r => r.Number, r => r.Text, cancellationToken);
         if (!texts.TryGetValue(from, out var old) || !texts.TryGetValue(to, out var @new))

@@ -95,6 +95,8 @@ public sealed class WikiService(
     /// </summary>
     public async Task<WikiSaveResult> SaveAsync(Viewer viewer, long pageId, WikiSave input, CancellationToken cancellationToken)
     {
+        // Who may not read the page learns nothing of it, not even whether what they sent would pass.
+        await RequireEditableAsync(viewer, pageId, cancellationToken);
         var title = WikiInputs.CheckTitle(input.Title);
         var text = WikiInputs.CheckText(input.Text);
         var summary = WikiInputs.CheckSummary(input.Summary);
@@ -103,7 +105,6 @@ public sealed class WikiService(
             throw RucheException.Invalid("wiki.base-required", "Say which revision the text was started from.");
         }
 
-        await RequireEditableAsync(viewer, pageId, cancellationToken);
         return await SaveCoreAsync(viewer, pageId, baseNumber, title, text, summary, null, cancellationToken);
     }
 

@@ -94,10 +94,9 @@ public static class WikiApi
         return TypedResults.Created($"/files/{fileId}", new PageFileAttached(fileId, $"/files/{fileId}"));
     }
 
-    /// <summary>A revision number as the address writes it; refused when it is not one.</summary>
-    public static int Number(string? text) =>
-        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
-            : throw RucheException.Invalid("wiki.revision-invalid", "Give two revision numbers, from and to.");
+    /// <summary>A revision number as the address writes it; null when it is not one (the reader refuses it once the page is found).</summary>
+    public static int? Number(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 }
 
 public sealed record PageRequest(

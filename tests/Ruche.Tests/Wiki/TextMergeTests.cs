@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Ruche.Core.Records;
 using Ruche.Core.Wiki;
 
 namespace Ruche.Tests.Wiki;
@@ -121,5 +123,38 @@ public sealed class TextMergeTests
     {
         Assert.Equal((1, 1), TextMerge.LineChanges("a\nb\nc", "a\nB\nc"));
         Assert.Equal((2, 0), TextMerge.LineChanges("a", "a\nb\nc"));
+    }
+
+    /// <summary>The figures ADR 25 quotes: diffing two 50 KB revisions and merging a conflicting save, in process (median of 5).</summary>
+    [Fact]
+    public void Diffing_two_50_KB_revisions_and_merging_a_conflicting_save_take_milliseconds()
+    {
+        var lines = Enumerable.Range(1, 700).Select(i => $"Ligne {i} : un paragraphe de compte rendu, assez long pour peser ses 70 octets.").ToArray();
+        var baseText = string.Join('\n', lines);
+        var theirs = string.Join('\n', lines.Select((l, i) => i % 10 == 0 ? l + " (leur ajout)" : l));
+        var mine = string.Join('\n', lines.Select((l, i) => i % 10 == 0 ? l + " (mon ajout)" : i % 10 == 5 ? l.ToUpperInvariant() : l));
+        Assert.InRange(theirs.Length, 50_000, 60_000);
+
+        double Median(Action action)
+        {
+            var times = new List<double>();
+            for (var run = 0; run < 5; run++)
+            {
+                var clock = Stopwatch.StartNew();
+                action();
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            return times.Order().ElementAt(2);
+        }
+
+        VersionDiff? diff = null;
+        MergeResult? merge = null;
+        var diffMs = Median(() => diff = VersionDiff.Between(1, baseText, 2, mine));
+        var mergeMs = Median(() => merge = TextMerge.Merge(baseText, theirs, mine));
+        Assert.Equal(70, merge!.Conflicts);
+        Assert.Equal(140, diff!.Inserted);
+        Assert.InRange(diffMs + mergeMs, 0, 5_000);
+        TestContext.Current.TestOutputHelper?.WriteLine($"50 KB revisions: word-level diff {diffMs:F1} ms; three-way merge with 70 conflicts {mergeMs:F1} ms (median of 5).");
     }
 }
