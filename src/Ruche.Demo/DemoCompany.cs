@@ -19,6 +19,7 @@ using Ruche.Demo.Posts;
 using Ruche.Demo.Presence;
 using Ruche.Demo.Spaces;
 using Ruche.Demo.Surveys;
+using Ruche.Demo.Wiki;
 
 namespace Ruche.Demo;
 
@@ -85,6 +86,7 @@ public static class DemoCompany
         await db.SaveChangesAsync(cancellationToken);
         var polls = await DemoPolls.WriteAsync(db, staff, spaces, now, cancellationToken);
         await Recognition.DemoRecognition.WriteAsync(db, staff, spaces, now, cancellationToken);
+        await DemoWiki.WriteAsync(db, staff, spaces, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         if (ballots is not null)

@@ -60,6 +60,7 @@ public enum FilePurpose
     LibraryFile,
     PostDocument,
     CommentDocument,
+    PageAttachment,
 }
 
 /// <summary>The renditions an image has in the store, besides its main (feed-size, JPEG or PNG) content.</summary>

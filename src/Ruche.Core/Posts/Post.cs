@@ -95,4 +95,7 @@ public enum PostOrigin
 
     /// <summary>Ruche, summing up a team's week in its team space (<c>Goals/WeeklyRecapService</c>).</summary>
     WeeklyRecap,
+
+    /// <summary>Its author's editing session of a co-written page, folded into one entry (<c>Wiki/WikiService</c>, ADR 25).</summary>
+    PageUpdate,
 }

@@ -17,6 +17,7 @@ using Ruche.Core.Push;
 using Ruche.Core.People;
 using Ruche.Core.Recognition;
 using Ruche.Core.Posts;
+using Ruche.Core.Wiki;
 
 namespace Ruche.Core.Privacy;
 
@@ -69,6 +70,9 @@ public sealed class PersonErasure(
             // The versions they uploaded to libraries go; a file left without any version goes with them.
             await db.Set<LibraryFileVersion>().Where(v => v.UploadedById == personId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<LibraryFile>().Where(f => !f.Versions.Any()).ExecuteDeleteAsync(cancellationToken);
+
+            // Co-written pages stay whatever the mode (ADR 25): their text is also the others' work; their comments go.
+            await db.Set<WikiComment>().Where(c => c.AuthorId == personId).ExecuteDeleteAsync(cancellationToken);
         }
 
         // Recognition is about the person: thanks they received, their badges and their choice about feeds go whatever
@@ -78,10 +82,10 @@ public sealed class PersonErasure(
         await db.Set<RecognitionPreference>().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
 
         // Files that are theirs and no longer part of kept content: the photo, unattached uploads, deleted posts' images.
-        // Library versions and documents of kept posts and comments stay with what holds them.
+        // Library versions, page files and documents of kept posts and comments stay with what holds them.
         removedFiles.AddRange(await db.Files.Where(f => f.OwnerId == personId && !db.PostImages.Any(i => i.FileId == f.Id)
                 && !db.Set<PostDocument>().Any(d => d.FileId == f.Id) && !db.Set<CommentDocument>().Any(d => d.FileId == f.Id)
-                && !db.Set<LibraryFileVersion>().Any(v => v.StoredFileId == f.Id))
+                && !db.Set<LibraryFileVersion>().Any(v => v.StoredFileId == f.Id) && !db.Set<WikiPageFile>().Any(w => w.FileId == f.Id))
             .Select(f => f.Id).ToListAsync(cancellationToken));
         await db.Files.Where(f => removedFiles.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
 

@@ -30,6 +30,7 @@ using Ruche.Web.Search;
 using Ruche.Web.Settings;
 using Ruche.Web.Spaces;
 using Ruche.Web.Surveys;
+using Ruche.Web.Wiki;
 using Scalar.AspNetCore;
 
 namespace Ruche.Web.Hosting;
@@ -96,6 +97,7 @@ public static class RuchePipeline
         api.MapPollsApi();
         api.MapSurveysApi();
         api.MapBdeseApi();
+        api.MapWikiApi();
 
         app.MapFiles();
         app.MapLibraryDownloads();
@@ -135,6 +137,7 @@ public static class RuchePipeline
         forms.MapPollForms();
         forms.MapSurveyForms();
         forms.MapBdeseForms();
+        forms.MapWikiForms();
         forms.MapOnboardingForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();

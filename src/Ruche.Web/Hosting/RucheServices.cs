@@ -46,6 +46,7 @@ using Ruche.Web.Files;
 using Ruche.Web.Live;
 using Ruche.Web.Localization;
 using Ruche.Web.Push;
+using Ruche.Web.Wiki;
 
 namespace Ruche.Web.Hosting;
 
@@ -256,6 +257,7 @@ public static class RucheServices
             .AddPolls()
             .AddSurveys()
             .AddBdese()
+            .AddWikiPages()
             .AddOnboarding()
             .AddHome()
             .AddSearch();

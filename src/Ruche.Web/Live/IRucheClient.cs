@@ -3,6 +3,7 @@ using Ruche.Core.Ideas;
 using Ruche.Core.Notifications;
 using Ruche.Core.Polls;
 using Ruche.Core.Posts;
+using Ruche.Core.Wiki;
 
 namespace Ruche.Web.Live;
 
@@ -12,7 +13,7 @@ namespace Ruche.Web.Live;
 /// shows new content by reading it again through the normal, authorised reads. A feature with live messages adds its
 /// interface here.
 /// </summary>
-public interface IRucheClient : IPostsLiveClient, IGoalsLiveClient, INotificationsLiveClient, IIdeasLiveClient, IPollsLiveClient
+public interface IRucheClient : IPostsLiveClient, IGoalsLiveClient, INotificationsLiveClient, IIdeasLiveClient, IPollsLiveClient, IWikiLiveClient
 {
     /// <summary>
     /// Sent once a new connection has joined its groups: from then on it hears everything meant for its person. (The

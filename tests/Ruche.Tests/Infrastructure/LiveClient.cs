@@ -32,6 +32,8 @@ public sealed class LiveClient : IAsyncDisposable
         connection.On<GoalsChangedEvent>(nameof(IRucheClient.GoalsChanged), Record);
         connection.On<IdeaChangedEvent>(nameof(IRucheClient.IdeaChanged), Record);
         connection.On<PollChangedEvent>(nameof(IRucheClient.PollChanged), Record);
+        connection.On<Core.Wiki.PageEditingEvent>(nameof(IRucheClient.PageEditing), Record);
+        connection.On<Core.Wiki.PageSavedEvent>(nameof(IRucheClient.PageSaved), Record);
         connection.Closed += failure =>
         {
             closed.TrySetResult();

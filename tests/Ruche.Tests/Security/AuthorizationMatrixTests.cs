@@ -25,10 +25,12 @@ using Ruche.Core.Reporting;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
 using Ruche.Core.Surveys;
+using Ruche.Core.Wiki;
 using Ruche.Tests.Events;
 using Ruche.Tests.Ideas;
 using Ruche.Tests.Infrastructure;
 using Ruche.Tests.Notifications;
+using Ruche.Tests.Wiki;
 
 namespace Ruche.Tests.Security;
 
@@ -183,7 +185,8 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
         var idea = await owner.SubmitIdeaAsync("Fusionner les équipes", space.Id);
         var poll = await Actor.ReadAsync<Ruche.Core.Polls.PollView>(
             await owner.Http.PostAsJsonAsync($"/api/v1/posts/{post.Id}/poll", new { options = new[] { "Oui", "Non" }, anonymous = true }, Actor.Json), HttpStatusCode.Created);
-        var subjects = new (string Prefix, long Id)[] { ("/api/v1/spaces/", space.Id), ("/api/v1/posts/", post.Id), ("/api/v1/events/", meeting.Id), ("/api/v1/ideas/", idea), ("/api/v1/polls/", poll.Id) };
+        var wikiPage = await owner.CreatePageAsync(space.Id, "Plan de rachat", "Confidentiel");
+        var subjects = new (string Prefix, long Id)[] { ("/api/v1/spaces/", space.Id), ("/api/v1/posts/", post.Id), ("/api/v1/events/", meeting.Id), ("/api/v1/ideas/", idea), ("/api/v1/polls/", poll.Id), ("/api/v1/pages/", wikiPage.Id) };
         var routes = Endpoints().Where(e => e.IsApi && subjects.Any(s => e.Route.StartsWith(s.Prefix + "{", StringComparison.Ordinal))).ToList();
         var before = await StateAsync(owner, space, post, meeting.Id) + await owner.Http.GetStringAsync($"/api/v1/ideas/{idea}");
 
@@ -252,6 +255,7 @@ public abstract partial class AuthorizationMatrixTests(RucheApp app) : ProviderT
             [UnionTakedownSubject.Kind] = takedown,
             [CompanyMessageSubject.Kind] = await CompanyMessageAsync(actor.Id, owner.Id),
             [Ruche.Core.Recognition.KudosSubject.Kind] = await KudosToTheSpaceAsync(actor.Id, space.Id),
+            [WikiPageSubject.Kind] = (await owner.CreatePageAsync(space.Id, "Grille salariale", "Confidentiel")).Id,
         };
         (samples[NegotiationSubject.Kind], samples[CseMeetingSubject.Kind]) = await RecordSamplesAsync(owner.Id, actor.Id);
 

@@ -18,6 +18,7 @@ using Ruche.Core.Reporting;
 using Ruche.Core.Spaces;
 using Ruche.Core.Subjects;
 using Ruche.Core.Surveys;
+using Ruche.Core.Wiki;
 using Ruche.Tests.Infrastructure;
 
 namespace Ruche.Tests.Subjects;
@@ -271,6 +272,14 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 CreatedAt = now,
             }).ToList();
             db.AddRange(ideas);
+
+            // A co-written page in each space, read as its space is.
+            var wikiPages = spaces.Select((s, i) => new WikiPage
+            {
+                SpaceId = s.Id, Title = "Page", Slug = $"page-{i}", Text = "Texte", Html = "<p>Texte</p>", Number = 1,
+                CreatedById = people[0], UpdatedById = people[0], CreatedAt = now, UpdatedAt = now,
+            }).ToList();
+            db.AddRange(wikiPages);
             var irritant = new Irritant
             {
                 Id = IrritantRules.NewId(),
@@ -378,6 +387,7 @@ public abstract class SubjectRuleTests(RucheApp app) : ProviderTests(app)
                 [IdeaSubject.Kind] = [.. ideas.Select((idea, i) => (idea.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
                 [IdeaStatusChangeSubject.Kind] = [.. changes.Select((c, i) => (c.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
                 [Ruche.Core.Recognition.KudosSubject.Kind] = [.. kudos.Select((k, i) => (k.Id, PostSpaces[i] < 0 ? (Func<long, bool>)(_ => true) : SpaceReaders(PostSpaces[i])))],
+                [WikiPageSubject.Kind] = [.. wikiPages.Select((w, i) => (w.Id, SpaceReaders(i)))],
                 [IrritantSubject.Kind] = [(irritant.Id, _ => true)],
                 [ReportingCaseSubject.Kind] = [(reported.Id, referents.Contains)],
                 [ReportingDeskSubject.Kind] = [(ReportingDesk.Only, referents.Contains)],

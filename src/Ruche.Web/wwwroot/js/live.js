@@ -4,6 +4,7 @@
 import '../lib/signalr/signalr.min.js';
 import { notificationsChanged } from './notifications.js';
 import { ideaChanged, pollChanged } from './voice-live.js';
+import { pageEditing, pageSaved } from './wiki-live.js';
 
 const signalR = globalThis.signalR;
 
@@ -161,6 +162,8 @@ connection.on('NotificationsChanged', notificationsChanged);
 connection.on('GoalsChanged', goalsChanged);
 connection.on('IdeaChanged', ideaChanged);
 connection.on('PollChanged', pollChanged);
+connection.on('PageEditing', pageEditing);
+connection.on('PageSaved', pageSaved);
 
 async function start(attempt = 0) {
   try {

@@ -52,6 +52,8 @@ function enhancePage() {
   if (document.querySelector('textarea[data-markdown], form[data-composer]')) {
     import('./writing.js').then((m) => m.enhanceAll());
   }
+  // A page's editor tells the page's other readers, live, that someone is editing it.
+  if (document.querySelector('form[data-wiki-editing]')) import('./wiki.js').then((m) => m.enhance());
   // Reactions, follows, check-offs and comments sent without leaving the page.
   if (document.querySelector('form[data-inplace]')) {
     import('./inplace.js').then((m) => m.enhance());
