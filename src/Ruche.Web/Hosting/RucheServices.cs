@@ -14,6 +14,7 @@ using Ruche.Core.Data;
 using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
 using Ruche.Core.Ideas;
+using Ruche.Core.Influence;
 using Ruche.Core.Irritants;
 using Ruche.Core.Feeds;
 using Ruche.Core.Files;
@@ -253,6 +254,7 @@ public static class RucheServices
             .AddBdese()
             .AddOnboarding()
             .AddHome()
+            .AddInfluence()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddHostedService<Reporting.ReportingWorker>();
@@ -265,6 +267,7 @@ public static class RucheServices
         services.AddHostedService<Polls.PollClosingWorker>();
         services.AddHostedService<Records.MinutesReminderWorker>();
         services.AddHostedService<Surveys.SurveyReminderWorker>();
+        services.AddHostedService<Influence.InfluenceWorker>();
         if (options.GoalsScheduler)
         {
             services.AddHostedService<Goals.GoalReminderWorker>();
