@@ -15,6 +15,7 @@ using Ruche.Web.Irritants;
 using Ruche.Web.People;
 using Ruche.Web.Polls;
 using Ruche.Web.Posts;
+using Ruche.Web.Influence;
 using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
 using Ruche.Web.Push;
@@ -92,10 +93,12 @@ public static class RuchePipeline
         api.MapPollsApi();
         api.MapSurveysApi();
         api.MapBdeseApi();
+        api.MapInfluenceApi();
 
         app.MapFiles();
         app.MapSurveyResultsCsv();
         app.MapBdeseDownloads();
+        app.MapNetworkCsv();
         app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         // HTML forms: a form sent without any of its fields binds as an empty one, not as null (EmptyForms); every one
@@ -129,6 +132,7 @@ public static class RuchePipeline
         forms.MapSurveyForms();
         forms.MapBdeseForms();
         forms.MapOnboardingForms();
+        forms.MapInfluenceForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;
