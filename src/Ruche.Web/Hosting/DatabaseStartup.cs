@@ -50,6 +50,9 @@ public static class DatabaseStartup
             // Sealed with the app's key through the channel's own services, so it is written here rather than in the seed.
             await Ruche.Demo.Reporting.DemoReporting.WriteAsync(
                 db, services.GetRequiredService<Core.Reporting.ReportingIntake>(), services.GetRequiredService<Core.Reporting.ReferentDesk>(), cancellationToken);
+
+            // The demo's acts give real influence figures at once rather than at the worker's first run, six hours on.
+            await services.GetRequiredService<Core.Influence.InfluenceComputation>().ComputeAsync("demo", cancellationToken);
         }
 
         // Every company, demo or not, has the roles and the Café; this is idempotent.
