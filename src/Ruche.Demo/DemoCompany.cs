@@ -6,6 +6,7 @@ using Ruche.Core.People;
 using Ruche.Demo.Bdese;
 using Ruche.Demo.Communication;
 using Ruche.Demo.Dialogue;
+using Ruche.Demo.Influence;
 using Ruche.Demo.Records;
 using Ruche.Demo.Events;
 using Ruche.Demo.Follows;
@@ -83,6 +84,8 @@ public static class DemoCompany
         // The employee voice: ideas in every status, and half a year of irritants (after everything else, so the steps above draw the same).
         await DemoIdeas.WriteAsync(db, staff, spaces, random, now, cancellationToken);
         DemoIrritants.Write(db, staff, random, now, new Core.Irritants.IrritantSettings());
+        await db.SaveChangesAsync(cancellationToken);
+        DemoInfluence.Write(db, staff, now);
         await db.SaveChangesAsync(cancellationToken);
         var polls = await DemoPolls.WriteAsync(db, staff, spaces, now, cancellationToken);
         await Recognition.DemoRecognition.WriteAsync(db, staff, spaces, now, cancellationToken);

@@ -12,7 +12,7 @@ internal sealed class FollowInteractions : IInteractionSource
     public async Task ReadAsync(RucheDbContext db, InteractionWindow window, IInteractionSink sink, CancellationToken cancellationToken)
     {
         var rows = db.Set<PersonFollow>().AsNoTracking()
-            .Where(f => f.CreatedAt >= window.From && f.CreatedAt < window.To)
+            .Where(f => f.CreatedAt >= window.From && f.CreatedAt <= window.To)
             .Select(f => new { f.FollowerId, f.FolloweeId, f.CreatedAt });
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

@@ -39,5 +39,5 @@ public interface IInteractionSink
     void TagPost(long postId, string tag);
 }
 
-/// <summary>The period read: acts made at or after <see cref="From"/> and before <see cref="To"/>.</summary>
+/// <summary>The period read: acts made at or after <see cref="From"/> and at or before <see cref="To"/> (the computation's time).</summary>
 public readonly record struct InteractionWindow(DateTime From, DateTime To);

@@ -49,7 +49,7 @@ public sealed class InteractionBuffer : IInteractionSink
         var weight = InfluenceWeights.Of(kind);
         if (weight <= 0
             || fromPersonId == toPersonId
-            || at < window.From || at >= window.To
+            || at < window.From || at > window.To
             || (spaceId is { } space && refusedSpaces.Contains(space))
             || !members.TryIndex(fromPersonId, out var from)
             || !members.TryIndex(toPersonId, out var to))

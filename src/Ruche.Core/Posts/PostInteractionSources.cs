@@ -16,7 +16,7 @@ internal sealed class ReactionInteractions : IInteractionSource
     public async Task ReadAsync(RucheDbContext db, InteractionWindow window, IInteractionSink sink, CancellationToken cancellationToken)
     {
         var rows = db.Set<Reaction>().AsNoTracking()
-            .Where(r => r.CreatedAt >= window.From && r.CreatedAt < window.To)
+            .Where(r => r.CreatedAt >= window.From && r.CreatedAt <= window.To)
             .Join(db.Set<Post>(), r => r.PostId, p => p.Id, (r, p) => new { r, p })
             .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
             .Select(x => new { x.r.PersonId, AuthorId = x.p.AuthorId!.Value, x.r.CreatedAt, x.p.SpaceId, x.r.PostId });
@@ -35,7 +35,7 @@ internal sealed class CommentInteractions : IInteractionSource
     public async Task ReadAsync(RucheDbContext db, InteractionWindow window, IInteractionSink sink, CancellationToken cancellationToken)
     {
         var rows = db.Set<Comment>().AsNoTracking()
-            .Where(c => c.ParentCommentId == null && c.HiddenAt == null && c.CreatedAt >= window.From && c.CreatedAt < window.To)
+            .Where(c => c.ParentCommentId == null && c.HiddenAt == null && c.CreatedAt >= window.From && c.CreatedAt <= window.To)
             .Join(db.Set<Post>(), c => c.PostId, p => p.Id, (c, p) => new { c, p })
             .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
             .Select(x => new { x.c.AuthorId, PostAuthorId = x.p.AuthorId!.Value, x.c.CreatedAt, x.p.SpaceId, x.c.PostId });
@@ -54,7 +54,7 @@ internal sealed class ReplyInteractions : IInteractionSource
     public async Task ReadAsync(RucheDbContext db, InteractionWindow window, IInteractionSink sink, CancellationToken cancellationToken)
     {
         var rows = db.Set<Comment>().AsNoTracking()
-            .Where(c => c.ParentCommentId != null && c.HiddenAt == null && c.CreatedAt >= window.From && c.CreatedAt < window.To)
+            .Where(c => c.ParentCommentId != null && c.HiddenAt == null && c.CreatedAt >= window.From && c.CreatedAt <= window.To)
             .Join(db.Set<Comment>(), c => c.ParentCommentId, parent => parent.Id, (c, parent) => new { c, parent })
             .Join(db.Set<Post>(), x => x.c.PostId, p => p.Id, (x, p) => new { x.c, x.parent, p })
             .Where(x => x.parent.HiddenAt == null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
@@ -75,7 +75,7 @@ internal sealed class MentionInteractions : IInteractionSource
     {
         var rows = db.Set<PostMention>().AsNoTracking()
             .Join(db.Set<Post>(), m => m.PostId, p => p.Id, (m, p) => new { m, p })
-            .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && x.p.CreatedAt >= window.From && x.p.CreatedAt < window.To
+            .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && x.p.CreatedAt >= window.From && x.p.CreatedAt <= window.To
                 && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
             .Select(x => new { AuthorId = x.p.AuthorId!.Value, x.m.PersonId, x.p.CreatedAt, x.p.SpaceId, x.m.PostId });
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -93,7 +93,7 @@ internal sealed class ShareInteractions : IInteractionSource
     public async Task ReadAsync(RucheDbContext db, InteractionWindow window, IInteractionSink sink, CancellationToken cancellationToken)
     {
         var rows = db.Set<Post>().AsNoTracking()
-            .Where(s => s.SharedPostId != null && s.AuthorId != null && s.HiddenAt == null && s.CreatedAt >= window.From && s.CreatedAt < window.To
+            .Where(s => s.SharedPostId != null && s.AuthorId != null && s.HiddenAt == null && s.CreatedAt >= window.From && s.CreatedAt <= window.To
                 && (s.SpaceId == null || !s.Space!.KeepsMembersPrivate()))
             .Join(db.Set<Post>(), s => s.SharedPostId, p => p.Id, (s, p) => new { s, p })
             .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
@@ -118,7 +118,7 @@ internal sealed class PostTopics : IInteractionSource
         var since = window.From.AddDays(-365);
         var rows = db.Set<PostTag>().AsNoTracking()
             .Join(db.Set<Post>(), t => t.PostId, p => p.Id, (t, p) => new { t, p })
-            .Where(x => x.p.CreatedAt >= since && x.p.CreatedAt < window.To && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
+            .Where(x => x.p.CreatedAt >= since && x.p.CreatedAt <= window.To && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
             .Select(x => new { x.t.PostId, x.t.Tag });
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

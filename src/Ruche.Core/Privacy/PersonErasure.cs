@@ -10,6 +10,7 @@ using Ruche.Core.Data;
 using Ruche.Core.Dialogue;
 using Ruche.Core.Files;
 using Ruche.Core.Ideas;
+using Ruche.Core.Influence;
 using Ruche.Core.Irritants;
 using Ruche.Core.Library;
 using Ruche.Core.Notifications;
@@ -107,6 +108,9 @@ public sealed class PersonErasure(
         await db.EventAttendees.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CalendarFeeds.Where(f => f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.PresenceStatuses.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<InfluencePreference>().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<InfluenceScore>().Where(x => x.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<InfluenceVoice>().Where(v => v.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await notifications.EraseAsync(personId, cancellationToken);
         await push.EraseAsync(personId, cancellationToken);
         await db.PostMentions.Where(m => m.PersonId == personId).ExecuteDeleteAsync(cancellationToken);

@@ -1661,6 +1661,188 @@ namespace Ruche.Data.Postgres.Migrations
                     b.ToTable("IdeaVotes", (string)null);
                 });
 
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceGroupFigure", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("AcrossWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("InsideWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReachedFromOutside")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RunId", "Dimension", "GroupKey");
+
+                    b.ToTable("InfluenceGroupFigure");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceGroupLink", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("FromGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ToGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Pairs")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RunId", "Dimension", "FromGroup", "ToGroup");
+
+                    b.ToTable("InfluenceGroupLink");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluencePreference", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LeftGraph")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Recognised")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("Recognised");
+
+                    b.ToTable("InfluencePreference");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Edges")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Interactions")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Iterations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("WindowFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("WindowTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComputedAt");
+
+                    b.ToTable("InfluenceRun");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceScore", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reach")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RunId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RunId", "Rank");
+
+                    b.ToTable("InfluenceScore");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceVoice", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Givers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Strength")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RunId", "Topic", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RunId", "PersonId");
+
+                    b.ToTable("InfluenceVoice");
+                });
+
             modelBuilder.Entity("Ruche.Core.Irritants.Irritant", b =>
                 {
                     b.Property<long>("Id")
@@ -4725,6 +4907,63 @@ namespace Ruche.Data.Postgres.Migrations
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceGroupFigure", b =>
+                {
+                    b.HasOne("Ruche.Core.Influence.InfluenceRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceGroupLink", b =>
+                {
+                    b.HasOne("Ruche.Core.Influence.InfluenceRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluencePreference", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Influence.InfluencePreference", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceScore", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Influence.InfluenceRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceVoice", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Influence.InfluenceRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1606,6 +1606,186 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.ToTable("IdeaVotes", (string)null);
                 });
 
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceGroupFigure", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AcrossWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("InsideWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReachedFromOutside")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "Dimension", "GroupKey");
+
+                    b.ToTable("InfluenceGroupFigure");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceGroupLink", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RunId", "Dimension", "FromGroup", "ToGroup");
+
+                    b.ToTable("InfluenceGroupLink");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluencePreference", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeftGraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Recognised")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("Recognised");
+
+                    b.ToTable("InfluencePreference");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Edges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Interactions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Iterations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComputedAt");
+
+                    b.ToTable("InfluenceRun");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceScore", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RunId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RunId", "Rank");
+
+                    b.ToTable("InfluenceScore");
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceVoice", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Givers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Strength")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RunId", "Topic", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RunId", "PersonId");
+
+                    b.ToTable("InfluenceVoice");
+                });
+
             modelBuilder.Entity("Ruche.Core.Irritants.Irritant", b =>
                 {
                     b.Property<long>("Id")
@@ -4594,6 +4774,63 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.HasOne("Ruche.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceGroupFigure", b =>
+                {
+                    b.HasOne("Ruche.Core.Influence.InfluenceRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceGroupLink", b =>
+                {
+                    b.HasOne("Ruche.Core.Influence.InfluenceRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluencePreference", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Ruche.Core.Influence.InfluencePreference", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceScore", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Influence.InfluenceRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ruche.Core.Influence.InfluenceVoice", b =>
+                {
+                    b.HasOne("Ruche.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ruche.Core.Influence.InfluenceRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

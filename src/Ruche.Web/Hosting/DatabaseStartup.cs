@@ -53,6 +53,8 @@ public static class DatabaseStartup
 
             // Files and photos have bytes: written with the app's file store once the company is seeded.
             await Ruche.Demo.Library.DemoLibrary.WriteAsync(db, services.GetRequiredService<Core.Files.IFileStore>(), time.GetUtcNow().UtcDateTime, cancellationToken);
+            // The demo's acts give real influence figures at once rather than at the worker's first run, six hours on.
+            await services.GetRequiredService<Core.Influence.InfluenceComputation>().ComputeAsync("demo", cancellationToken);
         }
 
         // Every company, demo or not, has the roles and the Café; this is idempotent.

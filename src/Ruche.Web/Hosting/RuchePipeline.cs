@@ -17,6 +17,7 @@ using Ruche.Web.Library;
 using Ruche.Web.People;
 using Ruche.Web.Polls;
 using Ruche.Web.Posts;
+using Ruche.Web.Influence;
 using Ruche.Web.Presence;
 using Ruche.Web.Privacy;
 using Ruche.Web.Push;
@@ -98,11 +99,13 @@ public static class RuchePipeline
         api.MapSurveysApi();
         api.MapBdeseApi();
         api.MapWikiApi();
+        api.MapInfluenceApi();
 
         app.MapFiles();
         app.MapLibraryDownloads();
         app.MapSurveyResultsCsv();
         app.MapBdeseDownloads();
+        app.MapNetworkCsv();
         app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         // HTML forms: a form sent without any of its fields binds as an empty one, not as null (EmptyForms); every one
@@ -139,6 +142,7 @@ public static class RuchePipeline
         forms.MapBdeseForms();
         forms.MapWikiForms();
         forms.MapOnboardingForms();
+        forms.MapInfluenceForms();
         app.MapRucheLive();
         app.MapRazorComponents<Components.App>();
         return app;

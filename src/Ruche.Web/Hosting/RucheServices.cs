@@ -15,6 +15,7 @@ using Ruche.Core.Dialogue;
 using Ruche.Core.Events;
 using Ruche.Core.Ideas;
 using Ruche.Core.Recognition;
+using Ruche.Core.Influence;
 using Ruche.Core.Irritants;
 using Ruche.Core.Library;
 using Ruche.Core.Feeds;
@@ -260,6 +261,7 @@ public static class RucheServices
             .AddWikiPages()
             .AddOnboarding()
             .AddHome()
+            .AddInfluence()
             .AddSearch();
         services.AddHostedService<Privacy.RetentionWorker>();
         services.AddHostedService<Reporting.ReportingWorker>();
@@ -273,6 +275,7 @@ public static class RucheServices
         services.AddHostedService<Records.MinutesReminderWorker>();
         services.AddHostedService<Surveys.SurveyReminderWorker>();
         services.AddHostedService<Recognition.BadgeWorker>();
+        services.AddHostedService<Influence.InfluenceWorker>();
         if (options.GoalsScheduler)
         {
             services.AddHostedService<Goals.GoalReminderWorker>();

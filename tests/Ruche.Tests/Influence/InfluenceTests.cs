@@ -1,0 +1,245 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Common;
+using Ruche.Core.Data;
+using Ruche.Core.Influence;
+using Ruche.Core.People;
+using Ruche.Tests.Dialogue;
+using Ruche.Tests.Infrastructure;
+using Ruche.Tests.Presence;
+
+namespace Ruche.Tests.Influence;
+
+/// <summary>
+/// The influence figures through HTTP (ADR 24): computed on demand by an administrator, read by each person for
+/// themselves, by HR only for people who chose to be recognised and otherwise in groups of 5 or more; union spaces
+/// never move a score; leaving the graph removes the person. The clock stands still so that two computations of the
+/// same acts give the same scores.
+/// </summary>
+public abstract class InfluenceTests(RucheApp app) : ProviderTests(app)
+{
+    private static readonly DateTimeOffset Start = new(2027, 3, 1, 9, 30, 0, TimeSpan.Zero);
+
+    public override ValueTask InitializeAsync()
+    {
+        var result = base.InitializeAsync();
+        ((IClockedApp)App).Clock.SetUtcNow(Start);
+        return result;
+    }
+
+    [Fact]
+    public async Task Acts_in_a_union_space_never_change_anyone_s_score()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", RoleNames.Administrator);
+        var (a, b, c) = (await NewPersonAsync("Aline"), await NewPersonAsync("Bruno"), await NewPersonAsync("Chloé"));
+        var post = await b.PostAsync("Une idée pour la cantine #cantine");
+        await a.ReactAsync(post, "like");
+        await c.CommentAsync(post, "Oui !");
+        await b.FollowAsync(a);
+        await ComputeAsync(admin);
+        var before = await ScoresAsync();
+
+        var union = await admin.RecordUnionAsync("Syndicat " + Guid.NewGuid().ToString("N")[..6], a);
+        var unionSpace = await a.SpaceOfAsync(union);
+        await c.JoinAsync(unionSpace);
+        var tract = await a.PostAsync("Tract : @" + c.Handle + " rejoint la section", unionSpace);
+        await c.ReactAsync(tract, "celebrate");
+        var comment = await c.CommentAsync(tract, "Merci");
+        await a.CommentAsync(tract, "Bienvenue", comment.Id);
+        await c.ShareAsync(tract, "À lire");
+        await ComputeAsync(admin);
+        var after = await ScoresAsync();
+
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (person, (score, reach)) in before)
+        {
+            Assert.Equal(score, after[person].Score, 1e-9);
+            Assert.Equal(reach, after[person].Reach);
+        }
+
+        // The union acts would have added to these: c engaged with a, a with c, b with a.
+        Assert.Equal(2, before[b.Id].Reach);
+        Assert.Equal(1, before[a.Id].Reach);
+        Assert.Equal(0, before[c.Id].Reach);
+    }
+
+    [Fact]
+    public async Task A_person_sees_their_own_figures_and_leaving_the_graph_removes_them()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", RoleNames.Administrator);
+        var (author, fan, follower) = (await NewPersonAsync("Autrice"), await NewPersonAsync("Fan"), await NewPersonAsync("Abonné"));
+        var post = await author.PostAsync("Retour d'expérience #qualite");
+        await fan.ReactAsync(post, "insightful");
+        await fan.CommentAsync(post, "Très utile");
+        await follower.FollowAsync(author);
+        await ComputeAsync(admin);
+
+        var mine = await author.GetAsync<MyInfluence>("/api/v1/influence/me");
+        Assert.NotNull(mine.Figures?.Score);
+        Assert.Equal(2, mine.Figures!.Reach);
+        Assert.False(mine.Recognised);
+        var browser = await App.SignInWithBrowserCookiesAsync(author);
+        var page = await browser.PageAsync("/me/influence");
+        Assert.Contains("data-figure=\"reach\"", page, StringComparison.Ordinal);
+        await browser.PageAsync("/influence/method");
+
+        var left = await follower.Http.PutAsJsonAsync("/api/v1/influence/me/preferences", new { recognised = true, leftGraph = true }, Actor.Json);
+        await Actor.ExpectAsync(left, HttpStatusCode.OK);
+        var followerView = await follower.GetAsync<MyInfluence>("/api/v1/influence/me");
+        Assert.True(followerView.LeftGraph);
+        Assert.False(followerView.Recognised);
+        Assert.Null(followerView.Figures?.Score);
+
+        await ComputeAsync(admin);
+        var scores = await ScoresAsync();
+        Assert.DoesNotContain(follower.Id, scores.Keys);
+        Assert.Equal(1, scores[author.Id].Reach);
+        Assert.Contains(fan.Id, scores.Keys);
+    }
+
+    [Fact]
+    public async Task HR_reads_individual_figures_only_of_people_who_chose_to_be_recognised()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", RoleNames.Administrator);
+        var hr = await NewPersonAsync("RH", "Europe/Paris", RoleNames.HumanResources);
+        var employee = await NewPersonAsync("Employé");
+        var hidden = await NewPersonAsync("Discrète" + Guid.NewGuid().ToString("N")[..6]);
+        var known = await NewPersonAsync("Reconnu" + Guid.NewGuid().ToString("N")[..6]);
+        var fans = new List<Actor>();
+        for (var i = 0; i < 3; i++)
+        {
+            fans.Add(await NewPersonAsync("Lecteur"));
+        }
+
+        var tag = "sujet" + Guid.NewGuid().ToString("N")[..6];
+        foreach (var author in new[] { hidden, known })
+        {
+            var post = await author.PostAsync($"Mon avis sur #{tag}");
+            foreach (var fan in fans)
+            {
+                await fan.ReactAsync(post, "like");
+                await fan.CommentAsync(post, "D'accord");
+            }
+        }
+
+        await Actor.ExpectAsync(await known.Http.PutAsJsonAsync("/api/v1/influence/me/preferences", new { recognised = true, leftGraph = false }, Actor.Json), HttpStatusCode.OK);
+        await employee.Http.PostAsync("/api/v1/influence/runs", null).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "influence.administrator-required");
+        await hr.Http.PostAsync("/api/v1/influence/runs", null).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "influence.administrator-required");
+        await ComputeAsync(admin);
+
+        // The person, HR and others: only their own, or a recognised person's.
+        await Actor.ExpectAsync(await hidden.Http.GetAsync($"/api/v1/influence/people/{hidden.Id}"), HttpStatusCode.OK);
+        foreach (var reader in new[] { hr, admin })
+        {
+            await reader.Http.GetAsync($"/api/v1/influence/people/{hidden.Id}").ShouldBeProblemAsync(HttpStatusCode.NotFound, "influence.not-found");
+            await Actor.ExpectAsync(await reader.Http.GetAsync($"/api/v1/influence/people/{known.Id}"), HttpStatusCode.OK);
+        }
+
+        await employee.Http.GetAsync($"/api/v1/influence/people/{known.Id}").ShouldBeProblemAsync(HttpStatusCode.NotFound, "influence.not-found");
+        await employee.Http.GetAsync("/api/v1/influence/network").ShouldBeProblemAsync(HttpStatusCode.Forbidden, "influence.hr-required");
+        Assert.Equal(HttpStatusCode.Forbidden, (await employee.Http.GetAsync("/hr/network/recognised.csv")).StatusCode);
+        var employeeBrowser = await App.SignInWithBrowserCookiesAsync(employee);
+        await employeeBrowser.PageAsync("/hr/network", HttpStatusCode.Forbidden);
+
+        // Every way HR reads: the API, the page, every CSV.
+        var network = await hr.Http.GetStringAsync("/api/v1/influence/network");
+        var browser = await App.SignInWithBrowserCookiesAsync(hr);
+        var page = await browser.PageAsync("/hr/network");
+        var exports = new List<string>();
+        foreach (var table in new[] { "departments", "sites", "working-from", "department-links", "site-links", "voices", "recognised" })
+        {
+            exports.Add(await hr.Http.GetStringAsync($"/hr/network/{table}.csv"));
+        }
+
+        foreach (var text in exports.Append(network).Append(page))
+        {
+            Assert.DoesNotContain(hidden.Handle, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(hidden.Name, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(known.Handle, network, StringComparison.Ordinal);
+        Assert.Contains(known.Name, page, StringComparison.Ordinal);
+        Assert.Contains(known.Handle, exports[^1], StringComparison.Ordinal);
+        Assert.Contains(known.Handle, exports[^2], StringComparison.Ordinal);
+        Assert.Contains("#" + tag, exports[^2], StringComparison.Ordinal);
+        Assert.Contains("class=\"chart-data\"", page, StringComparison.Ordinal);
+        Assert.Contains("class=\"network-diagram\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Groups_under_five_people_are_never_shown_on_their_own()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", RoleNames.Administrator);
+        var hr = await NewPersonAsync("RH", "Europe/Paris", RoleNames.HumanResources);
+        var smallName = "Petite équipe " + Guid.NewGuid().ToString("N")[..6];
+        var bigName = "Grande équipe " + Guid.NewGuid().ToString("N")[..6];
+        var small = new List<Actor>();
+        var big = new List<Actor>();
+        for (var i = 0; i < 3; i++)
+        {
+            small.Add(await NewPersonAsync("Petit"));
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            big.Add(await NewPersonAsync("Grand"));
+        }
+
+        var (smallId, bigId) = await DepartmentsAsync(smallName, small, bigName, big);
+        var post = await small[0].PostAsync("Entre nous");
+        await small[1].ReactAsync(post, "like");
+        await big[0].ReactAsync(post, "like");
+        var other = await big[1].PostAsync("Chez nous");
+        await big[2].CommentAsync(other, "Oui");
+        await small[2].CommentAsync(other, "Bonne idée");
+        await ComputeAsync(admin);
+
+        var network = await hr.GetAsync<NetworkHealth>("/api/v1/influence/network");
+        var key = smallId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.DoesNotContain(network.Departments, g => g.Key == key);
+        Assert.All(network.Departments, g => Assert.True(g.People >= SmallGroups.Minimum));
+        Assert.DoesNotContain(network.DepartmentLinks, l => l.From == key || l.To == key);
+        Assert.Equal(network.People, network.Departments.Sum(g => g.People));
+        var csv = await hr.Http.GetStringAsync("/hr/network/departments.csv");
+        var links = await hr.Http.GetStringAsync("/hr/network/department-links.csv");
+        var page = await (await App.SignInWithBrowserCookiesAsync(hr)).PageAsync("/hr/network");
+        foreach (var text in new[] { csv, links, page, await hr.Http.GetStringAsync("/api/v1/influence/network") })
+        {
+            Assert.DoesNotContain(smallName, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(network.Departments, g => g.Key == bigId.ToString(System.Globalization.CultureInfo.InvariantCulture) || g.Key == SmallGroups.Pooled);
+    }
+
+    private static async Task ComputeAsync(Actor admin) =>
+        await Actor.ExpectAsync(await admin.Http.PostAsync("/api/v1/influence/runs", null), HttpStatusCode.OK);
+
+    private async Task<Dictionary<long, (double Score, int Reach)>> ScoresAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var run = await db.Set<InfluenceRun>().MaxAsync(r => r.Id);
+        return await db.Set<InfluenceScore>().Where(s => s.RunId == run).ToDictionaryAsync(s => s.PersonId, s => (s.Score, s.Reach));
+    }
+
+    private async Task<(long Small, long Big)> DepartmentsAsync(string smallName, List<Actor> small, string bigName, List<Actor> big)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RucheDbContext>();
+        var smallDepartment = new Department { Name = smallName };
+        var bigDepartment = new Department { Name = bigName };
+        db.AddRange(smallDepartment, bigDepartment);
+        await db.SaveChangesAsync();
+        var smallIds = small.Select(p => p.Id).ToList();
+        var bigIds = big.Select(p => p.Id).ToList();
+        await db.People.Where(p => smallIds.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.DepartmentId, smallDepartment.Id));
+        await db.People.Where(p => bigIds.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.DepartmentId, bigDepartment.Id));
+        return (smallDepartment.Id, bigDepartment.Id);
+    }
+}
+
+public sealed class InfluenceTestsOnSqlite(ClockedSqliteApp app) : InfluenceTests(app), IClassFixture<ClockedSqliteApp>;
+
+public sealed class InfluenceTestsOnPostgres(ClockedPostgresApp app) : InfluenceTests(app), IClassFixture<ClockedPostgresApp>;
