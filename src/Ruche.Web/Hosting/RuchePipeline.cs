@@ -106,6 +106,7 @@ public static class RuchePipeline
         app.MapSurveyResultsCsv();
         app.MapBdeseDownloads();
         app.MapNetworkCsv();
+        app.MapKudosByValueCsv();
         app.MapCalendarEndpoints();
         app.MapPrivacy(api);
         // HTML forms: a form sent without any of its fields binds as an empty one, not as null (EmptyForms); every one
