@@ -51,6 +51,7 @@ if (!File.Exists(Path.Combine(folder, "generated")))
 var services = new ServiceCollection().AddPosts().AddFollows().BuildServiceProvider();
 var sources = services.GetServices<IInteractionSource>().ToList();
 GC.Collect();
+var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
 var total = Stopwatch.StartNew();
 var step = Stopwatch.StartNew();
 GraphMembers members;
@@ -80,6 +81,8 @@ if (args.Contains("--per-source"))
 
 var buffers = await InteractionLoader.LoadAsync(sources, () => new RucheDbContext(options), members, refused, weights, window, CancellationToken.None);
 var load = step.Elapsed;
+var afterLoad = MemoryNow();
+var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
 step.Restart();
 var graph = InteractionGraph.Build(members.Count, buffers);
 var build = step.Elapsed;
@@ -87,6 +90,7 @@ step.Restart();
 var ranks = PageRank.Compute(graph);
 var rank = step.Elapsed;
 var elapsed = total.Elapsed;
+var totalCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
 var kept = buffers.Sum(b => b.Count);
 var dropped = buffers.Sum(b => b.Refused);
 
@@ -98,6 +102,9 @@ Console.WriteLine($"| graph build ({graph.Nodes:N0} nodes, {graph.Edges:N0} edge
 Console.WriteLine($"| PageRank ({ranks.Iterations} iterations, L1 change {ranks.LastChange:0.0e0}) | {rank.TotalSeconds:0.000} |");
 Console.WriteLine($"| **total** | **{elapsed.TotalSeconds:0.000}** |");
 Console.WriteLine($"peak working set: {Environment.WorkingSet / 1048576.0:0} MB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB peak; processors: {Environment.ProcessorCount}");
+Console.WriteLine($"after the load: {afterLoad} (file pages are the database mapped by SQLite's mmap, given back under pressure); after PageRank: {MemoryNow()}");
+Console.WriteLine($"CPU time of this process (both cores, user + system): load {loadCpu.TotalSeconds:0.00} s, whole computation {totalCpu.TotalSeconds:0.00} s; wall-clock total {elapsed.TotalSeconds:0.00} s");
+Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
 
 buffers = null;
 GC.Collect();
@@ -143,6 +150,14 @@ Console.WriteLine($"ours load+build+rank vs igraph rank alone: {elapsed.TotalSec
 Console.WriteLine($"Spearman rank correlation over our top 1,000: {spearman:0.000000}; largest score difference over all nodes: {maxDifference:0.0e0}");
 Console.WriteLine(output.Trim());
 return 0;
+
+// Resident memory split between the process's own (anonymous) pages and mapped files, from /proc/self/status.
+static string MemoryNow()
+{
+    var status = File.ReadAllLines("/proc/self/status");
+    string Field(string name) => status.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
+    return $"anonymous {Field("RssAnon")}, file {Field("RssFile")}";
+}
 
 int Arg(string name, int fallback)
 {

@@ -14,9 +14,6 @@ internal sealed class FollowInteractions : IInteractionSource
         var rows = db.Set<PersonFollow>().AsNoTracking()
             .Where(f => f.CreatedAt >= window.From && f.CreatedAt <= window.To)
             .Select(f => new { f.FollowerId, f.FolloweeId, f.CreatedAt });
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            sink.Add(InteractionKind.Follow, row.FollowerId, row.FolloweeId, row.CreatedAt, null, null);
-        }
+        await InteractionQuery.ReadAsync(rows, db, InteractionKind.Follow, sink, cancellationToken);
     }
 }

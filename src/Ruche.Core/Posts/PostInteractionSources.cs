@@ -20,10 +20,7 @@ internal sealed class ReactionInteractions : IInteractionSource
             .Join(db.Set<Post>(), r => r.PostId, p => p.Id, (r, p) => new { r, p })
             .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
             .Select(x => new { x.r.PersonId, AuthorId = x.p.AuthorId!.Value, x.r.CreatedAt, x.p.SpaceId, x.r.PostId });
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            sink.Add(InteractionKind.Reaction, row.PersonId, row.AuthorId, row.CreatedAt, row.SpaceId, row.PostId);
-        }
+        await InteractionQuery.ReadAsync(rows, db, InteractionKind.Reaction, sink, cancellationToken);
     }
 }
 
@@ -39,10 +36,7 @@ internal sealed class CommentInteractions : IInteractionSource
             .Join(db.Set<Post>(), c => c.PostId, p => p.Id, (c, p) => new { c, p })
             .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
             .Select(x => new { x.c.AuthorId, PostAuthorId = x.p.AuthorId!.Value, x.c.CreatedAt, x.p.SpaceId, x.c.PostId });
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            sink.Add(InteractionKind.Comment, row.AuthorId, row.PostAuthorId, row.CreatedAt, row.SpaceId, row.PostId);
-        }
+        await InteractionQuery.ReadAsync(rows, db, InteractionKind.Comment, sink, cancellationToken);
     }
 }
 
@@ -59,10 +53,7 @@ internal sealed class ReplyInteractions : IInteractionSource
             .Join(db.Set<Post>(), x => x.c.PostId, p => p.Id, (x, p) => new { x.c, x.parent, p })
             .Where(x => x.parent.HiddenAt == null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
             .Select(x => new { x.c.AuthorId, ParentAuthorId = x.parent.AuthorId, x.c.CreatedAt, x.p.SpaceId, x.c.PostId });
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            sink.Add(InteractionKind.Reply, row.AuthorId, row.ParentAuthorId, row.CreatedAt, row.SpaceId, row.PostId);
-        }
+        await InteractionQuery.ReadAsync(rows, db, InteractionKind.Reply, sink, cancellationToken);
     }
 }
 
@@ -78,10 +69,7 @@ internal sealed class MentionInteractions : IInteractionSource
             .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && x.p.CreatedAt >= window.From && x.p.CreatedAt <= window.To
                 && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
             .Select(x => new { AuthorId = x.p.AuthorId!.Value, x.m.PersonId, x.p.CreatedAt, x.p.SpaceId, x.m.PostId });
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            sink.Add(InteractionKind.Mention, row.AuthorId, row.PersonId, row.CreatedAt, row.SpaceId, row.PostId);
-        }
+        await InteractionQuery.ReadAsync(rows, db, InteractionKind.Mention, sink, cancellationToken);
     }
 }
 
@@ -98,10 +86,7 @@ internal sealed class ShareInteractions : IInteractionSource
             .Join(db.Set<Post>(), s => s.SharedPostId, p => p.Id, (s, p) => new { s, p })
             .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
             .Select(x => new { SharerId = x.s.AuthorId!.Value, AuthorId = x.p.AuthorId!.Value, x.s.CreatedAt, x.p.SpaceId, PostId = x.p.Id });
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            sink.Add(InteractionKind.Share, row.SharerId, row.AuthorId, row.CreatedAt, row.SpaceId, row.PostId);
-        }
+        await InteractionQuery.ReadAsync(rows, db, InteractionKind.Share, sink, cancellationToken);
     }
 }
 
