@@ -45,6 +45,16 @@ if (args.Contains("move-files", StringComparer.Ordinal))
     return;
 }
 
+// "reprocess-images" re-encodes images stored before the image pipeline, dropping what the camera wrote (GPS included).
+if (args.Contains("reprocess-images", StringComparer.Ordinal))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var report = await scope.ServiceProvider.GetRequiredService<Ruche.Core.Files.ImageReprocessing>().RunAsync(CancellationToken.None);
+    Console.WriteLine($"reprocess-images: {report}");
+    Environment.ExitCode = report.Missing + report.Unreadable == 0 ? 0 : 1;
+    return;
+}
+
 // A cluster node never migrates: the schema is the migrate command's, run once before the nodes start; a node
 // on an older schema reports not ready (/health/ready) instead of serving.
 if (options.MigrateOnStart && !options.Cluster)

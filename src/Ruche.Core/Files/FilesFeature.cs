@@ -10,6 +10,7 @@ public static class FilesFeature
         services.AddSingleton<ImagePipeline>();
         services.AddScoped<FileService>();
         services.AddScoped<FileMover>();
+        services.AddScoped<ImageReprocessing>();
         return services;
     }
 }

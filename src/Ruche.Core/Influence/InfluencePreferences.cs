@@ -11,7 +11,7 @@ public sealed class InfluencePreferences(RucheDbContext db, TimeProvider time)
     /// Saves the choices. Leaving the graph also removes the person's stored figures at once (their node and acts go at
     /// the next computation) and withdraws recognition: there is nothing left to recognise.
     /// </summary>
-    public async Task SetAsync(Viewer viewer, bool recognised, bool leftGraph, CancellationToken cancellationToken)
+    public async Task SetAsync(Viewer viewer, bool? recognised, bool? leftGraph, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var preference = await db.Set<InfluencePreference>().FirstOrDefaultAsync(p => p.PersonId == viewer.PersonId, cancellationToken);
@@ -21,11 +21,13 @@ public sealed class InfluencePreferences(RucheDbContext db, TimeProvider time)
             db.Add(preference);
         }
 
-        preference.LeftGraph = leftGraph;
-        preference.Recognised = recognised && !leftGraph;
+        // A choice not given stays as it was: a partial call never puts anyone back in the graph or in HR's view.
+        var left = leftGraph ?? preference.LeftGraph;
+        preference.LeftGraph = left;
+        preference.Recognised = (recognised ?? preference.Recognised) && !left;
         preference.ChangedAt = time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        if (leftGraph)
+        if (left)
         {
             await db.Set<InfluenceScore>().Where(s => s.PersonId == viewer.PersonId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<InfluenceVoice>().Where(v => v.PersonId == viewer.PersonId).ExecuteDeleteAsync(cancellationToken);

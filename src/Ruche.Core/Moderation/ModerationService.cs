@@ -69,7 +69,7 @@ public sealed class ModerationService(
             }
             else if (act == ModerationAction.Delete)
             {
-                await comments.RemoveAsync(viewer, target.PostId, contentId, target.AuthorId, cancellationToken);
+                deletedFiles = await comments.RemoveAsync(viewer, target.PostId, contentId, target.AuthorId, cancellationToken);
             }
 
             await audit.RecordAsync(

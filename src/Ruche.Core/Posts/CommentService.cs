@@ -8,7 +8,7 @@ using Ruche.Core.People;
 namespace Ruche.Core.Posts;
 
 /// <summary>Comments on posts, with one level of replies. Whoever reads a post may comment on it.</summary>
-public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, Audit.AuditLog audit, LiveEvents live, Notifier notifier, TimeProvider time)
+public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, Audit.AuditLog audit, LiveEvents live, Notifier notifier, Files.IFileStore store, TimeProvider time)
 {
     public async Task<IReadOnlyList<CommentView>> ListAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
     {
@@ -93,21 +93,37 @@ public sealed class CommentService(RucheDbContext db, ContentRenderer renderer, 
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await RemoveAsync(viewer, postId, commentId, comment.Author.Id, cancellationToken);
+        var documents = await RemoveAsync(viewer, postId, commentId, comment.Author.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await DeleteStoredFilesAsync(documents);
         await live.CommentsChangedAsync(postId);
     }
 
-    /// <summary>Deletes a comment (and its replies) inside the caller's transaction; the caller tells live pages after committing.</summary>
-    internal async Task RemoveAsync(Viewer viewer, long postId, long commentId, long authorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes a comment (and its replies) inside the caller's transaction and returns their documents' file ids, whose
+    /// bytes go with <see cref="DeleteStoredFilesAsync"/> once the caller committed; the caller tells live pages.
+    /// </summary>
+    internal async Task<IReadOnlyList<Guid>> RemoveAsync(Viewer viewer, long postId, long commentId, long authorId, CancellationToken cancellationToken)
     {
-        // The comment's documents and its replies' go with it (their bytes stay as orphans the store may sweep).
-        var documents = db.Set<CommentDocument>().Where(d => db.Comments.Any(c => c.Id == d.CommentId && (c.Id == commentId || c.ParentCommentId == commentId))).Select(d => d.FileId);
+        var documents = await db.Set<CommentDocument>()
+            .Where(d => db.Comments.Any(c => c.Id == d.CommentId && (c.Id == commentId || c.ParentCommentId == commentId)))
+            .Select(d => d.FileId).ToListAsync(cancellationToken);
         await db.Files.Where(f => documents.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
         await db.Comments.Where(c => c.Id == commentId).ExecuteDeleteAsync(cancellationToken);
         if (authorId != viewer.PersonId)
         {
             await audit.RecordAsync(viewer.PersonId, "moderation.comment-deleted", $"comment:{commentId}", new { post = postId, author = authorId }, cancellationToken);
+        }
+
+        return documents;
+    }
+
+    /// <summary>Bytes go once the rows are gone for good; a crash before leaves an orphan file, never a broken comment.</summary>
+    internal async Task DeleteStoredFilesAsync(IEnumerable<Guid> fileIds)
+    {
+        foreach (var id in fileIds)
+        {
+            await store.DeleteAsync(id, CancellationToken.None);
         }
     }
 

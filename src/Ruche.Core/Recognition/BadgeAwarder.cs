@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Data;
 using Ruche.Core.Goals;
 using Ruche.Core.Ideas;
+using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Recognition;
 
@@ -59,11 +60,13 @@ public sealed class BadgeAwarder(RucheDbContext db, TimeProvider time)
     {
         IdeaStatus[] accepted = [IdeaStatus.Accepted, IdeaStatus.InProgress, IdeaStatus.Done];
         yield return (Badges.IdeaAccepted, db.Set<IdeaStatusChange>().Where(c => accepted.Contains(c.To)).Select(c => c.Idea!.AuthorId));
-        yield return (Badges.HelpfulAnswers, db.Set<HelpfulMark>()
-            .Join(db.Comments, m => m.CommentId, c => c.Id, (m, c) => c.AuthorId)
+        // Marks count only on visible content outside union and staff-representation spaces (never analysed, ADR 24).
+        var counted = db.Posts.Where(p => p.HiddenAt == null && (p.SpaceId == null || !p.Space!.KeepsMembersPrivate()));
+        yield return (Badges.HelpfulAnswers, db.Set<HelpfulMark>().Where(m => counted.Any(p => p.Id == m.PostId))
+            .Join(db.Comments.Where(c => c.HiddenAt == null), m => m.CommentId, c => c.Id, (m, c) => c.AuthorId)
             .GroupBy(author => author).Where(g => g.Count() >= Badges.HelpfulAnswersNeeded).Select(g => g.Key));
-        yield return (Badges.BestAnswer, db.Set<Question>().Where(q => q.BestCommentId != null)
-            .Join(db.Comments, q => q.BestCommentId, c => (long?)c.Id, (q, c) => c.AuthorId));
+        yield return (Badges.BestAnswer, db.Set<Question>().Where(q => q.BestCommentId != null && counted.Any(p => p.Id == q.PostId))
+            .Join(db.Comments.Where(c => c.HiddenAt == null), q => q.BestCommentId, c => (long?)c.Id, (q, c) => c.AuthorId));
         SuggestionStatus[] taken = [SuggestionStatus.Replaced, SuggestionStatus.Added];
         yield return (Badges.SuggestionTaken, db.GoalSuggestions.Where(s => taken.Contains(s.Status)).Select(s => s.AuthorId));
         yield return (Badges.ManyValues, db.Set<Kudos>().Where(k => k.PersonId != null)

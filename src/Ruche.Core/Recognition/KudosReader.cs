@@ -18,6 +18,11 @@ public sealed class KudosReader(RucheDbContext db, TimeProvider time)
     {
         var today = DateOnly.FromDateTime(time.UtcNow());
         var first = month is { } m ? new DateOnly(m.Year, m.Month, 1) : new DateOnly(today.Year, today.Month, 1);
+        if (first < RecognitionInputs.Earliest || first > today.AddYears(1))
+        {
+            throw RucheException.Invalid("kudos.month-invalid", "A month is written yyyy-MM, from 2000 to next year.");
+        }
+
         var from = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var items = await ProjectAsync(db.Set<Kudos>().VisibleTo(viewer.PersonId).Where(k => k.CreatedAt >= from && k.CreatedAt < to), int.MaxValue, cancellationToken);

@@ -20,7 +20,7 @@ public sealed class KudosStatistics(RucheDbContext db)
             throw RucheException.Forbidden("kudos.statistics-forbidden", "HR and administrators read the figures per value.");
         }
 
-        if (to < from)
+        if (to < from || from < RecognitionInputs.Earliest || to > RecognitionInputs.Latest)
         {
             throw RucheException.Invalid("kudos.period-invalid", "The period ends after it starts.");
         }

@@ -17,7 +17,9 @@ public sealed class QuestionReader(RucheDbContext db, TimeProvider time)
     public async Task<AnswerMarks> MarksAsync(Viewer viewer, long postId, CancellationToken cancellationToken)
     {
         var me = viewer.PersonId;
-        var post = await db.Posts.VisibleTo(me).Where(p => p.Id == postId)
+
+        // Whoever may open the post reads its marks: its readers, and its moderators while it is hidden.
+        var post = await db.Posts.OpenableBy(viewer).Where(p => p.Id == postId)
             .Select(p => new
             {
                 p.AuthorId,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Posts;
+using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Recognition;
 
@@ -68,11 +69,21 @@ public sealed class QuestionService(RucheDbContext db, PostService posts, BadgeA
     {
         var me = viewer.PersonId;
         var comment = await db.Comments.Where(c => c.Id == commentId && c.HiddenAt == null && db.Posts.VisibleTo(me).Any(p => p.Id == c.PostId))
-            .Select(c => new MarkableComment(c.PostId, c.AuthorId, db.Posts.Where(p => p.Id == c.PostId).Select(p => p.AuthorId).Single()))
+            .Select(c => new MarkableComment(
+                c.PostId,
+                c.AuthorId,
+                db.Posts.Where(p => p.Id == c.PostId).Select(p => p.AuthorId).Single(),
+                db.Posts.Any(p => p.Id == c.PostId && p.SpaceId != null && p.Space!.KeepsMembersPrivate())))
             .SingleOrDefaultAsync(cancellationToken) ?? throw RucheException.NotFound("comment.not-found", "No such comment.");
         if (comment.PostAuthorId != me)
         {
             throw RucheException.Forbidden("question.author-only", "Only the post's author marks its answers.");
+        }
+
+        // What happens in a union's or the staff representatives' space never earns anything seen outside it (badges).
+        if (comment.InPrivateMembersSpace)
+        {
+            throw RucheException.Invalid("question.union-space", "Answers are not marked in a union's or the staff representatives' space.");
         }
 
         return comment.AuthorId == me
@@ -80,5 +91,5 @@ public sealed class QuestionService(RucheDbContext db, PostService posts, BadgeA
             : comment;
     }
 
-    private sealed record MarkableComment(long PostId, long AuthorId, long? PostAuthorId);
+    private sealed record MarkableComment(long PostId, long AuthorId, long? PostAuthorId, bool InPrivateMembersSpace);
 }

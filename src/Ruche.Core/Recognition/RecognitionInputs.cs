@@ -40,6 +40,12 @@ public static class RecognitionInputs
     }
 
     /// <summary>A month written yyyy-MM; null for none; refused when it is no month.</summary>
+    /// <summary>The first day a month or period may start: Ruche holds nothing older.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    /// <summary>The last day a period may end (dates past it only overflow).</summary>
+    public static readonly DateOnly Latest = new(2100, 12, 31);
+
     public static DateOnly? MonthOrNull(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null
         : DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var month)

@@ -209,6 +209,7 @@ public static class DemoLibrary
         Id = Guid.CreateVersion7(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))),
         OwnerId = owner,
         ContentType = contentType,
+        Kind = contentType.StartsWith("image/", StringComparison.Ordinal) ? FileKind.Image : FileKind.Document,
         Length = bytes.Length,
         FileName = name,
         CreatedAt = at,

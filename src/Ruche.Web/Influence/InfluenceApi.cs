@@ -14,7 +14,7 @@ public static class InfluenceApi
         influence.MapGet("/me", MineAsync).WithName("GetMyInfluence")
             .WithDescription("The caller's influence figures of the latest computation (score, rank, reach, topics), when it ran, and their two choices.");
         influence.MapPut("/me/preferences", SetPreferencesAsync).WithName("SetMyInfluencePreferences")
-            .WithDescription("recognised: HR and administrators may see my individual figures; leftGraph: I am left out of the graph entirely (my figures are removed at once).");
+            .WithDescription("recognised: HR and administrators may see my individual figures; leftGraph: I am left out of the graph entirely (my figures are removed at once). A field left out keeps its value.");
         influence.MapGet("/people/{id:long}", PersonAsync).WithName("GetPersonInfluence")
             .WithDescription("A person's figures: the caller's own, or, for HR and administrators, those of a person who chose to be recognised; 404 otherwise.");
         influence.MapGet("/network", NetworkAsync).WithName("GetNetworkHealth")
@@ -47,4 +47,4 @@ public static class InfluenceApi
     }
 }
 
-public sealed record InfluencePreferencesRequest(bool Recognised, bool LeftGraph);
+public sealed record InfluencePreferencesRequest(bool? Recognised, bool? LeftGraph);

@@ -92,6 +92,12 @@ public abstract class InfluenceTests(RucheApp app) : ProviderTests(app)
         Assert.False(followerView.Recognised);
         Assert.Null(followerView.Figures?.Score);
 
+        // A call that leaves a choice out keeps it: asking to be recognised never brings anyone back into the graph.
+        await Actor.ExpectAsync(await follower.Http.PutAsJsonAsync("/api/v1/influence/me/preferences", new { recognised = true }, Actor.Json), HttpStatusCode.OK);
+        followerView = await follower.GetAsync<MyInfluence>("/api/v1/influence/me");
+        Assert.True(followerView.LeftGraph);
+        Assert.False(followerView.Recognised);
+
         await ComputeAsync(admin);
         var scores = await ScoresAsync();
         Assert.DoesNotContain(follower.Id, scores.Keys);

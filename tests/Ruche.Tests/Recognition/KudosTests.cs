@@ -46,6 +46,12 @@ public abstract class KudosTests(RucheApp app) : ProviderTests(app)
         await giver.TryThankAsync(new { spaceId = project.Id, valueId = values[0].Id, message = "Merci" }).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "kudos.team-only");
         await giver.TryThankAsync(new { personId = 999_999_999, valueId = values[0].Id, message = "Merci" }).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "kudos.recipient-unknown");
         await giver.Http.GetAsync("/api/v1/kudos?month=2026-13").ShouldBeProblemAsync(HttpStatusCode.BadRequest, "kudos.month-invalid");
+        foreach (var month in new[] { "9999-12", "0001-01" })
+        {
+            await giver.Http.GetAsync($"/api/v1/kudos?month={month}").ShouldBeProblemAsync(HttpStatusCode.BadRequest, "kudos.month-invalid");
+            Assert.Equal(HttpStatusCode.BadRequest, (await browser.GetAsync($"/kudos?month={month}")).StatusCode);
+        }
+
         Assert.Empty(DatabaseDigest.Changed(before, await DatabaseDigest.TakeAsync(App)));
 
         // A refused form comes back filled with what was typed, and why.
@@ -194,6 +200,7 @@ public abstract class KudosTests(RucheApp app) : ProviderTests(app)
         var rareValue = (await Actor.ReadAsync<Web.Recognition.RecognitionCreated>(await hr.Http.PostAsJsonAsync("/api/v1/values", new { labelFr = name, labelEn = name + " en" }, Actor.Json), HttpStatusCode.Created)).Id;
         await Actor.ExpectAsync(await people[0].TryThankAsync(new { personId = people[1].Id, valueId = rareValue, message = "Merci" }), HttpStatusCode.Created);
         var rare = Assert.Single((await hr.GetAsync<KudosStatisticsView>("/api/v1/kudos/statistics")).Values, v => v.ValueId == rareValue);
+        await hr.Http.GetAsync("/api/v1/kudos/statistics?from=2026-01-01&to=9999-12-31").ShouldBeProblemAsync(HttpStatusCode.BadRequest, "kudos.period-invalid");
         Assert.True(rare.Suppressed);
         Assert.Null(rare.Count);
         Assert.Contains("/ui/kudos/values", await (await App.SignInWithBrowserCookiesAsync(hr)).PageAsync("/kudos/values"), StringComparison.Ordinal);
