@@ -130,7 +130,11 @@ public sealed class RetentionService(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var fileIds = await db.PostImages.Where(i => ids.Contains(i.PostId)).Select(i => i.FileId).ToListAsync(cancellationToken);
+        // Their images and documents, and their comments' documents, go with them (as PostService.RemoveAsync does).
+        var fileIds = await db.PostImages.Where(i => ids.Contains(i.PostId)).Select(i => i.FileId)
+            .Concat(db.Set<PostDocument>().Where(d => ids.Contains(d.PostId)).Select(d => d.FileId))
+            .Concat(db.Set<CommentDocument>().Where(d => db.Comments.Any(c => c.Id == d.CommentId && ids.Contains(c.PostId))).Select(d => d.FileId))
+            .ToListAsync(cancellationToken);
         var commentIds = await db.Comments.Where(c => ids.Contains(c.PostId)).Select(c => c.Id).ToListAsync(cancellationToken);
         // A daily goals post takes its goals with it (cascade): their text leaves the search index too.
         var goalIds = await db.Goals.Where(g => db.GoalLists.Any(l => l.Id == g.ListId && ids.Contains(l.PostId))).Select(g => g.Id).ToListAsync(cancellationToken);

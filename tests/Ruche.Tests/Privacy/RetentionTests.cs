@@ -3,9 +3,12 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ruche.Core.Data;
+using Ruche.Core.Feeds;
+using Ruche.Core.Files;
 using Ruche.Core.PersonalData;
 using Ruche.Core.Privacy;
 using Ruche.Tests.Infrastructure;
+using Ruche.Tests.Library;
 
 namespace Ruche.Tests.Privacy;
 
@@ -62,7 +65,9 @@ public abstract class RetentionTests(RucheApp app) : ProviderTests(app)
     {
         var admin = await NewPersonAsync("Admin", "Europe/Paris", "administrator");
         var author = await NewPersonAsync("Author");
-        var old = await author.PostAsync("Un vieux message #archives");
+        var document = await author.UploadDocumentAsync();
+        var old = await Actor.ReadAsync<PostCard>(
+            await author.Http.PostAsJsonAsync("/api/v1/posts", new { body = "Un vieux message #archives", documentIds = new[] { document } }, Actor.Json), HttpStatusCode.Created);
         var recent = await author.PostAsync("Un message récent");
         await admin.ReactAsync(old, "like");
         await admin.ReactAsync(recent, "love");
@@ -94,6 +99,8 @@ public abstract class RetentionTests(RucheApp app) : ProviderTests(app)
             Assert.False(await db.Posts.AnyAsync(p => p.Id == old.Id));
             Assert.True(await db.Posts.AnyAsync(p => p.Id == recent.Id));
             Assert.False(await db.Reactions.AnyAsync(r => r.PostId == old.Id));
+            Assert.False(await db.Files.AnyAsync(f => f.Id == document)); // its document goes with it, bytes included
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<IFileStore>().OpenReadAsync(document, null, CancellationToken.None));
             Assert.False(await db.SearchDocuments.AnyAsync(d => d.Kind == "post" && d.SourceId == old.Id));
             Assert.Equal(0, await db.Notifications.CountAsync(n => n.RecipientId == author.Id));
             Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == "retention.applied"));
