@@ -53,7 +53,7 @@ internal static partial class DemoTexts
         [
             "Mise en production de la version 4.2 réussie 🚀 Merci {m} et {m2} pour la soirée de vendredi.",
             "Quelqu'un a déjà vu cette erreur de délai d'attente sur le cluster de préproduction ? Ça bloque la CI depuis ce matin.",
-            "Revue d'architecture {day} à 14 h : migration des files de messages. Les notes préparatoires sont dans le wiki.",
+            "Revue d'architecture {day} à 14 h : migration des files de messages. Les notes préparatoires sont dans les pages de l'espace.",
             "Rappel #sécurité : mettez à jour vos dépendances, une vulnérabilité critique a été publiée cette nuit. {m} a ouvert les tickets.",
             "Post-mortem de l'incident de mardi publié. Cause racine : un index manquant sur la table des commandes. Actions correctives en cours.",
             "Kudos à {m} qui a divisé par deux le temps de build de la CI 🎉 #kudos",
