@@ -155,7 +155,17 @@ public sealed class Actor(RucheApp app, long id, string handle, string email, st
         if (response.StatusCode != expected)
         {
             var body = await response.Content.ReadAsStringAsync();
-            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} returned {(int)response.StatusCode}, expected {(int)expected}: {body}");
+            var serverErrors = (int)response.StatusCode >= 500
+                ? "\nLast errors the servers logged:\n" + string.Join("\n---\n", ServerErrors.Latest(3))
+                : "";
+            // An HTML error page's shell says nothing; its error section says what failed.
+            var errorSection = body.IndexOf("class=\"error-page\"", StringComparison.Ordinal);
+            if (errorSection > 0)
+            {
+                body = body[errorSection..][..Math.Min(1500, body.Length - errorSection)];
+            }
+
+            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} returned {(int)response.StatusCode}, expected {(int)expected}: {body}{serverErrors}");
         }
     }
 }

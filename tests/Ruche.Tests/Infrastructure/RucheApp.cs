@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Ruche.Core.Access;
 using Ruche.Core.People;
 
@@ -162,6 +163,7 @@ public abstract class RucheApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IInterceptor>(Commands);
+            services.AddSingleton<ILoggerProvider, ServerErrors>();
 
             // Hashing with the production cost would dominate the suite's time; the algorithm is the same.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
