@@ -72,7 +72,7 @@ if (args.Contains("--per-source"))
     {
         var one = Stopwatch.StartNew();
         var loaded = await InteractionLoader.LoadAsync([source], () => new RucheDbContext(options), members, refused, weights, window, CancellationToken.None);
-        Console.WriteLine($"  {source.Name}: {loaded[0].Count:N0} in {one.Elapsed.TotalSeconds:0.000} s");
+        Console.WriteLine($"  {source.Name}: {loaded[0].Count + loaded[0].Refused:N0} rows read in {one.Elapsed.TotalSeconds:0.000} s");
     }
 
     step.Restart();

@@ -35,6 +35,20 @@ public interface IInteractionSink
     /// </summary>
     void Add(InteractionKind kind, long fromPersonId, long toPersonId, DateTime at, long? spaceId, long? postId);
 
+    /// <summary>
+    /// A→B about post <paramref name="postId"/>, B being <paramref name="toPersonId"/> or, when null, the post's author.
+    /// The post's author and space are not read with the act (a join per act was most of the load at 10 million acts):
+    /// they come from <see cref="DeclarePost"/>, and an act about a post that no source declared is dropped.
+    /// </summary>
+    void AddAboutPost(InteractionKind kind, long fromPersonId, long? toPersonId, DateTime at, long postId);
+
+    /// <summary>
+    /// Declares a post acts may be about: visible, written by a person (<paramref name="authorId"/>), in
+    /// <paramref name="spaceId"/> (null for a profile post). A post in a union or staff-representation space is refused
+    /// here, and so is every act about it.
+    /// </summary>
+    void DeclarePost(long postId, long authorId, long? spaceId);
+
     /// <summary>Declares that <paramref name="postId"/> carries <paramref name="tag"/> (normalised): interactions about it belong to that topic.</summary>
     void TagPost(long postId, string tag);
 }

@@ -28,7 +28,20 @@ internal sealed class Column<T> where T : struct
         Count++;
     }
 
-    public T this[long index] => chunks[(int)(index >> ChunkBits)][(int)(index & ChunkMask)];
+    public T this[long index]
+    {
+        get => chunks[(int)(index >> ChunkBits)][(int)(index & ChunkMask)];
+        set => chunks[(int)(index >> ChunkBits)][(int)(index & ChunkMask)] = value;
+    }
+
+    /// <summary>Keeps the first <paramref name="count"/> values, releasing the chunks past them.</summary>
+    public void Truncate(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        var chunksNeeded = (int)((count + ChunkMask) >> ChunkBits);
+        chunks.RemoveRange(chunksNeeded, chunks.Count - chunksNeeded);
+        Count = count;
+    }
 
     /// <summary>How many values of chunk <paramref name="chunk"/> are filled.</summary>
     public int CountIn(int chunk) => chunk < chunks.Count - 1 ? ChunkSize : (int)(Count - ((long)chunk << ChunkBits));

@@ -4,7 +4,8 @@ namespace Ruche.Core.Influence;
 
 /// <summary>
 /// Reads every registered source into its own buffer, in parallel (one <see cref="RucheDbContext"/> each). A source
-/// from the social dialogue or the reporting channel is refused outright (ADR 24: they never enter the graph).
+/// from the social dialogue or the reporting channel is refused outright (ADR 24: they never enter the graph). Then the
+/// acts about posts are resolved against the posts the sources declared.
 /// </summary>
 public static class InteractionLoader
 {
@@ -36,6 +37,10 @@ public static class InteractionLoader
                 await using var db = newContext();
                 await accepted[i].ReadAsync(db, window, buffers[i], ct);
             });
+
+        // Acts about posts take their receiver and space from the posts the sources declared (read once, not per act).
+        var posts = PostDirectory.Of(buffers);
+        Parallel.ForEach(buffers, new ParallelOptions { CancellationToken = cancellationToken }, buffer => buffer.Resolve(posts));
         return buffers;
     }
 }

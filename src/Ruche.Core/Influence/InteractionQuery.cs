@@ -21,7 +21,59 @@ public static partial class InteractionQuery
     /// select, in this order: the giver's person id, the receiver's person id, the time, the space id (nullable) and
     /// the post id (nullable), each once (EF merges a column projected twice); or only the first three.
     /// </summary>
-    public static async Task ReadAsync<TRow>(IQueryable<TRow> rows, RucheDbContext db, InteractionKind kind, IInteractionSink sink, CancellationToken cancellationToken)
+    public static Task ReadAsync<TRow>(IQueryable<TRow> rows, RucheDbContext db, InteractionKind kind, IInteractionSink sink, CancellationToken cancellationToken) =>
+        RunAsync(rows, db, scanRoot: true, (reader, time) =>
+        {
+            // An act about no content may project its space and post as null constants, which EF keeps out of the SQL.
+            var aboutContent = reader.FieldCount switch
+            {
+                5 => true,
+                3 => false,
+                _ => throw new InvalidOperationException($"An interaction query selects 3 or 5 columns, not {reader.FieldCount}."),
+            };
+            return () => sink.Add(
+                kind,
+                reader.GetInt64(0),
+                reader.GetInt64(1),
+                time(2),
+                !aboutContent || reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                !aboutContent || reader.IsDBNull(4) ? null : reader.GetInt64(4));
+        }, cancellationToken);
+
+    /// <summary>
+    /// Reads <paramref name="rows"/> into <paramref name="sink"/> as acts of <paramref name="kind"/> about posts
+    /// (<see cref="IInteractionSink.AddAboutPost"/>): no join to the posts at read time. The projection selects, in
+    /// this order: the giver's person id, the time and the post id (the receiver is the post's author); or the giver,
+    /// the receiver, the time and the post id.
+    /// </summary>
+    public static Task ReadAboutPostsAsync<TRow>(IQueryable<TRow> rows, RucheDbContext db, InteractionKind kind, IInteractionSink sink, CancellationToken cancellationToken) =>
+        RunAsync(rows, db, scanRoot: true, (reader, time) => reader.FieldCount switch
+        {
+            3 => () => sink.AddAboutPost(kind, reader.GetInt64(0), null, time(1), reader.GetInt64(2)),
+            4 => () => sink.AddAboutPost(kind, reader.GetInt64(0), reader.GetInt64(1), time(2), reader.GetInt64(3)),
+            _ => throw new InvalidOperationException($"An interaction query about posts selects 3 or 4 columns, not {reader.FieldCount}."),
+        }, cancellationToken);
+
+    /// <summary>
+    /// Reads <paramref name="rows"/> into <paramref name="sink"/> as posts acts may be about
+    /// (<see cref="IInteractionSink.DeclarePost"/>). The projection selects the post id, its author's person id and its
+    /// space id (nullable). The query may use an index (a covering one reads no post's text).
+    /// </summary>
+    public static Task ReadPostsAsync<TRow>(IQueryable<TRow> rows, RucheDbContext db, IInteractionSink sink, CancellationToken cancellationToken) =>
+        RunAsync(rows, db, scanRoot: false, (reader, _) => reader.FieldCount == 3
+            ? () => sink.DeclarePost(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2))
+            : throw new InvalidOperationException($"A query of posts selects 3 columns, not {reader.FieldCount}."), cancellationToken);
+
+    /// <summary>
+    /// Runs the query and calls, for each row, what <paramref name="rowReader"/> returns for the open reader (given a
+    /// way to read an instant column: text on SQLite, a timestamp on PostgreSQL).
+    /// </summary>
+    private static async Task RunAsync<TRow>(
+        IQueryable<TRow> rows,
+        RucheDbContext db,
+        bool scanRoot,
+        Func<DbDataReader, Func<int, DateTime>, Action> rowReader,
+        CancellationToken cancellationToken)
     {
         var sqlite = db.Database.ProviderName == SqliteProvider;
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -33,32 +85,24 @@ public static partial class InteractionQuery
             }
 
             await using var command = rows.CreateDbCommand();
-            if (sqlite)
+            if (sqlite && scanRoot)
             {
                 command.CommandText = ScanningRoot(command.CommandText);
             }
 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-
-            // An act about no content may project its space and post as null constants, which EF keeps out of the SQL.
-            var aboutContent = reader.FieldCount switch
-            {
-                5 => true,
-                3 => false,
-                _ => throw new InvalidOperationException($"An interaction query selects 3 or 5 columns, not {reader.FieldCount}."),
-            };
             bool? timeAsText = null;
-            while (await reader.ReadAsync(cancellationToken))
+            DateTime Time(int ordinal)
             {
                 // SQLite stores EF's instants as text: parsed here by hand; PostgreSQL's are timestamps.
-                timeAsText ??= reader.GetFieldType(2) == typeof(string);
-                sink.Add(
-                    kind,
-                    reader.GetInt64(0),
-                    reader.GetInt64(1),
-                    timeAsText.Value ? ParseIso(reader.GetString(2)) : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
-                    !aboutContent || reader.IsDBNull(3) ? null : reader.GetInt64(3),
-                    !aboutContent || reader.IsDBNull(4) ? null : reader.GetInt64(4));
+                timeAsText ??= reader.GetFieldType(ordinal) == typeof(string);
+                return timeAsText.Value ? ParseIso(reader.GetString(ordinal)) : DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
+            }
+
+            var readRow = rowReader(reader, Time);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                readRow();
             }
         }
         finally

@@ -84,6 +84,10 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasIndex(p => new { p.AuthorId, p.CreatedAt, p.Id });
         builder.HasIndex(p => new { p.SpaceId, p.PinnedAt });
         builder.HasIndex(p => p.SharedPostId);
+
+        // The influence graph reads every visible post's author and space once per run (PostsActsAreAbout): from this
+        // index alone, never a post's text.
+        builder.HasIndex(p => new { p.HiddenAt, p.AuthorId, p.SpaceId });
     }
 }
 

@@ -6,7 +6,26 @@ using Ruche.Core.Spaces;
 namespace Ruche.Core.Posts;
 
 // The influence graph's acts on posts (ADR 24): one projected, untracked query each, never in a union or
-// staff-representation space, never on hidden content or on what Ruche wrote itself.
+// staff-representation space, never on hidden content or on what Ruche wrote itself. Acts name their post only: the
+// posts are declared once (PostsActsAreAbout), and an act about a post not declared there never enters.
+
+/// <summary>
+/// Not an act: the posts acts may be about (visible, written by a person, outside union and staff-representation
+/// spaces), with their author and space. The acts below name only the post; the graph takes its author and space from
+/// here, once per post instead of once per act.
+/// </summary>
+internal sealed class PostsActsAreAbout : IInteractionSource
+{
+    public string Name => "posts";
+
+    public async Task ReadAsync(RucheDbContext db, InteractionWindow window, IInteractionSink sink, CancellationToken cancellationToken)
+    {
+        var rows = db.Set<Post>().AsNoTracking()
+            .Where(p => p.AuthorId != null && p.HiddenAt == null && (p.SpaceId == null || !p.Space!.KeepsMembersPrivate()))
+            .Select(p => new { p.Id, AuthorId = p.AuthorId!.Value, p.SpaceId });
+        await InteractionQuery.ReadPostsAsync(rows, db, sink, cancellationToken);
+    }
+}
 
 /// <summary>A reacted to B's post.</summary>
 internal sealed class ReactionInteractions : IInteractionSource
@@ -17,10 +36,8 @@ internal sealed class ReactionInteractions : IInteractionSource
     {
         var rows = db.Set<Reaction>().AsNoTracking()
             .Where(r => r.CreatedAt >= window.From && r.CreatedAt <= window.To)
-            .Join(db.Set<Post>(), r => r.PostId, p => p.Id, (r, p) => new { r, p })
-            .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
-            .Select(x => new { x.r.PersonId, AuthorId = x.p.AuthorId!.Value, x.r.CreatedAt, x.p.SpaceId, x.r.PostId });
-        await InteractionQuery.ReadAsync(rows, db, InteractionKind.Reaction, sink, cancellationToken);
+            .Select(r => new { r.PersonId, r.CreatedAt, r.PostId });
+        await InteractionQuery.ReadAboutPostsAsync(rows, db, InteractionKind.Reaction, sink, cancellationToken);
     }
 }
 
@@ -33,14 +50,12 @@ internal sealed class CommentInteractions : IInteractionSource
     {
         var rows = db.Set<Comment>().AsNoTracking()
             .Where(c => c.ParentCommentId == null && c.HiddenAt == null && c.CreatedAt >= window.From && c.CreatedAt <= window.To)
-            .Join(db.Set<Post>(), c => c.PostId, p => p.Id, (c, p) => new { c, p })
-            .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
-            .Select(x => new { x.c.AuthorId, PostAuthorId = x.p.AuthorId!.Value, x.c.CreatedAt, x.p.SpaceId, x.c.PostId });
-        await InteractionQuery.ReadAsync(rows, db, InteractionKind.Comment, sink, cancellationToken);
+            .Select(c => new { c.AuthorId, c.CreatedAt, c.PostId });
+        await InteractionQuery.ReadAboutPostsAsync(rows, db, InteractionKind.Comment, sink, cancellationToken);
     }
 }
 
-/// <summary>A replied to B's comment.</summary>
+/// <summary>A replied to B's comment (about the post both are under).</summary>
 internal sealed class ReplyInteractions : IInteractionSource
 {
     public string Name => "replies";
@@ -50,10 +65,9 @@ internal sealed class ReplyInteractions : IInteractionSource
         var rows = db.Set<Comment>().AsNoTracking()
             .Where(c => c.ParentCommentId != null && c.HiddenAt == null && c.CreatedAt >= window.From && c.CreatedAt <= window.To)
             .Join(db.Set<Comment>(), c => c.ParentCommentId, parent => parent.Id, (c, parent) => new { c, parent })
-            .Join(db.Set<Post>(), x => x.c.PostId, p => p.Id, (x, p) => new { x.c, x.parent, p })
-            .Where(x => x.parent.HiddenAt == null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
-            .Select(x => new { x.c.AuthorId, ParentAuthorId = x.parent.AuthorId, x.c.CreatedAt, x.p.SpaceId, x.c.PostId });
-        await InteractionQuery.ReadAsync(rows, db, InteractionKind.Reply, sink, cancellationToken);
+            .Where(x => x.parent.HiddenAt == null)
+            .Select(x => new { x.c.AuthorId, ParentAuthorId = x.parent.AuthorId, x.c.CreatedAt, x.c.PostId });
+        await InteractionQuery.ReadAboutPostsAsync(rows, db, InteractionKind.Reply, sink, cancellationToken);
     }
 }
 
@@ -83,10 +97,8 @@ internal sealed class ShareInteractions : IInteractionSource
         var rows = db.Set<Post>().AsNoTracking()
             .Where(s => s.SharedPostId != null && s.AuthorId != null && s.HiddenAt == null && s.CreatedAt >= window.From && s.CreatedAt <= window.To
                 && (s.SpaceId == null || !s.Space!.KeepsMembersPrivate()))
-            .Join(db.Set<Post>(), s => s.SharedPostId, p => p.Id, (s, p) => new { s, p })
-            .Where(x => x.p.AuthorId != null && x.p.HiddenAt == null && (x.p.SpaceId == null || !x.p.Space!.KeepsMembersPrivate()))
-            .Select(x => new { SharerId = x.s.AuthorId!.Value, AuthorId = x.p.AuthorId!.Value, x.s.CreatedAt, x.p.SpaceId, PostId = x.p.Id });
-        await InteractionQuery.ReadAsync(rows, db, InteractionKind.Share, sink, cancellationToken);
+            .Select(s => new { SharerId = s.AuthorId!.Value, s.CreatedAt, PostId = s.SharedPostId!.Value });
+        await InteractionQuery.ReadAboutPostsAsync(rows, db, InteractionKind.Share, sink, cancellationToken);
     }
 }
 

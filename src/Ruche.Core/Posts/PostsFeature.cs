@@ -25,7 +25,7 @@ public static class PostsFeature
         services.AddSingleton<ISearchSource, CommentSearchSource>();
         services.AddScoped<IDisclosureSource, PostsDisclosure>();
         services.AddScoped<IPersonalDataSource, PostsPersonalData>();
-        services.AddInteractionSource<ReactionInteractions>().AddInteractionSource<CommentInteractions>().AddInteractionSource<ReplyInteractions>()
+        services.AddInteractionSource<ReactionInteractions>().AddInteractionSource<PostsActsAreAbout>().AddInteractionSource<CommentInteractions>().AddInteractionSource<ReplyInteractions>()
             .AddInteractionSource<MentionInteractions>().AddInteractionSource<ShareInteractions>().AddInteractionSource<PostTopics>();
         return services;
     }

@@ -2739,6 +2739,8 @@ namespace Ruche.Data.Postgres.Migrations
 
                     b.HasIndex("AuthorId", "CreatedAt", "Id");
 
+                    b.HasIndex("HiddenAt", "AuthorId", "SpaceId");
+
                     b.HasIndex("SpaceId", "CreatedAt", "Id");
 
                     b.ToTable("Posts");

@@ -2656,6 +2656,8 @@ namespace Ruche.Data.Sqlite.Migrations
 
                     b.HasIndex("AuthorId", "CreatedAt", "Id");
 
+                    b.HasIndex("HiddenAt", "AuthorId", "SpaceId");
+
                     b.HasIndex("SpaceId", "CreatedAt", "Id");
 
                     b.ToTable("Posts");

@@ -110,6 +110,45 @@ public sealed class PageRankTests
     }
 
     [Fact]
+    public void Acts_about_posts_take_the_author_and_space_another_source_declared_and_undeclared_posts_count_for_nothing()
+    {
+        var members = new GraphMembers([1, 2, 3]);
+        var refused = new HashSet<long> { 77 };
+        var posts = new InteractionBuffer(members, refused, InfluenceWeights.Default, Window);
+        posts.DeclarePost(10, authorId: 1, spaceId: 5);
+        posts.DeclarePost(11, authorId: 2, spaceId: null);
+        posts.DeclarePost(12, authorId: 9, spaceId: 5);   // its author left the graph
+        posts.DeclarePost(13, authorId: 1, spaceId: 77);  // a union space: refused, and every act about it
+        var acts = new InteractionBuffer(members, refused, InfluenceWeights.Default, Window);
+        acts.Add(InteractionKind.Follow, 3, 2, Now.AddDays(-1), null, null);
+        acts.AddAboutPost(InteractionKind.Reaction, 2, null, Now.AddDays(-1), 10);        // 2 → 1, space 5
+        acts.AddAboutPost(InteractionKind.Reply, 3, 1, Now.AddDays(-2), 11);              // 3 → 1 (the replied comment's author), no space
+        acts.AddAboutPost(InteractionKind.Reaction, 1, null, Now.AddDays(-1), 10);        // to oneself
+        acts.AddAboutPost(InteractionKind.Reaction, 2, null, Now.AddDays(-1), 12);        // to someone outside the graph
+        acts.AddAboutPost(InteractionKind.Comment, 2, null, Now.AddDays(-1), 13);         // about a union space's post
+        acts.AddAboutPost(InteractionKind.Comment, 2, null, Now.AddDays(-1), 99);         // about a post nobody declared (hidden, Ruche's own…)
+        acts.AddAboutPost(InteractionKind.Comment, 2, null, Now.AddDays(-200), 10);       // outside the window
+        acts.AddAboutPost(InteractionKind.Comment, 2, 2, Now.AddDays(-1), 10);            // a reply to oneself
+        acts.AddAboutPost(InteractionKind.Comment, 2, 1, Now.AddDays(-1), 12);            // a reply to a member, on a post whose author left: kept
+
+        var directory = PostDirectory.Of([posts, acts]);
+        posts.Resolve(directory);
+        acts.Resolve(directory);
+
+        Assert.Equal(4, acts.Count);
+        Assert.Equal(6, acts.Refused);
+        Assert.Equal([(2, 1), (1, 0), (2, 0), (1, 0)], Enumerable.Range(0, 4).Select(i => (acts.From[i], acts.To[i])));
+        Assert.Equal([0L, 5, 0, 5], Enumerable.Range(0, 4).Select(i => acts.Space[i]));
+        Assert.Equal([0L, 10, 11, 12], Enumerable.Range(0, 4).Select(i => acts.Post[i]));
+        Assert.Equal(1, acts.CountOf(InteractionKind.Reaction));
+        Assert.Equal(1, acts.CountOf(InteractionKind.Reply));
+        Assert.Equal(1, acts.CountOf(InteractionKind.Comment));
+        var graph = InteractionGraph.Build(3, [posts, acts]);
+        Assert.Equal(2, graph.Reach(0));
+        Assert.Equal(1, graph.Reach(1));
+    }
+
+    [Fact]
     public async Task Sources_of_the_social_dialogue_and_of_the_reporting_channel_are_never_read()
     {
         IInteractionSource[] sources = [new Core.Dialogue.Rogue.UnionSource(), new Core.Reporting.Rogue.ReportingSource()];

@@ -55,6 +55,13 @@ public abstract class RecognitionInteractionTests(RucheApp app) : ProviderTests(
 
         public void Add(InteractionKind kind, long fromPersonId, long toPersonId, DateTime at, long? spaceId, long? postId) => Edges.Add((kind, fromPersonId, toPersonId));
 
+        // Thanks and helpful marks name both people: they never leave the receiver to a post's author.
+        public void AddAboutPost(InteractionKind kind, long fromPersonId, long? toPersonId, DateTime at, long postId) =>
+            throw new InvalidOperationException("Recognition's acts name their receiver.");
+
+        public void DeclarePost(long postId, long authorId, long? spaceId) =>
+            throw new InvalidOperationException("Recognition declares no posts.");
+
         public void TagPost(long postId, string tag)
         {
         }
