@@ -219,6 +219,63 @@ public abstract class InfluenceTests(RucheApp app) : ProviderTests(app)
         Assert.Contains(network.Departments, g => g.Key == bigId.ToString(System.Globalization.CultureInfo.InvariantCulture) || g.Key == SmallGroups.Pooled);
     }
 
+    [Fact]
+    public async Task The_HR_dashboard_and_the_personal_figures_read_in_a_fixed_number_of_sql_commands()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", RoleNames.Administrator);
+        var hr = await NewPersonAsync("RH", "Europe/Paris", RoleNames.HumanResources);
+        var fans = new[] { await NewPersonAsync("Lectrice"), await NewPersonAsync("Lecteur") };
+        var browser = await App.SignInWithBrowserCookiesAsync(hr);
+        var recognised = new List<Actor>();
+
+        async Task RecogniseAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var person = await NewPersonAsync("Voix");
+                var post = await person.PostAsync($"Mon avis sur #qualite{i} et #atelier{recognised.Count}");
+                foreach (var fan in fans)
+                {
+                    await fan.ReactAsync(post, "like");
+                }
+
+                await Actor.ExpectAsync(await person.Http.PutAsJsonAsync("/api/v1/influence/me/preferences", new { recognised = true }, Actor.Json), HttpStatusCode.OK);
+                recognised.Add(person);
+            }
+
+            await ComputeAsync(admin);
+        }
+
+        async Task<(int Api, int Page, int Csv, int Person, int Mine, int Count)> MeasureAsync()
+        {
+            App.Commands.Reset();
+            var network = await hr.GetAsync<NetworkHealth>("/api/v1/influence/network");
+            var api = App.Commands.Count;
+            App.Commands.Reset();
+            await browser.PageAsync("/hr/network");
+            var page = App.Commands.Count;
+            App.Commands.Reset();
+            await hr.Http.GetStringAsync("/hr/network/recognised.csv");
+            var csv = App.Commands.Count;
+            App.Commands.Reset();
+            Assert.NotNull((await hr.GetAsync<PersonFigures>($"/api/v1/influence/people/{recognised[^1].Id}")).Score);
+            var person = App.Commands.Count;
+            App.Commands.Reset();
+            Assert.NotEmpty((await recognised[^1].GetAsync<MyInfluence>("/api/v1/influence/me")).Figures!.Topics);
+            return (api, page, csv, person, App.Commands.Count, network.Recognised.Count);
+        }
+
+        await RecogniseAsync(3);
+        var few = await MeasureAsync();
+        await RecogniseAsync(9);
+        var many = await MeasureAsync();
+
+        Assert.Equal(few.Count + 9, many.Count);
+        Assert.Equal((few.Api, few.Page, few.Csv, few.Person, few.Mine), (many.Api, many.Page, many.Csv, many.Person, many.Mine));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"SQL commands for {few.Count} or {many.Count} recognised people: API {few.Api}, page {few.Page}, CSV {few.Csv}, person {few.Person}, mine {few.Mine}");
+    }
+
     private static async Task ComputeAsync(Actor admin) =>
         await Actor.ExpectAsync(await admin.Http.PostAsync("/api/v1/influence/runs", null), HttpStatusCode.OK);
 
