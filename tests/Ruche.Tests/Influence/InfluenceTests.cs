@@ -276,6 +276,56 @@ public abstract class InfluenceTests(RucheApp app) : ProviderTests(app)
             $"SQL commands for {few.Count} or {many.Count} recognised people: API {few.Api}, page {few.Page}, CSV {few.Csv}, person {few.Person}, mine {few.Mine}");
     }
 
+    [Fact]
+    public async Task The_two_choices_are_in_the_settings_and_in_who_sees_what()
+    {
+        var person = await NewPersonAsync("Réglages");
+        var browser = await App.SignInWithBrowserCookiesAsync(person);
+        var settings = await browser.PageAsync("/settings");
+        Assert.Contains("action=\"/ui/influence/preferences\"", settings, StringComparison.Ordinal);
+        Assert.Contains("name=\"leftGraph\"", settings, StringComparison.Ordinal);
+        Assert.Contains("action=\"/ui/kudos/preference\"", settings, StringComparison.Ordinal);
+        Assert.Equal(InfluenceDisclosure.OnlyYou, await FiguresAudienceAsync(person));
+        Assert.Contains(await DisclosuresAsync(person), d => d.What == "influence-groups" && d.Audience == InfluenceDisclosure.GroupsOfFive);
+
+        const string back = "/settings#influence";
+        var recognise = await browser.SubmitFormAsync("/settings", "/ui/influence/preferences", new() { ["recognised"] = "on", ["returnUrl"] = back });
+        Assert.Equal(HttpStatusCode.Redirect, recognise.StatusCode);
+        Assert.Equal("/settings?saved=influence#influence", recognise.Headers.Location?.OriginalString);
+        var mine = await person.GetAsync<MyInfluence>("/api/v1/influence/me");
+        Assert.True(mine.Recognised);
+        Assert.False(mine.LeftGraph);
+        Assert.Equal(InfluenceDisclosure.YouAndHr, await FiguresAudienceAsync(person));
+        Assert.Contains("checked", (await browser.PageAsync("/settings")).Split("name=\"recognised\"")[1].Split('>')[0], StringComparison.Ordinal);
+
+        // Anything but a tick is refused, and nothing changes (not even the other box, ticked here).
+        var refused = await browser.SubmitFormAsync("/settings", "/ui/influence/preferences", new() { ["recognised"] = "yes", ["leftGraph"] = "on", ["returnUrl"] = back });
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/settings?error=influence.choice-invalid", refused.Headers.Location?.OriginalString);
+        mine = await person.GetAsync<MyInfluence>("/api/v1/influence/me");
+        Assert.True(mine.Recognised);
+        Assert.False(mine.LeftGraph);
+
+        // Unticking withdraws recognition; leaving the graph leaves nobody seeing any figure.
+        await Actor.ExpectAsync(await browser.SubmitFormAsync("/settings", "/ui/influence/preferences", new() { ["returnUrl"] = back }), HttpStatusCode.Redirect);
+        Assert.False((await person.GetAsync<MyInfluence>("/api/v1/influence/me")).Recognised);
+        Assert.Equal(InfluenceDisclosure.OnlyYou, await FiguresAudienceAsync(person));
+        await Actor.ExpectAsync(await browser.SubmitFormAsync("/settings", "/ui/influence/preferences", new() { ["leftGraph"] = "on", ["returnUrl"] = back }), HttpStatusCode.Redirect);
+        Assert.True((await person.GetAsync<MyInfluence>("/api/v1/influence/me")).LeftGraph);
+        Assert.Equal(InfluenceDisclosure.Nobody, await FiguresAudienceAsync(person));
+        Assert.DoesNotContain(await DisclosuresAsync(person), d => d.What == "influence-groups");
+
+        var page = WebUtility.HtmlDecode(await browser.PageAsync("/settings/privacy"));
+        Assert.Contains("Vos chiffres d", page, StringComparison.Ordinal);
+        Assert.Contains("quitté le graphe", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<Ruche.Core.PersonalData.Disclosure>> DisclosuresAsync(Actor person) =>
+        await person.GetAsync<List<Ruche.Core.PersonalData.Disclosure>>("/api/v1/me/visibility");
+
+    private static async Task<string> FiguresAudienceAsync(Actor person) =>
+        Assert.Single(await DisclosuresAsync(person), d => d.What == "influence-figures").Audience;
+
     private static async Task ComputeAsync(Actor admin) =>
         await Actor.ExpectAsync(await admin.Http.PostAsync("/api/v1/influence/runs", null), HttpStatusCode.OK);
 
