@@ -5,13 +5,14 @@ namespace Ruche.Core.Influence;
 
 public static class InfluenceFeature
 {
-    /// <summary>The influence graph: its computation, reads, the person's choices and export (sources come from each feature's own <c>Add…()</c>).</summary>
+    /// <summary>The influence graph: its computation, reads, the person's choices, export and disclosure (sources come from each feature's own <c>Add…()</c>).</summary>
     public static IServiceCollection AddInfluence(this IServiceCollection services)
     {
         services.AddScoped<InfluenceComputation>();
         services.AddScoped<InfluenceReader>();
         services.AddScoped<InfluencePreferences>();
         services.AddScoped<IPersonalDataSource, InfluencePersonalData>();
+        services.AddScoped<IDisclosureSource, InfluenceDisclosure>();
         return services;
     }
 }

@@ -7,6 +7,12 @@ namespace Ruche.Core.Influence;
 /// <summary>A person's two choices (ADR 24): be recognised (HR may see my figures), leave the graph entirely.</summary>
 public sealed class InfluencePreferences(RucheDbContext db, TimeProvider time)
 {
+    /// <summary>The person's two choices as they stand (no row: not recognised, in the graph).</summary>
+    public async Task<InfluenceChoices> GetAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        await db.Set<InfluencePreference>().AsNoTracking().Where(p => p.PersonId == viewer.PersonId)
+            .Select(p => new InfluenceChoices(p.Recognised, p.LeftGraph)).SingleOrDefaultAsync(cancellationToken)
+        ?? new InfluenceChoices(false, false);
+
     /// <summary>
     /// Saves the choices. Leaving the graph also removes the person's stored figures at once (their node and acts go at
     /// the next computation) and withdraws recognition: there is nothing left to recognise.
@@ -36,3 +42,6 @@ public sealed class InfluencePreferences(RucheDbContext db, TimeProvider time)
         await transaction.CommitAsync(cancellationToken);
     }
 }
+
+/// <summary>A person's two choices about the influence graph.</summary>
+public sealed record InfluenceChoices(bool Recognised, bool LeftGraph);

@@ -69,13 +69,15 @@ public sealed class InfluenceReader(RucheDbContext db)
         var departments = Dimension("department", departmentNames);
         var sites = Dimension("site", siteNames);
         var workingFrom = Dimension("working-from", new Dictionary<string, string>());
-        var people = departments.Groups.Sum(g => g.People);
+        var groupPeople = departments.Groups.Sum(g => g.People);
         var participants = departments.Groups.Sum(g => g.Participants);
 
+        // A fixed number of commands whatever the number of recognised people: their voices in one query, their
+        // names and scores in another (no query per person).
         var recognisedIds = db.Set<InfluencePreference>().Where(p => p.Recognised && !p.LeftGraph).Select(p => p.PersonId);
         var voices = await db.Set<InfluenceVoice>().AsNoTracking()
             .Where(v => v.RunId == run.Id && recognisedIds.Contains(v.PersonId))
-            .Join(db.People, v => v.PersonId, p => p.Id, (v, p) => new { v.Topic, v.PersonId, p.DisplayName, p.UserName, p.Handle, v.Rank, v.Givers })
+            .Join(db.People, v => v.PersonId, p => p.Id, (v, p) => new { v.Topic, v.PersonId, p.DisplayName, p.Handle, v.Rank, v.Givers, v.Strength })
             .ToListAsync(cancellationToken);
         var labels = await TopicLabelsAsync(voices.Select(v => v.Topic), cancellationToken);
         var topics = voices.GroupBy(v => v.Topic)
@@ -83,17 +85,23 @@ public sealed class InfluenceReader(RucheDbContext db)
             .OrderByDescending(t => t.Voices.Count).ThenBy(t => t.Label, StringComparer.Ordinal)
             .ToList();
 
-        var recognised = new List<PersonFigures>();
-        foreach (var id in await recognisedIds.OrderBy(id => id).ToListAsync(cancellationToken))
-        {
-            if (await FiguresAsync(run, id, cancellationToken) is { } person)
-            {
-                recognised.Add(person);
-            }
-        }
+        var scores = db.Set<InfluenceScore>().Where(s => s.RunId == run.Id);
+        var people = await (
+                from preference in db.Set<InfluencePreference>()
+                where preference.Recognised && !preference.LeftGraph
+                join person in db.People on preference.PersonId equals person.Id
+                join score in scores on preference.PersonId equals score.PersonId into personScores
+                from score in personScores.DefaultIfEmpty()
+                orderby person.Id
+                select new { person.Id, person.DisplayName, person.Handle, Score = (double?)score!.Score, Rank = (int?)score.Rank, Reach = (int?)score.Reach })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var topicsOf = voices.ToLookup(v => v.PersonId, v => new TopicVoice(v.Topic, labels[v.Topic], v.Rank, v.Givers, v.Strength));
+        var recognised = people
+            .Select(p => Figures(run, p.Id, p.DisplayName, p.Handle, p.Score, p.Rank, p.Reach, topicsOf[p.Id]))
+            .OrderBy(p => p.Rank)
+            .ToList();
 
-        return new NetworkHealth(run, people, participants, departments.Groups, sites.Groups, workingFrom.Groups, departments.Links, sites.Links, topics,
-            [.. recognised.OrderBy(p => p.Rank)]);
+        return new NetworkHealth(run, groupPeople, participants, departments.Groups, sites.Groups, workingFrom.Groups, departments.Links, sites.Links, topics, recognised);
     }
 
     private Task<bool> IsRecognisedAsync(long personId, CancellationToken cancellationToken) =>
@@ -108,12 +116,17 @@ public sealed class InfluenceReader(RucheDbContext db)
         }
 
         var score = await db.Set<InfluenceScore>().AsNoTracking().FirstOrDefaultAsync(s => s.RunId == run.Id && s.PersonId == personId, cancellationToken);
-        var voices = await db.Set<InfluenceVoice>().AsNoTracking().Where(v => v.RunId == run.Id && v.PersonId == personId)
-            .OrderBy(v => v.Rank).ThenBy(v => v.Topic).ToListAsync(cancellationToken);
+        var voices = await db.Set<InfluenceVoice>().AsNoTracking().Where(v => v.RunId == run.Id && v.PersonId == personId).ToListAsync(cancellationToken);
         var labels = await TopicLabelsAsync(voices.Select(v => v.Topic), cancellationToken);
-        double? percentile = score is null || run.People == 0 ? null : 100.0 * (run.People - score.Rank + 1) / run.People;
-        return new PersonFigures(personId, person.DisplayName, person.Handle, score?.Score, score?.Rank, score?.Reach, run.People, percentile,
-            [.. voices.Select(v => new TopicVoice(v.Topic, labels[v.Topic], v.Rank, v.Givers, v.Strength))]);
+        return Figures(run, personId, person.DisplayName, person.Handle, score?.Score, score?.Rank, score?.Reach,
+            voices.Select(v => new TopicVoice(v.Topic, labels[v.Topic], v.Rank, v.Givers, v.Strength)));
+    }
+
+    private static PersonFigures Figures(InfluenceRunInfo run, long personId, string displayName, string handle, double? score, int? rank, int? reach, IEnumerable<TopicVoice> topics)
+    {
+        double? percentile = rank is not { } r || run.People == 0 ? null : 100.0 * (run.People - r + 1) / run.People;
+        return new PersonFigures(personId, displayName, handle, score, rank, reach, run.People, percentile,
+            [.. topics.OrderBy(t => t.Rank).ThenBy(t => t.Topic, StringComparer.Ordinal)]);
     }
 
     /// <summary>"#tag" for a tag, the space's name for a space.</summary>

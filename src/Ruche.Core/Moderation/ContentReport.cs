@@ -17,8 +17,8 @@ public sealed class ContentReport
 
     public long ContentId { get; set; }
 
-    /// <summary>The post reported, or the post of the comment reported: who moderates it follows from its space.</summary>
-    public long PostId { get; set; }
+    /// <summary>The post reported, or the post of the comment reported: who moderates it follows from its space. None for a kudos (its team space, or administrators, moderate it).</summary>
+    public long? PostId { get; set; }
 
     public long ReporterId { get; set; }
 
@@ -41,6 +41,9 @@ public enum ReportedContent
 {
     Post,
     Comment,
+
+    /// <summary>A thank-you (Recognition): moderated by its team space's moderators, or by administrators.</summary>
+    Kudos,
 }
 
 /// <summary>The short list a reporter chooses from; a note may say more.</summary>

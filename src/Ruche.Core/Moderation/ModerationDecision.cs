@@ -16,7 +16,8 @@ public sealed class ModerationDecision
 
     public long ContentId { get; set; }
 
-    public long PostId { get; set; }
+    /// <summary>The post, or the comment's post; none for a kudos.</summary>
+    public long? PostId { get; set; }
 
     public long? SpaceId { get; set; }
 

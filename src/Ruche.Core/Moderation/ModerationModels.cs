@@ -10,7 +10,7 @@ public sealed record ReportReceipt(long Id, bool Created, bool Open);
 public sealed record ReportedItem(
     ReportedContent Content,
     long ContentId,
-    long PostId,
+    long? PostId,
     PersonRef Author,
     SpaceRef? Space,
     string Excerpt,

@@ -20,6 +20,18 @@ public static class ModerationRights
         return p => p.IsModeratedBy(me, administrator);
     }
 
+    /// <summary>
+    /// Who handles reports about a kudos: its team space's moderators, and administrators for a thank-you to a person or
+    /// a company-wide team (as for a company-wide post; kudos never go to a union's space).
+    /// </summary>
+    public static Expression<Func<Recognition.Kudos, bool>> ModeratesKudos(Viewer viewer)
+    {
+        var me = viewer.PersonId;
+        var administrator = viewer.IsAdministrator;
+        return k => (k.SpaceId != null && k.Space!.IsModeratedBy(me))
+            || (administrator && (k.SpaceId == null || (k.Space!.IsCompanyWide() && !k.Space!.KeepsMembersPrivate())));
+    }
+
     /// <summary>The queue is for those who moderate something: a space's moderators and administrators.</summary>
     public static async Task<bool> IsModeratorAsync(RucheDbContext db, Viewer viewer, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Notifications;
 using Ruche.Core.Posts;
+using Ruche.Core.Recognition;
 
 namespace Ruche.Core.Moderation;
 
@@ -19,7 +20,7 @@ public sealed class ModerationService(
     {
         if (content is not { } kind || !Enum.IsDefined(kind))
         {
-            throw RucheException.Invalid("moderation.content-required", "Say what the decision is about: a post or a comment.");
+            throw RucheException.Invalid("moderation.content-required", "Say what the decision is about: a post, a comment or a kudos.");
         }
 
         if (action is not { } act || !Enum.IsDefined(act) || act == ModerationAction.Restore)
@@ -65,11 +66,15 @@ public sealed class ModerationService(
             }
             else if (act == ModerationAction.Delete && kind == ReportedContent.Post)
             {
-                deletedFiles = await posts.RemoveAsync(viewer, target.PostId, target.AuthorId, target.SpaceId, cancellationToken);
+                deletedFiles = await posts.RemoveAsync(viewer, target.PostId!.Value, target.AuthorId, target.SpaceId, cancellationToken);
+            }
+            else if (act == ModerationAction.Delete && kind == ReportedContent.Comment)
+            {
+                deletedFiles = await comments.RemoveAsync(viewer, target.PostId!.Value, contentId, target.AuthorId, cancellationToken);
             }
             else if (act == ModerationAction.Delete)
             {
-                deletedFiles = await comments.RemoveAsync(viewer, target.PostId, contentId, target.AuthorId, cancellationToken);
+                await db.Set<Kudos>().Where(k => k.Id == contentId).ExecuteDeleteAsync(cancellationToken);
             }
 
             await audit.RecordAsync(
@@ -89,7 +94,7 @@ public sealed class ModerationService(
 
         if (act != ModerationAction.Dismiss && kind == ReportedContent.Comment)
         {
-            await live.CommentsChangedAsync(target.PostId);
+            await live.CommentsChangedAsync(target.PostId!.Value);
         }
 
         return decision.Id;
@@ -103,7 +108,7 @@ public sealed class ModerationService(
     {
         if (content is not { } kind || !Enum.IsDefined(kind))
         {
-            throw RucheException.Invalid("moderation.content-required", "Say what the decision is about: a post or a comment.");
+            throw RucheException.Invalid("moderation.content-required", "Say what the decision is about: a post, a comment or a kudos.");
         }
 
         var why = Reason(reason);
@@ -124,9 +129,12 @@ public sealed class ModerationService(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Conditional, like a decision's claim: of two moderators restoring at once, one changes the row.
-            var shown = kind == ReportedContent.Post
-                ? await db.Posts.Where(p => p.Id == contentId && p.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, (DateTime?)null).SetProperty(p => p.HiddenReason, (string?)null), cancellationToken)
-                : await db.Comments.Where(c => c.Id == contentId && c.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTime?)null).SetProperty(c => c.HiddenReason, (string?)null), cancellationToken);
+            var shown = kind switch
+            {
+                ReportedContent.Post => await db.Posts.Where(p => p.Id == contentId && p.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, (DateTime?)null).SetProperty(p => p.HiddenReason, (string?)null), cancellationToken),
+                ReportedContent.Comment => await db.Comments.Where(c => c.Id == contentId && c.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTime?)null).SetProperty(c => c.HiddenReason, (string?)null), cancellationToken),
+                _ => await db.Set<Kudos>().Where(k => k.Id == contentId && k.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(k => k.HiddenAt, (DateTime?)null).SetProperty(k => k.HiddenReason, (string?)null), cancellationToken),
+            };
             if (shown == 0)
             {
                 throw RucheException.Conflict("moderation.not-hidden", "This content is not hidden.");
@@ -146,7 +154,7 @@ public sealed class ModerationService(
         await notifier.NotifyAsync(ModerationNotifications.Decision, viewer.PersonId, [target.AuthorId], decision.Id);
         if (kind == ReportedContent.Comment)
         {
-            await live.CommentsChangedAsync(target.PostId);
+            await live.CommentsChangedAsync(target.PostId!.Value);
         }
 
         return decision.Id;
@@ -173,6 +181,19 @@ public sealed class ModerationService(
     /// <summary>The reported content, if the viewer moderates it; "not found" when they may not even read it.</summary>
     private async Task<Target> TargetAsync(Viewer viewer, ReportedContent kind, long contentId, CancellationToken cancellationToken)
     {
+        if (kind == ReportedContent.Kudos)
+        {
+            var kudos = db.Set<Kudos>().Where(k => k.Id == contentId);
+            if (await kudos.Where(ModerationRights.ModeratesKudos(viewer)).Select(k => new Target(null, k.GiverId, k.SpaceId)).SingleOrDefaultAsync(cancellationToken) is { } thanks)
+            {
+                return thanks;
+            }
+
+            throw await kudos.VisibleTo(viewer.PersonId).AnyAsync(cancellationToken)
+                ? RucheException.Forbidden("moderation.forbidden", "Only the moderators of this content's space decide on it.")
+                : RucheException.NotFound("moderation.content-not-found", "No such post or comment.");
+        }
+
         var target = kind == ReportedContent.Post
             ? await db.Posts.Where(p => p.Id == contentId && p.AuthorId != null).Select(p => new Target(p.Id, p.AuthorId!.Value, p.SpaceId)).SingleOrDefaultAsync(cancellationToken)
             : await db.Comments.Where(c => c.Id == contentId)
@@ -203,12 +224,19 @@ public sealed class ModerationService(
             : why;
     }
 
-    private Task<int> HideAsync(ReportedContent kind, long contentId, string reason, DateTime now, CancellationToken cancellationToken) =>
-        kind == ReportedContent.Post
-            ? db.Posts.Where(p => p.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, now).SetProperty(p => p.HiddenReason, reason), cancellationToken)
-            : db.Comments.Where(c => c.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, now).SetProperty(c => c.HiddenReason, reason), cancellationToken);
+    private Task<int> HideAsync(ReportedContent kind, long contentId, string reason, DateTime now, CancellationToken cancellationToken) => kind switch
+    {
+        ReportedContent.Post => db.Posts.Where(p => p.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, now).SetProperty(p => p.HiddenReason, reason), cancellationToken),
+        ReportedContent.Comment => db.Comments.Where(c => c.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, now).SetProperty(c => c.HiddenReason, reason), cancellationToken),
+        _ => db.Set<Kudos>().Where(k => k.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(k => k.HiddenAt, now).SetProperty(k => k.HiddenReason, reason), cancellationToken),
+    };
 
-    private static string Name(ReportedContent kind) => kind == ReportedContent.Post ? "post" : "comment";
+    private static string Name(ReportedContent kind) => kind switch
+    {
+        ReportedContent.Post => "post",
+        ReportedContent.Comment => "comment",
+        _ => "kudos",
+    };
 
     private static string Name(ModerationAction action) => action switch
     {
@@ -218,5 +246,5 @@ public sealed class ModerationService(
         _ => "dismiss",
     };
 
-    private sealed record Target(long PostId, long AuthorId, long? SpaceId);
+    private sealed record Target(long? PostId, long AuthorId, long? SpaceId);
 }

@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Posts;
+using Ruche.Core.Recognition;
 
 namespace Ruche.Core.Moderation;
 
-/// <summary>Anyone who reads a post or a comment may report it to its moderators, once.</summary>
+/// <summary>Anyone who reads a post, a comment or a kudos may report it to its moderators, once.</summary>
 public sealed class ReportService(RucheDbContext db, TimeProvider time)
 {
     public async Task<ReportReceipt> ReportPostAsync(Viewer viewer, long postId, ReportReason? reason, string? note, CancellationToken cancellationToken)
@@ -27,8 +28,16 @@ public sealed class ReportService(RucheDbContext db, TimeProvider time)
         return await ReportAsync(viewer, ReportedContent.Comment, commentId, comment.PostId, comment.AuthorId, reason, note, cancellationToken);
     }
 
+    /// <summary>A thank-you the viewer reads (its message is someone's words about a colleague, shown on profiles and the wall).</summary>
+    public async Task<ReportReceipt> ReportKudosAsync(Viewer viewer, long kudosId, ReportReason? reason, string? note, CancellationToken cancellationToken)
+    {
+        var giverId = await db.Set<Kudos>().VisibleTo(viewer.PersonId).Where(k => k.Id == kudosId).Select(k => (long?)k.GiverId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw RucheException.NotFound("kudos.not-found", "No such thank-you.");
+        return await ReportAsync(viewer, ReportedContent.Kudos, kudosId, null, giverId, reason, note, cancellationToken);
+    }
+
     private async Task<ReportReceipt> ReportAsync(
-        Viewer viewer, ReportedContent content, long contentId, long postId, long authorId, ReportReason? reason, string? note, CancellationToken cancellationToken)
+        Viewer viewer, ReportedContent content, long contentId, long? postId, long authorId, ReportReason? reason, string? note, CancellationToken cancellationToken)
     {
         if (reason is not { } chosen || !Enum.IsDefined(chosen))
         {

@@ -69,7 +69,7 @@ public sealed class BadgeAwarder(RucheDbContext db, TimeProvider time)
             .Join(db.Comments.Where(c => c.HiddenAt == null), q => q.BestCommentId, c => (long?)c.Id, (q, c) => c.AuthorId));
         SuggestionStatus[] taken = [SuggestionStatus.Replaced, SuggestionStatus.Added];
         yield return (Badges.SuggestionTaken, db.GoalSuggestions.Where(s => taken.Contains(s.Status)).Select(s => s.AuthorId));
-        yield return (Badges.ManyValues, db.Set<Kudos>().Where(k => k.PersonId != null)
+        yield return (Badges.ManyValues, db.Set<Kudos>().Where(k => k.PersonId != null && k.HiddenAt == null)
             .GroupBy(k => k.PersonId!.Value).Where(g => g.Select(k => k.ValueId).Distinct().Count() >= Badges.DistinctValuesNeeded).Select(g => g.Key));
     }
 }

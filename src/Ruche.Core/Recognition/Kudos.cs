@@ -36,6 +36,12 @@ public sealed class Kudos
     public required string Message { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set when a moderator hid it (a report upheld): then nobody reads it, anywhere; null while shown.</summary>
+    public DateTime? HiddenAt { get; set; }
+
+    /// <summary>The moderator's reason, told to the giver with the decision.</summary>
+    public string? HiddenReason { get; set; }
 }
 
 internal sealed class KudosConfiguration : IEntityTypeConfiguration<Kudos>
@@ -44,6 +50,7 @@ internal sealed class KudosConfiguration : IEntityTypeConfiguration<Kudos>
     {
         builder.ToTable("Kudos");
         builder.Property(k => k.Message).HasMaxLength(RecognitionInputs.MessageMaxLength);
+        builder.Property(k => k.HiddenReason).HasMaxLength(Common.Limits.ModerationReasonMaxLength);
         builder.HasOne(k => k.Giver).WithMany().HasForeignKey(k => k.GiverId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(k => k.Person).WithMany().HasForeignKey(k => k.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(k => k.Space).WithMany().HasForeignKey(k => k.SpaceId).OnDelete(DeleteBehavior.Cascade);

@@ -29,7 +29,7 @@ public sealed class KudosStatistics(RucheDbContext db)
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var values = await db.Set<CompanyValue>().AsNoTracking().OrderBy(v => v.Position).ThenBy(v => v.Id)
             .Select(v => new { v.Id, v.LabelFr, v.LabelEn, v.IsArchived }).ToListAsync(cancellationToken);
-        var counts = await db.Set<Kudos>().Where(k => k.CreatedAt >= start && k.CreatedAt < end).GroupBy(k => k.ValueId)
+        var counts = await db.Set<Kudos>().Where(k => k.CreatedAt >= start && k.CreatedAt < end && k.HiddenAt == null).GroupBy(k => k.ValueId)
             .Select(g => new
             {
                 ValueId = g.Key,

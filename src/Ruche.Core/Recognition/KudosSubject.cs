@@ -8,12 +8,14 @@ namespace Ruche.Core.Recognition;
 /// <summary>
 /// Kudos as a subject: a thank-you to a person, or to a team whose space is open, is read by everyone; a thank-you to
 /// a team whose space is not open, by whoever reads that space (<see cref="KudosQueries.VisibleTo"/> is this rule).
+/// A thank-you a moderator hid is read by nobody (profile, feeds, wall, badges, statistics, search, notifications): its
+/// giver learns why from the moderation decision.
 /// </summary>
 public sealed class KudosSubject() : SubjectKind<Kudos>(
     Kind,
     k => k.Id,
-    k => k.SpaceId == null || k.Space!.IsCompanyWide(),
-    (k, personId) => k.SpaceId != null && k.Space!.HasActiveMember(personId),
+    k => k.HiddenAt == null && (k.SpaceId == null || k.Space!.IsCompanyWide()),
+    (k, personId) => k.HiddenAt == null && k.SpaceId != null && k.Space!.HasActiveMember(personId),
     k => k.Space!.ActiveMemberIds())
 {
     public const string Kind = "kudos";

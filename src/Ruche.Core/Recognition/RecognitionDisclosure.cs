@@ -17,8 +17,8 @@ public sealed class RecognitionDisclosure(RucheDbContext db) : IDisclosureSource
     public async Task<IReadOnlyList<Disclosure>> DescribeAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var me = viewer.PersonId;
-        var received = await db.Set<Kudos>().CountAsync(k => k.PersonId == me, cancellationToken);
-        var given = await db.Set<Kudos>().CountAsync(k => k.GiverId == me, cancellationToken);
+        var received = await db.Set<Kudos>().CountAsync(k => k.PersonId == me && k.HiddenAt == null, cancellationToken);
+        var given = await db.Set<Kudos>().CountAsync(k => k.GiverId == me && k.HiddenAt == null, cancellationToken);
         var badges = await db.Set<EarnedBadge>().CountAsync(b => b.PersonId == me, cancellationToken);
         return
         [

@@ -2068,7 +2068,7 @@ namespace Ruche.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<long>("PostId")
+                    b.Property<long?>("PostId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Reason")
@@ -2115,7 +2115,7 @@ namespace Ruche.Data.Postgres.Migrations
                     b.Property<long?>("DecidedById")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("PostId")
+                    b.Property<long?>("PostId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Reason")
@@ -3063,6 +3063,13 @@ namespace Ruche.Data.Postgres.Migrations
 
                     b.Property<long>("GiverId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Message")
                         .IsRequired()

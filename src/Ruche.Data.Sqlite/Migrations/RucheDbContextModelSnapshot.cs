@@ -2003,7 +2003,7 @@ namespace Ruche.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("PostId")
+                    b.Property<long?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Reason")
@@ -2048,7 +2048,7 @@ namespace Ruche.Data.Sqlite.Migrations
                     b.Property<long?>("DecidedById")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("PostId")
+                    b.Property<long?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
@@ -2970,6 +2970,13 @@ namespace Ruche.Data.Sqlite.Migrations
 
                     b.Property<long>("GiverId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Message")
                         .IsRequired()

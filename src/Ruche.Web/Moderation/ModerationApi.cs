@@ -7,13 +7,15 @@ using Ruche.Web.Auth;
 
 namespace Ruche.Web.Moderation;
 
-/// <summary>Reporting a post or a comment (anyone who reads it), the moderators' queue and their decisions.</summary>
+/// <summary>Reporting a post, a comment or a kudos (anyone who reads it), the moderators' queue and their decisions.</summary>
 public static class ModerationApi
 {
     public static RouteGroupBuilder MapModerationApi(this RouteGroupBuilder api)
     {
         api.MapPost("/posts/{id:long}/reports", ReportPostAsync).WithTags("Moderation").WithName("ReportPost");
         api.MapPost("/posts/{id:long}/comments/{commentId:long}/reports", ReportCommentAsync).WithTags("Moderation").WithName("ReportComment");
+        api.MapPost("/kudos/{id:long}/reports", ReportKudosAsync).WithTags("Moderation").WithName("ReportKudos")
+            .WithDescription("Reports a thank-you the caller reads to its moderators (its team space's, or administrators); 404 kudos.not-found otherwise.");
 
         var moderation = api.MapGroup("/moderation").WithTags("Moderation");
         moderation.MapGet("/reports", async (ClaimsPrincipal user, OpenReports reports, CancellationToken ct) =>
@@ -36,6 +38,10 @@ public static class ModerationApi
         long id, long commentId, ReportRequest request, ClaimsPrincipal user, ReportService reports, CancellationToken ct) =>
         Answer(await reports.ReportCommentAsync(user.RequireViewer(), id, commentId, request.Reason, request.Note, ct));
 
+    private static async Task<Results<Created<ReportReceipt>, Ok<ReportReceipt>>> ReportKudosAsync(
+        long id, ReportRequest request, ClaimsPrincipal user, ReportService reports, CancellationToken ct) =>
+        Answer(await reports.ReportKudosAsync(user.RequireViewer(), id, request.Reason, request.Note, ct));
+
     private static Results<Created<ReportReceipt>, Ok<ReportReceipt>> Answer(ReportReceipt receipt) =>
         receipt.Created ? TypedResults.Created((string?)null, receipt) : TypedResults.Ok(receipt);
 
@@ -55,10 +61,11 @@ public static class ModerationApi
 /// <param name="Reason">spam, harassment, hate, illegal, confidential or other.</param>
 public sealed record ReportRequest(ReportReason? Reason, [property: MaxLength(Limits.ReportNoteMaxLength)] string? Note);
 
+/// <param name="Content">post, comment or kudos.</param>
 /// <param name="Action">hide, delete or dismiss.</param>
 public sealed record DecisionRequest(ReportedContent? Content, long? ContentId, ModerationAction? Action, [property: MaxLength(Limits.ModerationReasonMaxLength)] string? Reason);
 
-/// <param name="Content">post or comment, hidden by an earlier decision.</param>
+/// <param name="Content">post, comment or kudos, hidden by an earlier decision.</param>
 /// <param name="Reason">Why it is shown again; its author is told.</param>
 public sealed record RestoreRequest(ReportedContent? Content, long? ContentId, [property: MaxLength(Limits.ModerationReasonMaxLength)] string? Reason);
 

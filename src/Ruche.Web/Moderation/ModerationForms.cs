@@ -24,6 +24,12 @@ public static class ModerationForms
                 await reports.ReportCommentAsync(user.RequireViewer(), id, commentId, form.Reason, form.Note, http.RequestAborted);
                 return Saved(form.ReturnUrl);
             }));
+        ui.MapPost("/kudos/{id:long}/report", (long id, HttpContext http, [FromForm] ReportForm form, ClaimsPrincipal user, ReportService reports) =>
+            FormResults.RunAsync(http, form.ReturnUrl, async () =>
+            {
+                await reports.ReportKudosAsync(user.RequireViewer(), id, form.Reason, form.Note, http.RequestAborted);
+                return Saved(form.ReturnUrl);
+            }));
         ui.MapPost("/moderation/decisions", (HttpContext http, [FromForm] DecisionForm form, ClaimsPrincipal user, ModerationService moderation) =>
             FormResults.RunAsync(http, "/moderation", async () =>
             {

@@ -219,6 +219,113 @@ public abstract class InfluenceTests(RucheApp app) : ProviderTests(app)
         Assert.Contains(network.Departments, g => g.Key == bigId.ToString(System.Globalization.CultureInfo.InvariantCulture) || g.Key == SmallGroups.Pooled);
     }
 
+    [Fact]
+    public async Task The_HR_dashboard_and_the_personal_figures_read_in_a_fixed_number_of_sql_commands()
+    {
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", RoleNames.Administrator);
+        var hr = await NewPersonAsync("RH", "Europe/Paris", RoleNames.HumanResources);
+        var fans = new[] { await NewPersonAsync("Lectrice"), await NewPersonAsync("Lecteur") };
+        var browser = await App.SignInWithBrowserCookiesAsync(hr);
+        var recognised = new List<Actor>();
+
+        async Task RecogniseAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var person = await NewPersonAsync("Voix");
+                var post = await person.PostAsync($"Mon avis sur #qualite{i} et #atelier{recognised.Count}");
+                foreach (var fan in fans)
+                {
+                    await fan.ReactAsync(post, "like");
+                }
+
+                await Actor.ExpectAsync(await person.Http.PutAsJsonAsync("/api/v1/influence/me/preferences", new { recognised = true }, Actor.Json), HttpStatusCode.OK);
+                recognised.Add(person);
+            }
+
+            await ComputeAsync(admin);
+        }
+
+        async Task<(int Api, int Page, int Csv, int Person, int Mine, int Count)> MeasureAsync()
+        {
+            App.Commands.Reset();
+            var network = await hr.GetAsync<NetworkHealth>("/api/v1/influence/network");
+            var api = App.Commands.Count;
+            App.Commands.Reset();
+            await browser.PageAsync("/hr/network");
+            var page = App.Commands.Count;
+            App.Commands.Reset();
+            await hr.Http.GetStringAsync("/hr/network/recognised.csv");
+            var csv = App.Commands.Count;
+            App.Commands.Reset();
+            Assert.NotNull((await hr.GetAsync<PersonFigures>($"/api/v1/influence/people/{recognised[^1].Id}")).Score);
+            var person = App.Commands.Count;
+            App.Commands.Reset();
+            Assert.NotEmpty((await recognised[^1].GetAsync<MyInfluence>("/api/v1/influence/me")).Figures!.Topics);
+            return (api, page, csv, person, App.Commands.Count, network.Recognised.Count);
+        }
+
+        await RecogniseAsync(3);
+        var few = await MeasureAsync();
+        await RecogniseAsync(9);
+        var many = await MeasureAsync();
+
+        Assert.Equal(few.Count + 9, many.Count);
+        Assert.Equal((few.Api, few.Page, few.Csv, few.Person, few.Mine), (many.Api, many.Page, many.Csv, many.Person, many.Mine));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"SQL commands for {few.Count} or {many.Count} recognised people: API {few.Api}, page {few.Page}, CSV {few.Csv}, person {few.Person}, mine {few.Mine}");
+    }
+
+    [Fact]
+    public async Task The_two_choices_are_in_the_settings_and_in_who_sees_what()
+    {
+        var person = await NewPersonAsync("Réglages");
+        var browser = await App.SignInWithBrowserCookiesAsync(person);
+        var settings = await browser.PageAsync("/settings");
+        Assert.Contains("action=\"/ui/influence/preferences\"", settings, StringComparison.Ordinal);
+        Assert.Contains("name=\"leftGraph\"", settings, StringComparison.Ordinal);
+        Assert.Contains("action=\"/ui/kudos/preference\"", settings, StringComparison.Ordinal);
+        Assert.Equal(InfluenceDisclosure.OnlyYou, await FiguresAudienceAsync(person));
+        Assert.Contains(await DisclosuresAsync(person), d => d.What == "influence-groups" && d.Audience == InfluenceDisclosure.GroupsOfFive);
+
+        const string back = "/settings#influence";
+        var recognise = await browser.SubmitFormAsync("/settings", "/ui/influence/preferences", new() { ["recognised"] = "on", ["returnUrl"] = back });
+        Assert.Equal(HttpStatusCode.Redirect, recognise.StatusCode);
+        Assert.Equal("/settings?saved=influence#influence", recognise.Headers.Location?.OriginalString);
+        var mine = await person.GetAsync<MyInfluence>("/api/v1/influence/me");
+        Assert.True(mine.Recognised);
+        Assert.False(mine.LeftGraph);
+        Assert.Equal(InfluenceDisclosure.YouAndHr, await FiguresAudienceAsync(person));
+        Assert.Contains("checked", (await browser.PageAsync("/settings")).Split("name=\"recognised\"")[1].Split('>')[0], StringComparison.Ordinal);
+
+        // Anything but a tick is refused, and nothing changes (not even the other box, ticked here).
+        var refused = await browser.SubmitFormAsync("/settings", "/ui/influence/preferences", new() { ["recognised"] = "yes", ["leftGraph"] = "on", ["returnUrl"] = back });
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/settings?error=influence.choice-invalid", refused.Headers.Location?.OriginalString);
+        mine = await person.GetAsync<MyInfluence>("/api/v1/influence/me");
+        Assert.True(mine.Recognised);
+        Assert.False(mine.LeftGraph);
+
+        // Unticking withdraws recognition; leaving the graph leaves nobody seeing any figure.
+        await Actor.ExpectAsync(await browser.SubmitFormAsync("/settings", "/ui/influence/preferences", new() { ["returnUrl"] = back }), HttpStatusCode.Redirect);
+        Assert.False((await person.GetAsync<MyInfluence>("/api/v1/influence/me")).Recognised);
+        Assert.Equal(InfluenceDisclosure.OnlyYou, await FiguresAudienceAsync(person));
+        await Actor.ExpectAsync(await browser.SubmitFormAsync("/settings", "/ui/influence/preferences", new() { ["leftGraph"] = "on", ["returnUrl"] = back }), HttpStatusCode.Redirect);
+        Assert.True((await person.GetAsync<MyInfluence>("/api/v1/influence/me")).LeftGraph);
+        Assert.Equal(InfluenceDisclosure.Nobody, await FiguresAudienceAsync(person));
+        Assert.DoesNotContain(await DisclosuresAsync(person), d => d.What == "influence-groups");
+
+        var page = WebUtility.HtmlDecode(await browser.PageAsync("/settings/privacy"));
+        Assert.Contains("Vos chiffres d", page, StringComparison.Ordinal);
+        Assert.Contains("quitté le graphe", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<Ruche.Core.PersonalData.Disclosure>> DisclosuresAsync(Actor person) =>
+        await person.GetAsync<List<Ruche.Core.PersonalData.Disclosure>>("/api/v1/me/visibility");
+
+    private static async Task<string> FiguresAudienceAsync(Actor person) =>
+        Assert.Single(await DisclosuresAsync(person), d => d.What == "influence-figures").Audience;
+
     private static async Task ComputeAsync(Actor admin) =>
         await Actor.ExpectAsync(await admin.Http.PostAsync("/api/v1/influence/runs", null), HttpStatusCode.OK);
 
