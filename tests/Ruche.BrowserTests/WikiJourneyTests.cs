@@ -37,6 +37,15 @@ public sealed class WikiJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await anaPage.GotoAsync(path + "/edit");
         await Assertions.Expect(brunoPage.Locator("[data-wiki-editors]")).ToContainTextAsync("Ana Rédactrice", new() { Timeout = 15_000 });
 
+        // Nobody is told about themself (the open space's notice goes company-wide, the editor's tab included): Ana
+        // announces again, then Bruno; once Ana's tab shows Bruno, it has received and dropped her own news.
+        await Assertions.Expect(anaPage.Locator("html[data-live=connected]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        Assert.Equal(204, await anaPage.EvaluateAsync<int>(Announce));
+        Assert.Equal(204, await brunoPage.EvaluateAsync<int>(Announce));
+        await Assertions.Expect(anaPage.Locator("[data-wiki-editors]")).ToContainTextAsync("Bruno Relecteur", new() { Timeout = 15_000 });
+        await Assertions.Expect(anaPage.Locator("[data-wiki-editors]")).Not.ToContainTextAsync("Ana Rédactrice");
+        await Assertions.Expect(brunoPage.Locator("[data-wiki-editors]")).Not.ToContainTextAsync("Bruno Relecteur");
+
         // Ana saves first on line 1; Bruno saves on line 3 from revision 1: merged, both kept, and he is told.
         await anaPage.Locator("#wiki-text").FillAsync("Point 1 : bilan de décembre\nPoint 2 : objectifs\nPoint 3 : divers");
         await anaPage.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
@@ -64,6 +73,18 @@ public sealed class WikiJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await brunoPage.ScreenshotAsync(new() { Path = BrowserApp.ArtifactPath("wiki-history-phone.png"), FullPage = true });
         Assert.Empty(consoleErrors);
     }
+
+    /// <summary>What the editor's script sends every 30 seconds, sent now; answers the status.</summary>
+    private const string Announce = """
+        async () => {
+          const form = document.querySelector('form[data-wiki-editing]');
+          const body = new FormData();
+          const token = form.querySelector('input[name="__RequestVerificationToken"]');
+          body.append(token.name, token.value);
+          const response = await fetch(`/ui/pages/${Number(form.dataset.wikiEditing)}/editing`, { method: 'POST', body, credentials: 'same-origin' });
+          return response.status;
+        }
+        """;
 
     private async Task<long> SpaceForAsync(long ownerId, long memberId)
     {

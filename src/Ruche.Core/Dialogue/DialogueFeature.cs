@@ -16,6 +16,7 @@ public static class DialogueFeature
     {
         services.AddScoped<AgreementService>();
         services.AddScoped<UnionService>();
+        services.AddSingleton<Files.IFileAttachments, UnionLogoAttachments>();
         services.AddScoped<BroadcastService>();
         services.AddScoped<BroadcastChoices>();
         services.AddScoped<UnionPolls>();

@@ -12,8 +12,21 @@ namespace Ruche.Core.Files;
 /// quota — and handing files only to those allowed to read them (ADR 26).
 /// </summary>
 public sealed class FileService(
-    RucheDbContext db, IFileStore store, IEnumerable<IFileAttachments> attachments, ImagePipeline images, IOptions<FileSettings> settings, TimeProvider time)
+    RucheDbContext db,
+    IDatabaseProvider provider,
+    IFileStore store,
+    IEnumerable<IFileAttachments> attachments,
+    UnattachedFiles unattached,
+    ImagePipeline images,
+    IOptions<FileSettings> settings,
+    TimeProvider time)
 {
+    /// <summary>The longest file name kept (longer ones lose the end of their stem, not their extension).</summary>
+    public const int FileNameMaxLength = 100;
+
+    /// <summary>The resource uploads take turns on while they check the quota and insert their row.</summary>
+    private const string QuotaLock = "files.quota";
+
     public Task<StoredFile> UploadImageAsync(Viewer viewer, Stream content, string? fileName, FilePurpose purpose, CancellationToken cancellationToken) =>
         UploadImageAsync(viewer, content, fileName, purpose, null, cancellationToken);
 
@@ -51,7 +64,7 @@ public sealed class FileService(
             throw RucheException.Invalid(imageOnly ? "image.empty" : "file.empty", "The file is empty.");
         }
 
-        var type = FileTypes.Detect(buffer, fileName);
+        var type = FileTypes.Detect(buffer, CleanFileName(fileName));
         if (imageOnly && type.Kind != FileKind.Image)
         {
             throw RucheException.Invalid("image.not-an-image", "Only PNG, JPEG, GIF and WebP images are accepted.");
@@ -82,12 +95,8 @@ public sealed class FileService(
             file.Height = image.Height;
         }
 
-        var used = await db.Files.SumAsync(f => f.Length + f.RenditionBytes, cancellationToken);
-        if (used + file.Length + file.RenditionBytes > settings.Value.QuotaBytes)
-        {
-            throw RucheException.Invalid("file.quota-exceeded", "The company's storage is full: delete files or ask an administrator to raise the quota.");
-        }
-
+        // A first look before anything reaches the store (most refusals end here); the check that counts is below.
+        await CheckRoomAsync(viewer, file, cancellationToken);
         try
         {
             if (image is null)
@@ -104,8 +113,18 @@ public sealed class FileService(
                 }
             }
 
+            // Check and insert take turns across uploads and nodes (PostgreSQL: an advisory lock; SQLite: its one
+            // writer), so uploads at the same instant cannot pass the quota or a person's cap by their own sizes.
+            var own = db.Database.CurrentTransaction is null;
+            await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            await provider.SerializeAsync(db, QuotaLock, cancellationToken);
+            await CheckRoomAsync(viewer, file, cancellationToken);
             db.Files.Add(file);
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch
         {
@@ -116,6 +135,32 @@ public sealed class FileService(
         }
 
         return file;
+    }
+
+    /// <summary>
+    /// Refuses a file the company's quota (<see cref="FileSettings.QuotaBytes"/>, "file.quota-exceeded") or its
+    /// uploader's cap (<see cref="FileSettings.PersonDailyBytes"/>, "file.person-limit") has no room for: the cap counts
+    /// what the person uploaded in the last 24 hours and whatever of theirs nothing has taken yet.
+    /// </summary>
+    private async Task CheckRoomAsync(Viewer viewer, StoredFile file, CancellationToken cancellationToken)
+    {
+        var size = file.Length + file.RenditionBytes;
+        var used = await db.Files.SumAsync(f => f.Length + f.RenditionBytes, cancellationToken);
+        if (used + size > settings.Value.QuotaBytes)
+        {
+            throw RucheException.Invalid("file.quota-exceeded", "The company's storage is full: delete files or ask an administrator to raise the quota.");
+        }
+
+        var me = viewer.PersonId;
+        var since = time.UtcNow() - UnattachedFiles.Lifetime;
+        var recent = await db.Files.Where(f => f.OwnerId == me && f.CreatedAt >= since).SumAsync(f => f.Length + f.RenditionBytes, cancellationToken);
+        var waiting = await db.Files.Where(f => f.OwnerId == me && f.CreatedAt < since).Where(unattached.Condition())
+            .SumAsync(f => f.Length + f.RenditionBytes, cancellationToken);
+        if (recent + waiting + size > settings.Value.PersonDailyBytes)
+        {
+            throw RucheException.Invalid(
+                "file.person-limit", "You have uploaded as much as one person may in 24 hours: attach or delete what you uploaded, or try again later.");
+        }
     }
 
     /// <summary>Opens a file's main content for a reader allowed to read it (see <see cref="ReadableAsync"/>).</summary>
@@ -255,16 +300,51 @@ public sealed class FileService(
 
     internal static string SafeFileName(string? fileName) => SafeFileName(fileName, FileKind.Image);
 
-    /// <summary>Keeps a display name only: no directories, no control characters, bounded length.</summary>
+    /// <summary>
+    /// Keeps a display name only: no directories, no control characters, no invisible formatting characters (Unicode
+    /// category Cf: bidi overrides and isolates such as U+202E, which make <c>invoice\u202Efdp.exe</c> read as
+    /// "invoiceexe.pdf", zero-width spaces and joiners, soft hyphens), no line or paragraph separators; at most
+    /// <see cref="FileNameMaxLength"/> characters, keeping the extension when the stem is cut.
+    /// </summary>
     internal static string SafeFileName(string? fileName, FileKind kind)
     {
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c) && c is not '"' and not '/' and not ':').ToArray()).Trim().TrimStart('.');
+        var name = CleanFileName(fileName);
         if (name.Length == 0)
         {
             return kind == FileKind.Image ? "image" : "document";
         }
 
-        return name.Length > 100 ? name[..100] : name;
+        if (name.Length <= FileNameMaxLength)
+        {
+            return name;
+        }
+
+        var extension = Path.GetExtension(name);
+        extension = extension.Length is > 1 and <= 16 ? extension : string.Empty;
+        return Cut(name[..^extension.Length], FileNameMaxLength - extension.Length).TrimEnd() + extension;
     }
+
+    /// <summary>The name without directories or characters that hide, reorder or break what is shown (not yet bounded).</summary>
+    private static string CleanFileName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
+        var kept = new System.Text.StringBuilder(name.Length);
+        foreach (var rune in name.EnumerateRunes())
+        {
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            if (category is not (System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                    or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+                    or System.Globalization.UnicodeCategory.Surrogate or System.Globalization.UnicodeCategory.OtherNotAssigned)
+                && rune != System.Text.Rune.ReplacementChar && rune.Value is not ('"' or '/' or ':'))
+            {
+                kept.Append(rune.ToString());
+            }
+        }
+
+        return kept.ToString().Trim().TrimStart('.');
+    }
+
+    /// <summary>At most <paramref name="length"/> characters, never cutting a surrogate pair in two.</summary>
+    private static string Cut(string text, int length) =>
+        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 }

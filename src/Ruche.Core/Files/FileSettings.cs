@@ -11,6 +11,13 @@ public sealed class FileSettings
     public long QuotaBytes { get; set; } = 20L * 1024 * 1024 * 1024;
 
     /// <summary>
+    /// Bytes one person may have uploaded in the last 24 hours plus whatever of theirs nothing has taken yet (main
+    /// contents and renditions); 2 GiB unless set. Past it an upload is refused ("file.person-limit"): one account,
+    /// or a script with its token, cannot fill the company's storage alone.
+    /// </summary>
+    public long PersonDailyBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
     /// Keep a full-size copy of every image (re-encoded without metadata like every rendition). Off by default: the
     /// feed-size rendition is what people see, and a company that does not need originals should not hold them.
     /// </summary>

@@ -11,6 +11,7 @@ public static class FilesFeature
         services.AddScoped<FileService>();
         services.AddScoped<FileMover>();
         services.AddScoped<ImageReprocessing>();
+        services.AddScoped<UnattachedFiles>();
         return services;
     }
 }

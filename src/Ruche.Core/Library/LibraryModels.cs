@@ -45,7 +45,11 @@ public sealed record LibraryFileDetail(
     IReadOnlyList<LibraryCrumb> Path,
     IReadOnlyList<LibraryVersionView> Versions,
     bool CanUpload,
-    bool CanDelete);
+    bool CanDelete)
+{
+    /// <summary>Every folder of the space, by its path ("Projets / 2027"), for moving the file (empty unless <see cref="CanDelete"/>).</summary>
+    public IReadOnlyList<LibraryCrumb> Folders { get; init; } = [];
+}
 
 /// <summary>A photo of the space gallery: the image, what it shows, the post it came with.</summary>
 public sealed record GalleryPhoto(Guid FileId, string? AltText, long PostId, PersonRef? Author, DateTime PostedAt);

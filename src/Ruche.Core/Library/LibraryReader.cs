@@ -73,7 +73,12 @@ public sealed class LibraryReader(RucheDbContext db, SpaceService spaces, TimePr
             PathTo(tree, file.FolderId),
             versions,
             can.Organise,
-            LibraryRights.MayDelete(can, file.CreatedById == me));
+            LibraryRights.MayDelete(can, file.CreatedById == me))
+        {
+            Folders = LibraryRights.MayDelete(can, file.CreatedById == me)
+                ? [.. tree.Keys.Select(id => new LibraryCrumb(id, string.Join(" / ", PathTo(tree, id).Select(c => c.Name)))).OrderBy(c => c.Name, StringComparer.CurrentCulture)]
+                : [],
+        };
     }
 
     private IQueryable<LibraryFileRow> Rows(IQueryable<LibraryFile> files, long me, LibraryPermissions can)

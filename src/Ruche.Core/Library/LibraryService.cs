@@ -12,6 +12,7 @@ namespace Ruche.Core.Library;
 /// </summary>
 public sealed class LibraryService(
     RucheDbContext db,
+    IDatabaseProvider provider,
     SpaceService spaces,
     FileService files,
     IFileStore store,
@@ -97,7 +98,11 @@ public sealed class LibraryService(
         await db.Set<LibraryFolder>().Where(f => f.Id == folderId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Adds a file to a folder (null: the root) as its first version; a name already there is a new version's job.</summary>
+    /// <summary>
+    /// Adds a file to a folder (null: the root) as its first version, or — when a file of that name (whatever its case)
+    /// is already there — as that file's next version. Returns the file's id. Uploads of one space take turns on their
+    /// names, so two uploads of one name at the same instant give two versions of one file, never two files.
+    /// </summary>
     public async Task<long> UploadAsync(Viewer viewer, long spaceId, long? folderId, Stream content, string? fileName, CancellationToken cancellationToken)
     {
         var (_, can) = await RequireSpaceAsync(spaces, viewer, spaceId, cancellationToken);
@@ -107,25 +112,38 @@ public sealed class LibraryService(
             throw FolderNotFound();
         }
 
-        var name = FileService.SafeFileName(fileName);
-        await RequireNewNameAsync(spaceId, folderId, name, cancellationToken);
         var stored = await StoreAsync(viewer, content, fileName, cancellationToken);
         try
         {
             var now = time.UtcNow();
-            var file = new LibraryFile
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await provider.SerializeAsync(db, NamesLock(spaceId), cancellationToken);
+            var existing = await SameNameAsync(spaceId, folderId, stored.FileName, cancellationToken);
+            long id;
+            if (existing is { } fileId)
             {
-                SpaceId = spaceId,
-                FolderId = folderId,
-                Name = stored.FileName,
-                CreatedById = viewer.PersonId,
-                CreatedAt = now,
-                UpdatedAt = now,
-                Versions = [new LibraryFileVersion { Number = 1, StoredFileId = stored.Id, UploadedById = viewer.PersonId, UploadedAt = now }],
-            };
-            db.Add(file);
-            await db.SaveChangesAsync(cancellationToken);
-            return file.Id;
+                await AddVersionAsync(viewer, fileId, stored, now, cancellationToken);
+                id = fileId;
+            }
+            else
+            {
+                var file = new LibraryFile
+                {
+                    SpaceId = spaceId,
+                    FolderId = folderId,
+                    Name = stored.FileName,
+                    CreatedById = viewer.PersonId,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    Versions = [new LibraryFileVersion { Number = 1, StoredFileId = stored.Id, UploadedById = viewer.PersonId, UploadedAt = now }],
+                };
+                db.Add(file);
+                await db.SaveChangesAsync(cancellationToken);
+                id = file.Id;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return id;
         }
         catch
         {
@@ -139,23 +157,24 @@ public sealed class LibraryService(
     public async Task<int> UploadVersionAsync(Viewer viewer, long spaceId, long fileId, Stream content, string? fileName, CancellationToken cancellationToken)
     {
         var (_, can) = await RequireSpaceAsync(spaces, viewer, spaceId, cancellationToken);
-        var last = await db.Set<LibraryFile>().Where(f => f.Id == fileId && f.SpaceId == spaceId)
-            .Select(f => (int?)f.Versions.Max(v => v.Number)).SingleOrDefaultAsync(cancellationToken) ?? throw FileNotFound();
+        if (!await db.Set<LibraryFile>().AnyAsync(f => f.Id == fileId && f.SpaceId == spaceId, cancellationToken))
+        {
+            throw FileNotFound();
+        }
+
         RequireOrganise(can);
         var stored = await StoreAsync(viewer, content, fileName, cancellationToken);
         try
         {
-            var now = time.UtcNow();
-            db.Add(new LibraryFileVersion { LibraryFileId = fileId, Number = last + 1, StoredFileId = stored.Id, UploadedById = viewer.PersonId, UploadedAt = now });
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await db.Set<LibraryFile>().Where(f => f.Id == fileId).ExecuteUpdateAsync(s => s.SetProperty(f => f.UpdatedAt, now), cancellationToken);
+            await provider.SerializeAsync(db, NamesLock(spaceId), cancellationToken);
+            var number = await AddVersionAsync(viewer, fileId, stored, time.UtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return last + 1;
+            return number;
         }
         catch (DbUpdateException)
         {
-            // Someone else's version took this number meanwhile (the unique index): nothing of ours stays.
+            // The file went meanwhile, or another version took this number (the unique index): nothing of ours stays.
             db.ChangeTracker.Clear();
             await files.DiscardUnattachedAsync(viewer, [stored.Id], CancellationToken.None);
             throw RucheException.Conflict("library.version-conflict", "Another version was uploaded at the same time; try again.");
@@ -166,6 +185,62 @@ public sealed class LibraryService(
             await files.DiscardUnattachedAsync(viewer, [stored.Id], CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Moves a file to another folder of its space (null: the root), with every version: its author or the space's
+    /// moderators; a name already in the target folder is refused ("library.file-exists").
+    /// </summary>
+    public async Task MoveFileAsync(Viewer viewer, long spaceId, long fileId, long? folderId, CancellationToken cancellationToken)
+    {
+        var (_, can) = await RequireSpaceAsync(spaces, viewer, spaceId, cancellationToken);
+        var file = await db.Set<LibraryFile>().Where(f => f.Id == fileId && f.SpaceId == spaceId)
+            .Select(f => new { f.Name, f.FolderId, f.CreatedById }).SingleOrDefaultAsync(cancellationToken) ?? throw FileNotFound();
+        if (!LibraryRights.MayDelete(can, file.CreatedById == viewer.PersonId))
+        {
+            throw RucheException.Forbidden("library.move-forbidden", "Only its author or the space's moderators move it.");
+        }
+
+        if (folderId is { } target && !await db.Set<LibraryFolder>().AnyAsync(f => f.Id == target && f.SpaceId == spaceId, cancellationToken))
+        {
+            throw FolderNotFound();
+        }
+
+        if (file.FolderId == folderId)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await provider.SerializeAsync(db, NamesLock(spaceId), cancellationToken);
+        if (await SameNameAsync(spaceId, folderId, file.Name, cancellationToken) is not null)
+        {
+            throw RucheException.Conflict("library.file-exists", "A file of this name is already there.");
+        }
+
+        await db.Set<LibraryFile>().Where(f => f.Id == fileId).ExecuteUpdateAsync(s => s.SetProperty(f => f.FolderId, folderId), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The resource a space's uploads and moves take turns on (names in its folders, version numbers).</summary>
+    private static string NamesLock(long spaceId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"library.names:{spaceId}");
+
+    /// <summary>The file of this name in the folder, whatever its case (compared here: providers differ on case).</summary>
+    private async Task<long?> SameNameAsync(long spaceId, long? folderId, string name, CancellationToken cancellationToken)
+    {
+        var here = await db.Set<LibraryFile>().Where(f => f.SpaceId == spaceId && f.FolderId == folderId)
+            .Select(f => new { f.Id, f.Name }).ToListAsync(cancellationToken);
+        return here.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))?.Id;
+    }
+
+    /// <summary>Adds the next version of a file (inside the caller's transaction and turn); returns its number.</summary>
+    private async Task<int> AddVersionAsync(Viewer viewer, long fileId, StoredFile stored, DateTime now, CancellationToken cancellationToken)
+    {
+        var last = await db.Set<LibraryFileVersion>().Where(v => v.LibraryFileId == fileId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        db.Add(new LibraryFileVersion { LibraryFileId = fileId, Number = last + 1, StoredFileId = stored.Id, UploadedById = viewer.PersonId, UploadedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Set<LibraryFile>().Where(f => f.Id == fileId).ExecuteUpdateAsync(s => s.SetProperty(f => f.UpdatedAt, now), cancellationToken);
+        return last + 1;
     }
 
     /// <summary>Deletes a file with every version (its author, the space's moderators).</summary>
@@ -218,15 +293,6 @@ public sealed class LibraryService(
 
     private async Task<Dictionary<long, LibraryFolder>> TreeAsync(long spaceId, CancellationToken cancellationToken) =>
         await db.Set<LibraryFolder>().AsNoTracking().Where(f => f.SpaceId == spaceId).ToDictionaryAsync(f => f.Id, cancellationToken);
-
-    private async Task RequireNewNameAsync(long spaceId, long? folderId, string name, CancellationToken cancellationToken)
-    {
-        var names = await db.Set<LibraryFile>().Where(f => f.SpaceId == spaceId && f.FolderId == folderId).Select(f => f.Name).ToListAsync(cancellationToken);
-        if (names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw RucheException.Conflict("library.file-exists", "A file of this name is already here: upload a new version of it.");
-        }
-    }
 
     private static int Depth(Dictionary<long, LibraryFolder> tree, long folderId)
     {

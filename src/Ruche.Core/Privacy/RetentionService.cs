@@ -16,7 +16,8 @@ namespace Ruche.Core.Privacy;
 /// time is deleted in batches, each batch in its own transaction, and each run that removed something is audited.
 /// </summary>
 public sealed class RetentionService(
-    RucheDbContext db, NotificationsPersonalData notifications, SubjectKinds subjects, IFileStore files, AuditLog audit, AuditPruning auditPruning, TimeProvider time)
+    RucheDbContext db, NotificationsPersonalData notifications, SubjectKinds subjects, IFileStore files, UnattachedFiles unattached, AuditLog audit, AuditPruning auditPruning,
+    TimeProvider time)
 {
     public const int MinDays = 30;
     public const int MaxDays = 36_500;
@@ -97,6 +98,9 @@ public sealed class RetentionService(
 
         // Whatever the policies, notifications about subjects that are gone (hidden at once by the read rule) go too.
         await InBatchesAsync(() => notifications.DeleteOrphansAsync(subjects, BatchSize, cancellationToken));
+
+        // And uploads nothing took within a day (ADR 26), with their bytes and renditions.
+        await InBatchesAsync(() => unattached.DeleteExpiredAsync(BatchSize, cancellationToken));
         return removed;
     }
 

@@ -27,11 +27,16 @@ public static class LibraryApi
             return TypedResults.NoContent();
         }).WithName("DeleteLibraryFolder").WithDescription("An empty folder only; its author or the space's moderators.");
         library.MapPost("/files", UploadAsync).WithName("UploadLibraryFile").DisableAntiforgery().AcceptsOneUpload()
-            .WithDescription("Multipart: file (required), folderId (none: the root). A name already in the folder is refused: upload a new version of it.");
+            .WithDescription("Multipart: file (required), folderId (none: the root). A name already in the folder (whatever its case) adds a new version of that file; the answer names the file either way.");
         library.MapGet("/files/{fileId:long}", async (long spaceId, long fileId, ClaimsPrincipal user, LibraryReader reader, CancellationToken ct) =>
             TypedResults.Ok(await reader.GetAsync(user.RequireViewer(), spaceId, fileId, ct))).WithName("GetLibraryFile");
         library.MapPost("/files/{fileId:long}/versions", UploadVersionAsync).WithName("UploadLibraryFileVersion").DisableAntiforgery().AcceptsOneUpload()
             .WithDescription("Multipart: file (required). Earlier versions stay downloadable.");
+        library.MapPut("/files/{fileId:long}/folder", async (long spaceId, long fileId, LibraryMoveRequest request, ClaimsPrincipal user, LibraryService service, CancellationToken ct) =>
+        {
+            await service.MoveFileAsync(user.RequireViewer(), spaceId, fileId, request.FolderId, ct);
+            return TypedResults.NoContent();
+        }).WithName("MoveLibraryFile").WithDescription("folderId (null: the root). Its author or the space's moderators; a name already there is refused (409).");
         library.MapDelete("/files/{fileId:long}", async (long spaceId, long fileId, ClaimsPrincipal user, LibraryService service, CancellationToken ct) =>
         {
             await service.DeleteFileAsync(user.RequireViewer(), spaceId, fileId, ct);
@@ -90,5 +95,7 @@ public sealed record LibraryFolderRequest([property: MaxLength(LibraryInputs.Nam
 public sealed record LibraryRenameRequest([property: MaxLength(LibraryInputs.NameMaxLength)] string? Name);
 
 public sealed record LibraryCreated(long Id);
+
+public sealed record LibraryMoveRequest(long? FolderId);
 
 public sealed record LibraryVersionCreated(long FileId, int Version);

@@ -50,6 +50,12 @@ public static class LibraryForms
                 await library.UploadVersionAsync(user.RequireViewer(), spaceId, fileId, stream, upload.FileName, http.RequestAborted);
                 return $"/spaces/{spaceId}/files/{fileId}";
             })).WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
+        ui.MapPost("/files/{fileId:long}/move", (long spaceId, long fileId, [FromForm] LibraryFolderForm form, ClaimsPrincipal user, LibraryService library, HttpContext http) =>
+            FormResults.RunAsync(http, form.ReturnUrl, async () =>
+            {
+                await library.MoveFileAsync(user.RequireViewer(), spaceId, fileId, form.FolderId is > 0 ? form.FolderId : null, http.RequestAborted);
+                return $"/spaces/{spaceId}/files/{fileId}";
+            }));
         ui.MapPost("/files/{fileId:long}/delete", (long spaceId, long fileId, [FromForm] LibraryFolderForm form, ClaimsPrincipal user, LibraryService library, HttpContext http) =>
             FormResults.RunAsync(http, form.ReturnUrl, async () =>
             {
@@ -79,6 +85,9 @@ public sealed record LibraryFolderForm
 
     /// <summary>The folder the form acts in (none: the root).</summary>
     public long? ParentId { get; init; }
+
+    /// <summary>The folder a file moves to (0 or none: the root).</summary>
+    public long? FolderId { get; init; }
 
     public string? ReturnUrl { get; init; }
 }

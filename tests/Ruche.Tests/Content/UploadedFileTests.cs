@@ -48,6 +48,14 @@ public sealed class UploadedFileTests
     [InlineData("C:photo.png", "Cphoto.png")]
     [InlineData(".htaccess", "htaccess")]
     [InlineData("vacances été.jpg", "vacances été.jpg")]
+    [InlineData("facture\u202Efdp.exe", "facturefdp.exe")]
+    [InlineData("\u202Dphoto\u202C\u202A\u202B.png", "photo.png")]
+    [InlineData("rapport\u200B\u200C\u200D\u200E\u200F.pdf", "rapport.pdf")]
+    [InlineData("\u2066plan\u2069\u2067\u2068.pdf", "plan.pdf")]
+    [InlineData("a\u00ADb\uFEFF\u2060.txt", "ab.txt")]
+    [InlineData("ligne\u2028deux\u2029\u0085.txt", "lignedeux.txt")]
+    [InlineData("x.ex\u200Be", "x.exe")]
+    [InlineData("réunion 📎 ordre du jour.pdf", "réunion 📎 ordre du jour.pdf")]
     public void File_names_keep_only_a_safe_display_name(string uploaded, string kept) =>
         Assert.Equal(kept, FileService.SafeFileName(uploaded));
 
@@ -67,6 +75,24 @@ public sealed class UploadedFileTests
 
         Assert.Equal(100, kept.Length);
         Assert.DoesNotContain('/', kept);
+        Assert.EndsWith(".png", kept, StringComparison.Ordinal);
+
+        // A cut never leaves half of a character outside the basic plane.
+        var emoji = FileService.SafeFileName(new string('a', 95) + "📎📎📎.pdf");
+        Assert.Equal(new string('a', 95) + ".pdf", emoji);
+    }
+
+    [Fact]
+    public void No_invisible_or_reordering_character_survives_in_a_kept_name()
+    {
+        var hidden = Enumerable.Range(0, 0x10000).Select(c => (char)c)
+            .Where(c => !char.IsSurrogate(c) && char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control)
+            .ToList();
+        Assert.Contains('\u202E', hidden);
+        foreach (var c in hidden)
+        {
+            Assert.Equal("ab.pdf", FileService.SafeFileName($"a{c}b.pdf"));
+        }
     }
 
     private static byte[] Bytes(params ReadOnlySpan<byte[]> parts) => [.. parts.ToArray().SelectMany(p => p)];

@@ -14,7 +14,7 @@ namespace Ruche.Tests.Files;
 /// location at every size and the right way up; a page renamed .jpg is no image and only ever downloaded; ranges,
 /// validators and private caching; secret spaces' files stay theirs; limits and quota leave nothing behind.
 /// </summary>
-public abstract class FileTests(IFilesApp files) : ProviderTests(files.App)
+public abstract partial class FileTests(IFilesApp files) : ProviderTests(files.App)
 {
     [Fact]
     public async Task A_phone_photo_comes_back_without_its_location_at_every_size_and_format()
@@ -249,6 +249,14 @@ public abstract class FileTests(IFilesApp files) : ProviderTests(files.App)
         Assert.Equal("file.type-refused", (await Assert.ThrowsAsync<RucheException>(() => UploadAsync(author, program, "rapport.pdf"))).Code);
         Assert.Equal("file.type-refused", (await Assert.ThrowsAsync<RucheException>(() => UploadAsync(author, "echo hi\n"u8.ToArray(), "lisez-moi.bat"))).Code);
         Assert.Equal("file.type-unknown", (await Assert.ThrowsAsync<RucheException>(() => UploadAsync(author, [0, 1, 2, 3, 250, 251, 0, 0, 9], "data.txt"))).Code);
+
+        // A name hiding its real end behind invisible characters is read as it will be kept: "facture\u202Efdp.exe"
+        // shows as "factureexe.pdf" and "x.ex\u200Be" would be stored as "x.exe".
+        var pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray();
+        Assert.Equal("file.type-refused", (await Assert.ThrowsAsync<RucheException>(() => UploadAsync(author, pdf, "facture\u202Efdp.exe"))).Code);
+        Assert.Equal("file.type-refused", (await Assert.ThrowsAsync<RucheException>(() => UploadAsync(author, pdf, "x.ex\u200Be"))).Code);
+        var kept = await UploadAsync(author, pdf, "\u2067devis\u202E\u200B.pdf");
+        Assert.Equal(("devis.pdf", "application/pdf"), (kept.FileName, kept.ContentType));
     }
 
     private async Task<StoredFile> UploadAsync(Actor who, byte[] content, string name, FilePurpose purpose = FilePurpose.Document) =>

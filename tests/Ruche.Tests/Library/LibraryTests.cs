@@ -7,6 +7,7 @@ using Ruche.Core.Data;
 using Ruche.Core.Feeds;
 using Ruche.Core.Posts;
 using Ruche.Tests.Infrastructure;
+using Ruche.Web.Library;
 
 namespace Ruche.Tests.Library;
 
@@ -159,6 +160,58 @@ public abstract class LibraryTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task Uploads_of_one_name_at_once_are_versions_of_one_file_and_a_file_moves_between_folders()
+    {
+        var owner = await NewPersonAsync("Owner");
+        var member = await NewPersonAsync("Member");
+        var reader = await NewPersonAsync("Reader");
+        var space = await owner.CreateSpaceAsync("Bibliothèque partagée");
+        await member.JoinAsync(space);
+        await reader.JoinAsync(space);
+        var docs = await owner.CreateFolderAsync(space.Id, "Docs");
+        var archives = await owner.CreateFolderAsync(space.Id, "Archives");
+
+        // Six uploads of one name (in two cases) by two people at the same instant: one file with six versions.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? owner : member).TryUploadAsync(space.Id, i % 3 == 0 ? "plan.png" : "PLAN.png", docs)));
+        var ids = new List<long>();
+        foreach (var answer in answers)
+        {
+            ids.Add((await Actor.ReadAsync<LibraryCreated>(answer, HttpStatusCode.Created)).Id);
+        }
+
+        var fileId = Assert.Single(ids.Distinct());
+        Assert.Equal(6, Assert.Single((await owner.ListAsync(space.Id, docs)).Files).VersionCount);
+        Assert.Equal([6, 5, 4, 3, 2, 1], (await owner.LibraryFileAsync(space.Id, fileId)).Versions.Select(v => v.Number));
+
+        // One more, later, is the seventh; in another folder the same name is another file.
+        Assert.Equal(fileId, await owner.UploadAsync(space.Id, "Plan.png", docs));
+        Assert.Equal(7, (await owner.LibraryFileAsync(space.Id, fileId)).Versions.Count);
+        var other = await owner.UploadAsync(space.Id, "plan.png", archives);
+        Assert.NotEqual(fileId, other);
+
+        // Moving: only its author or a moderator; to a folder of the space; never onto a name already there.
+        var move = $"{LibrarySteps.Library(space.Id)}/files/{fileId}/folder";
+        await reader.Http.PutAsJsonAsync(move, new { folderId = (long?)null }, Actor.Json).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "library.move-forbidden");
+        await owner.Http.PutAsJsonAsync(move, new { folderId = 987654 }, Actor.Json).ShouldBeProblemAsync(HttpStatusCode.NotFound, "library.folder-not-found");
+        await owner.Http.PutAsJsonAsync(move, new { folderId = archives }, Actor.Json).ShouldBeProblemAsync(HttpStatusCode.Conflict, "library.file-exists");
+        Assert.Equal(docs, (await owner.LibraryFileAsync(space.Id, fileId)).FolderId);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Http.PutAsJsonAsync(move, new { folderId = (long?)null }, Actor.Json)).StatusCode);
+        var moved = await reader.LibraryFileAsync(space.Id, fileId);
+        Assert.Equal(((long?)null, 7), (moved.FolderId, moved.Versions.Count));
+        Assert.Empty((await owner.ListAsync(space.Id, docs)).Files);
+        Assert.Contains((await owner.ListAsync(space.Id)).Files, f => f.Id == fileId);
+        Assert.Empty(moved.Folders); // the reader may not move it: no folders offered
+
+        // The file page's form moves it back into a folder, which it then shows as chosen.
+        var browser = await App.SignInWithBrowserCookiesAsync(owner);
+        var page = $"/spaces/{space.Id}/files/{fileId}";
+        var sent = await browser.SubmitFormAsync(page, $"/ui/library/{space.Id}/files/{fileId}/move", new() { ["folderId"] = docs.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(docs, (await owner.LibraryFileAsync(space.Id, fileId)).FolderId);
+        Assert.Contains($"<option value=\"{docs}\" selected", await browser.PageAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_uploads_are_refused_with_a_reason_and_leave_nothing_behind()
     {
         var owner = await NewPersonAsync("Owner");
@@ -167,7 +220,6 @@ public abstract class LibraryTests(RucheApp app) : ProviderTests(app)
         var before = await owner.ListAsync(space.Id);
         var stored = await StoredFilesOfAsync(owner.Id);
 
-        await owner.TryUploadAsync(space.Id, "CHARTE.png").ShouldBeProblemAsync(HttpStatusCode.Conflict, "library.file-exists");
         Assert.Equal(HttpStatusCode.BadRequest, (await owner.TryUploadAsync(space.Id, "vide.png", content: [])).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await owner.TryUploadAsync(space.Id, "vide.png", content: [])).StatusCode);
         await owner.TryUploadAsync(space.Id, "ailleurs.png", folderId: 987654).ShouldBeProblemAsync(HttpStatusCode.NotFound, "library.folder-not-found");

@@ -341,6 +341,38 @@ public abstract class WikiTests(RucheApp app) : ProviderTests(app)
     }
 
     [Fact]
+    public async Task The_editing_notice_never_names_the_editor_to_themself()
+    {
+        var ana = await NewPersonAsync("Ana");
+        var bruno = await NewPersonAsync("Bruno");
+        var space = await ana.CreateSpaceAsync("Notice pages", SpaceVisibility.Private);
+        await ana.AddToSpaceAsync(space, bruno);
+        var page = await ana.CreatePageAsync(space.Id, "Qui modifie", "x");
+        await using var anaLive = await ana.ConnectLiveAsync();
+        await using var brunoLive = await bruno.ConnectLiveAsync();
+
+        // Ana announces herself, then Bruno does: each hears the other, and once Ana has heard Bruno (sent after her own
+        // announcement, on the same connection) she has heard nothing about herself.
+        Assert.Equal(HttpStatusCode.NoContent, (await ana.Http.PostAsync($"/api/v1/pages/{page.Id}/editing", null)).StatusCode);
+        Assert.Equal(ana.Id, (await brunoLive.WaitForAsync<PageEditingEvent>(e => e.PageId == page.Id)).PersonId);
+        Assert.Equal(HttpStatusCode.NoContent, (await bruno.Http.PostAsync($"/api/v1/pages/{page.Id}/editing", null)).StatusCode);
+        Assert.Equal(bruno.Id, (await anaLive.WaitForAsync<PageEditingEvent>(e => e.PageId == page.Id)).PersonId);
+        Assert.DoesNotContain(anaLive.Messages, m => m is PageEditingEvent e && e.PersonId == ana.Id);
+        Assert.DoesNotContain(brunoLive.Messages, m => m is PageEditingEvent e && e.PersonId == bruno.Id);
+
+        // A page open to the whole company is told company-wide (the editor's connections too): its page names its
+        // reader, so the script shows no notice about them (js/wiki-live.js), on the page and in its editor.
+        var open = await ana.CreateSpaceAsync("Notice ouverte");
+        var openPage = await ana.CreatePageAsync(open.Id, "Ouverte", "x");
+        var browser = await App.SignInWithBrowserCookiesAsync(ana);
+        foreach (var path in new[] { openPage.Path!, $"{openPage.Path}/edit", page.Path!, $"{page.Path}/edit" })
+        {
+            var html = await browser.PageAsync(path);
+            Assert.Matches($"data-wiki-editors=\"\\d+\" data-wiki-me=\"{ana.Id}\"", html);
+        }
+    }
+
+    [Fact]
     public async Task A_page_sits_under_a_parent_templates_are_offered_and_the_address_reads_by_slug_or_id()
     {
         var ana = await NewPersonAsync("Ana");

@@ -1,5 +1,6 @@
 // "X modifie cette page", live: a page's readers (its view and its editor) hear who has it open in the editor. The
 // message carries the page, the person and their name; a name fades when its editor stops announcing (closed tab).
+// A page open to everyone hears its own editor too (the company-wide audience): nobody is told about themself, in any tab.
 const editors = new Map(); // pageId -> Map(personId -> { name, until })
 const forgetAfter = 75_000;
 
@@ -24,9 +25,15 @@ function render(pageId) {
   }
 }
 
+// Not shown: a page without the notice, or news about the person reading it.
+function ignored(pageId, personId) {
+  const box = document.querySelector(`[data-wiki-editors="${pageId}"]`);
+  return !box || Number(box.dataset.wikiMe) === Number(personId);
+}
+
 export function pageEditing({ pageId, personId, displayName }) {
   const id = Number(pageId);
-  if (!document.querySelector(`[data-wiki-editors="${id}"]`)) return;
+  if (ignored(id, personId)) return;
   const shown = editors.get(id) ?? new Map();
   shown.set(Number(personId), { name: String(displayName), until: Date.now() + forgetAfter });
   editors.set(id, shown);
@@ -37,6 +44,7 @@ export function pageEditing({ pageId, personId, displayName }) {
 // Someone saved the page: its readers are told a newer revision exists (the editor's own save merges it anyway).
 export function pageSaved({ pageId, number, personId }) {
   const id = Number(pageId);
+  if (ignored(id, personId)) return;
   editors.get(id)?.delete(Number(personId));
   for (const box of document.querySelectorAll(`[data-wiki-editors="${id}"]`)) {
     box.dataset.state = 'saved';
