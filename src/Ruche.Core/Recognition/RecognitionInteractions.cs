@@ -11,7 +11,7 @@ namespace Ruche.Core.Recognition;
 /// <summary>
 /// A thanked B. Only thanks to a person: a thank-you to a team is no act towards each member (spreading it would give
 /// every member of a large team the same edge, and say who belongs to which team), so it enters the graph as nothing.
-/// Kudos never go to union spaces, and thanks to a person carry no space.
+/// Kudos never go to union spaces, and thanks to a person carry no space. A kudos moderators hid counts for nothing.
 /// </summary>
 internal sealed class KudosInteractions : IInteractionSource
 {
@@ -20,7 +20,7 @@ internal sealed class KudosInteractions : IInteractionSource
     public async Task ReadAsync(RucheDbContext db, InteractionWindow window, IInteractionSink sink, CancellationToken cancellationToken)
     {
         var rows = db.Set<Kudos>().AsNoTracking()
-            .Where(k => k.PersonId != null && k.CreatedAt >= window.From && k.CreatedAt < window.To)
+            .Where(k => k.PersonId != null && k.HiddenAt == null && k.CreatedAt >= window.From && k.CreatedAt < window.To)
             .Select(k => new { k.GiverId, PersonId = k.PersonId!.Value, k.CreatedAt });
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

@@ -1,9 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Feeds;
 using Ruche.Core.Influence;
 using Ruche.Tests.Infrastructure;
+using Ruche.Tests.Moderation;
 
 namespace Ruche.Tests.Recognition;
 
@@ -32,6 +35,22 @@ public abstract class RecognitionInteractionTests(RucheApp app) : ProviderTests(
         Assert.DoesNotContain(edges, e => e.Kind == InteractionKind.Thanks && e.From == giver.Id && e.To != thanked.Id);
         Assert.Contains((InteractionKind.Helpful, thanked.Id, giver.Id), edges);
         Assert.DoesNotContain(edges, e => e.From == giver.Id && e.To == lead.Id);
+    }
+
+    [Fact]
+    public async Task A_kudos_moderators_hid_is_no_interaction()
+    {
+        var values = await App.ValuesAsync();
+        var admin = await NewPersonAsync("Admin", "Europe/Paris", RoleNames.Administrator);
+        var giver = await NewPersonAsync("Giver");
+        var thanked = await NewPersonAsync("Thanked");
+        var kudos = await giver.ThankAsync(thanked, values[0], "Merci, mais mal dit");
+        Assert.Contains((InteractionKind.Thanks, giver.Id, thanked.Id), await ReadAsync());
+
+        await Actor.ExpectAsync(await thanked.Http.PostAsJsonAsync($"/api/v1/kudos/{kudos}/reports", new { reason = "harassment" }, Actor.Json), HttpStatusCode.Created);
+        await admin.DecideAsync("kudos", kudos, "hide", "Propos blessants");
+
+        Assert.DoesNotContain((InteractionKind.Thanks, giver.Id, thanked.Id), await ReadAsync());
     }
 
     private async Task<List<(InteractionKind Kind, long From, long To)>> ReadAsync()
