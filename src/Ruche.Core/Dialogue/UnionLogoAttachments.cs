@@ -12,5 +12,7 @@ public sealed class UnionLogoAttachments : IFileAttachments
 {
     public Expression<Func<StoredFile, bool>> Attached(RucheDbContext db) => f => db.Set<Union>().Any(u => u.LogoFileId == f.Id);
 
-    public Expression<Func<StoredFile, bool>> ReadableBy(RucheDbContext db, long personId) => Attached(db);
+    // Only an image is ever shown as a logo (the union checks it when recorded; checked again here).
+    public Expression<Func<StoredFile, bool>> ReadableBy(RucheDbContext db, long personId) =>
+        f => f.Kind == FileKind.Image && db.Set<Union>().Any(u => u.LogoFileId == f.Id);
 }

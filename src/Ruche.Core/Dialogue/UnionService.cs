@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ruche.Core.Audit;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
+using Ruche.Core.Files;
 using Ruche.Core.People;
 using Ruche.Core.Spaces;
 
@@ -11,7 +12,7 @@ namespace Ruche.Core.Dialogue;
 /// The unions present in the company. An administrator records each one with its delegates; recording it creates its
 /// space, owned by those delegates and by nobody else (the administrator is not in it and cannot become its owner).
 /// </summary>
-public sealed class UnionService(RucheDbContext db, SpaceService spaces, AgreementService agreements, AuditLog audit, TimeProvider time)
+public sealed class UnionService(RucheDbContext db, SpaceService spaces, AgreementService agreements, UnattachedFiles unattached, AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<UnionView>> ListAsync(Viewer viewer, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed class UnionService(RucheDbContext db, SpaceService spaces, Agreeme
         RequireAdministrator(viewer);
         var name = await ValidNameAsync(request.Name, null, cancellationToken);
         var delegates = await ValidDelegatesAsync(request.DelegateIds, cancellationToken);
+        await RequireUsableLogoAsync(viewer, request.LogoFileId, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var space = await spaces.AddRepresentationSpaceAsync(viewer.PersonId, SpaceKind.Union, name, null, delegates, cancellationToken);
@@ -72,6 +74,25 @@ public sealed class UnionService(RucheDbContext db, SpaceService spaces, Agreeme
         var union = await db.Set<Union>().Where(u => u.Id == unionId).Select(u => new { Union = u, Runs = u.IsRunBy(me) })
             .SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
         return union.Runs ? union.Union : throw RucheException.Forbidden("dialogue.delegates-only", "Only the union's delegates may do this.");
+    }
+
+    /// <summary>
+    /// A logo is shown to the whole company with its union: only an image the administrator uploaded and nothing has
+    /// taken yet, so that no file of a private space, post or page can be made readable by naming it as a logo.
+    /// </summary>
+    private async Task RequireUsableLogoAsync(Viewer viewer, Guid? logoFileId, CancellationToken cancellationToken)
+    {
+        if (logoFileId is not { } id)
+        {
+            return;
+        }
+
+        var usable = await db.Files.Where(f => f.Id == id && f.OwnerId == viewer.PersonId && f.Kind == FileKind.Image)
+            .Where(unattached.Condition()).AnyAsync(cancellationToken);
+        if (!usable)
+        {
+            throw RucheException.Invalid("dialogue.union-logo-invalid", "A union's logo is an image you uploaded that nothing else uses.");
+        }
     }
 
     internal static RucheException NotFound() => RucheException.NotFound("dialogue.union-not-found", "No such union.");

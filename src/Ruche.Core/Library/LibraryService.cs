@@ -95,7 +95,18 @@ public sealed class LibraryService(
             throw RucheException.Conflict("library.folder-not-empty", "Only an empty folder is deleted.");
         }
 
-        await db.Set<LibraryFolder>().Where(f => f.Id == folderId).ExecuteDeleteAsync(cancellationToken);
+        // Under the space's names lock, which uploads and moves take too: none lands in the folder as it goes.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await provider.SerializeAsync(db, NamesLock(spaceId), cancellationToken);
+        var deleted = await db.Set<LibraryFolder>()
+            .Where(f => f.Id == folderId && !db.Set<LibraryFolder>().Any(c => c.ParentId == f.Id) && !db.Set<LibraryFile>().Any(x => x.FolderId == f.Id))
+            .ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            throw RucheException.Conflict("library.folder-not-empty", "Only an empty folder is deleted.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -118,6 +129,14 @@ public sealed class LibraryService(
             var now = time.UtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await provider.SerializeAsync(db, NamesLock(spaceId), cancellationToken);
+            if (folderId is { } stillThere && !await db.Set<LibraryFolder>().AnyAsync(f => f.Id == stillThere, cancellationToken))
+            {
+                // Deleted since it was checked above: nothing of ours stays.
+                await transaction.RollbackAsync(cancellationToken);
+                await files.DiscardUnattachedAsync(viewer, [stored.Id], CancellationToken.None);
+                throw FolderNotFound();
+            }
+
             var existing = await SameNameAsync(spaceId, folderId, stored.FileName, cancellationToken);
             long id;
             if (existing is { } fileId)
@@ -213,6 +232,11 @@ public sealed class LibraryService(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await provider.SerializeAsync(db, NamesLock(spaceId), cancellationToken);
+        if (folderId is { } stillThere && !await db.Set<LibraryFolder>().AnyAsync(f => f.Id == stillThere, cancellationToken))
+        {
+            throw FolderNotFound();
+        }
+
         if (await SameNameAsync(spaceId, folderId, file.Name, cancellationToken) is not null)
         {
             throw RucheException.Conflict("library.file-exists", "A file of this name is already there.");

@@ -72,7 +72,7 @@ public sealed class ModerationService(
             {
                 deletedFiles = await comments.RemoveAsync(viewer, target.PostId!.Value, contentId, target.AuthorId, cancellationToken);
             }
-            else if (act == ModerationAction.Delete)
+            else if (act == ModerationAction.Delete && kind == ReportedContent.Kudos)
             {
                 await db.Set<Kudos>().Where(k => k.Id == contentId).ExecuteDeleteAsync(cancellationToken);
             }
@@ -133,7 +133,8 @@ public sealed class ModerationService(
             {
                 ReportedContent.Post => await db.Posts.Where(p => p.Id == contentId && p.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, (DateTime?)null).SetProperty(p => p.HiddenReason, (string?)null), cancellationToken),
                 ReportedContent.Comment => await db.Comments.Where(c => c.Id == contentId && c.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTime?)null).SetProperty(c => c.HiddenReason, (string?)null), cancellationToken),
-                _ => await db.Set<Kudos>().Where(k => k.Id == contentId && k.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(k => k.HiddenAt, (DateTime?)null).SetProperty(k => k.HiddenReason, (string?)null), cancellationToken),
+                ReportedContent.Kudos => await db.Set<Kudos>().Where(k => k.Id == contentId && k.HiddenAt != null).ExecuteUpdateAsync(s => s.SetProperty(k => k.HiddenAt, (DateTime?)null).SetProperty(k => k.HiddenReason, (string?)null), cancellationToken),
+                _ => throw new ArgumentOutOfRangeException(nameof(content), kind, "No such reported content."),
             };
             if (shown == 0)
             {
@@ -228,14 +229,16 @@ public sealed class ModerationService(
     {
         ReportedContent.Post => db.Posts.Where(p => p.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, now).SetProperty(p => p.HiddenReason, reason), cancellationToken),
         ReportedContent.Comment => db.Comments.Where(c => c.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, now).SetProperty(c => c.HiddenReason, reason), cancellationToken),
-        _ => db.Set<Kudos>().Where(k => k.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(k => k.HiddenAt, now).SetProperty(k => k.HiddenReason, reason), cancellationToken),
+        ReportedContent.Kudos => db.Set<Kudos>().Where(k => k.Id == contentId).ExecuteUpdateAsync(s => s.SetProperty(k => k.HiddenAt, now).SetProperty(k => k.HiddenReason, reason), cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such reported content."),
     };
 
     private static string Name(ReportedContent kind) => kind switch
     {
         ReportedContent.Post => "post",
         ReportedContent.Comment => "comment",
-        _ => "kudos",
+        ReportedContent.Kudos => "kudos",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such reported content."),
     };
 
     private static string Name(ModerationAction action) => action switch
