@@ -5,6 +5,7 @@ using Ruche.Core.Audit;
 using Ruche.Core.Common;
 using Ruche.Core.Data;
 using Ruche.Core.Files;
+using Ruche.Core.Notifications;
 using Ruche.Core.Spaces;
 
 namespace Ruche.Core.Wiki;
@@ -14,7 +15,7 @@ namespace Ruche.Core.Wiki;
 /// top), deleting a page that has no sub-pages. Moves and deletions of one space take turns (a lock per space), so two
 /// moves at once cannot make a cycle and a page cannot be deleted while another is moved under it.
 /// </summary>
-public sealed class WikiTreeService(RucheDbContext db, SpaceService spaces, IDatabaseProvider provider, IFileStore store, AuditLog audit)
+public sealed class WikiTreeService(RucheDbContext db, SpaceService spaces, IDatabaseProvider provider, IFileStore store, AuditLog audit, Notifier notifier)
 {
     /// <summary>
     /// Puts the page under <paramref name="parentId"/> (a page of the same space the viewer reads), or at the top when
@@ -84,6 +85,7 @@ public sealed class WikiTreeService(RucheDbContext db, SpaceService spaces, IDat
         }
 
         List<Guid> fileIds;
+        IReadOnlyList<long> told;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await provider.SerializeAsync(db, TreeLock(page.SpaceId), cancellationToken);
@@ -106,7 +108,7 @@ public sealed class WikiTreeService(RucheDbContext db, SpaceService spaces, IDat
 
             await db.Files.Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
             await db.SearchDocuments.Where(d => d.Kind == WikiSearchSource.KindName && d.SourceId == pageId).ExecuteDeleteAsync(cancellationToken);
-            await db.Notifications.Where(n => n.SubjectKind == WikiPageSubject.Kind && n.SubjectId == pageId).ExecuteDeleteAsync(cancellationToken);
+            told = await notifier.ForgetAsync(WikiPageSubject.Instance, pageId, cancellationToken);
             if (page.CreatedById != viewer.PersonId)
             {
                 // Removing a page someone else started is moderation: it leaves a trace.
@@ -124,6 +126,7 @@ public sealed class WikiTreeService(RucheDbContext db, SpaceService spaces, IDat
             await store.DeleteAsync(id, CancellationToken.None);
         }
 
+        await notifier.PushAsync(told);
         return page.SpaceId;
     }
 
