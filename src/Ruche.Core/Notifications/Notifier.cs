@@ -58,6 +58,20 @@ public sealed partial class Notifier(
             : throw new ArgumentException($"{kind.Name} is about a {kind.Subject.Name}, not about each person's own routine.", nameof(kind));
 
     /// <summary>
+    /// Removes every notification about a subject that is being deleted (a page), inside the caller's transaction: the
+    /// read rule would hide them and the hourly sweep remove them, this takes them with the subject. Returns whose
+    /// unread rows went; push their counts (<see cref="PushAsync"/>) once the transaction is committed.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ForgetAsync(ISubjectKind subject, long subjectId, CancellationToken cancellationToken)
+    {
+        var name = subject.Name;
+        var rows = db.Notifications.Where(n => n.SubjectKind == name && n.SubjectId == subjectId);
+        var unread = await rows.Where(n => !n.IsRead).Select(n => n.RecipientId).Distinct().ToListAsync(cancellationToken);
+        await rows.ExecuteDeleteAsync(cancellationToken);
+        return unread;
+    }
+
+    /// <summary>
     /// Tells these people their unread count, unless it is their quiet time: two queries whatever their number. Best
     /// effort, like every live message: a backplane that is down is logged, never turned into the caller's error.
     /// </summary>

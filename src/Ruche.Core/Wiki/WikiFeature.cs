@@ -13,6 +13,7 @@ public static class WikiFeature
     public static IServiceCollection AddWiki(this IServiceCollection services)
     {
         services.AddScoped<WikiService>();
+        services.AddScoped<WikiTreeService>();
         services.AddScoped<WikiReader>();
         services.AddScoped<WikiLive>();
         services.AddSubject(WikiPageSubject.Instance);

@@ -9,7 +9,7 @@ public sealed record WikiPageCard(long Id, long? ParentId, string Title, string 
 /// <summary>A page in the breadcrumb or the children list.</summary>
 public sealed record WikiPageLink(long Id, string Title, string Path);
 
-/// <summary>A page as its reader sees it, with what the viewer may do.</summary>
+/// <summary>A page as its reader sees it, with what the viewer may do (<see cref="WikiRights"/>; moving it takes <see cref="CanEdit"/>).</summary>
 public sealed record WikiPageView(
     long Id,
     SpaceRef Space,
@@ -29,7 +29,8 @@ public sealed record WikiPageView(
     IReadOnlyList<WikiCommentView> Comments,
     IReadOnlyList<WikiFileView> Files,
     bool CanEdit,
-    bool CanMakeTemplate);
+    bool CanMakeTemplate,
+    bool CanDelete);
 
 public sealed record WikiCommentView(long Id, PersonRef Author, string BodyHtml, DateTime CreatedAt);
 

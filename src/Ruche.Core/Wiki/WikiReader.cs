@@ -48,7 +48,7 @@ public sealed class WikiReader(RucheDbContext db, SpaceService spaces, TimeProvi
         var page = await db.Set<WikiPage>().VisibleTo(me).Where(p => p.Id == pageId)
             .Select(p => new
             {
-                p.Id, p.SpaceId, p.ParentId, p.Title, p.Slug, p.Text, p.Html, p.Number, p.IsTemplate, p.CreatedAt, p.UpdatedAt,
+                p.Id, p.SpaceId, p.ParentId, p.Title, p.Slug, p.Text, p.Html, p.Number, p.IsTemplate, p.CreatedById, p.CreatedAt, p.UpdatedAt,
                 Space = new SpaceRef(p.Space!.Id, p.Space.Name, p.Space.Visibility),
                 CreatedBy = PersonRefs.Of(p.CreatedBy!, now),
                 UpdatedBy = PersonRefs.Of(p.UpdatedBy!, now),
@@ -76,7 +76,7 @@ public sealed class WikiReader(RucheDbContext db, SpaceService spaces, TimeProvi
         return new WikiPageView(
             page.Id, page.Space, page.Title, page.Slug, WikiPaths.Page(page.SpaceId, page.Slug), page.Text, page.Html, page.Number, page.IsTemplate,
             page.CreatedBy, page.CreatedAt, page.UpdatedBy, page.UpdatedAt, breadcrumb, children, comments, files,
-            WikiRights.MayEdit(space), WikiRights.MayMakeTemplates(space));
+            WikiRights.MayEdit(space), WikiRights.MayMakeTemplates(space), WikiRights.MayDelete(space, page.CreatedById == me, viewer.IsAdministrator));
     }
 
     /// <summary>Every revision of a page, newest first (a page's history is its revisions: bounded by how often people save it).</summary>

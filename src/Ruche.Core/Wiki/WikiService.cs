@@ -271,15 +271,8 @@ public sealed class WikiService(
         await live.EditingAsync(pageId, viewer.PersonId);
     }
 
-    /// <summary>The page, when the viewer reads it and may edit it (a reader who may not post is refused, a non-reader finds nothing).</summary>
-    private async Task<SpaceSummary> RequireEditableAsync(Viewer viewer, long pageId, CancellationToken cancellationToken)
-    {
-        var spaceId = await db.Set<WikiPage>().VisibleTo(viewer.PersonId).Where(p => p.Id == pageId).Select(p => (long?)p.SpaceId)
-            .SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
-        var space = await spaces.GetAsync(viewer, spaceId, cancellationToken);
-        return WikiRights.MayEdit(space) ? space
-            : throw RucheException.Forbidden("wiki.edit-forbidden", "Only the members who may post in a space write its pages.");
-    }
+    private Task<SpaceSummary> RequireEditableAsync(Viewer viewer, long pageId, CancellationToken cancellationToken) =>
+        WikiRights.RequireEditableAsync(db, spaces, viewer, pageId, cancellationToken);
 
     private async Task RequireReadableAsync(Viewer viewer, long pageId, CancellationToken cancellationToken)
     {

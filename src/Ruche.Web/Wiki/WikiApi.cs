@@ -11,7 +11,7 @@ using Ruche.Web.Hosting;
 
 namespace Ruche.Web.Wiki;
 
-/// <summary>Co-written pages: a space's pages and templates, a page, its history and diffs, saving with merge, restore, comments, files.</summary>
+/// <summary>Co-written pages: a space's pages and templates, a page, its history and diffs, saving with merge, restore, comments, files, moving and deleting.</summary>
 public static class WikiApi
 {
     public static RouteGroupBuilder MapWikiApi(this RouteGroupBuilder api)
@@ -31,6 +31,18 @@ public static class WikiApi
             TypedResults.Ok(await reader.GetAsync(user.RequireViewer(), id, ct))).WithName("GetPage");
         pages.MapPut("/{id:long}", SaveAsync).WithName("SavePage")
             .WithDescription("baseNumber: the revision the text was started from. 200 with outcome saved, merged (a change saved meanwhile on other lines is kept too) or unchanged; 409 wiki.conflict when a change saved meanwhile touches the same lines: nothing is saved and the problem carries theirs, mine and the marked text to resolve and send again from latestNumber.");
+        pages.MapDelete("/{id:long}", async (long id, ClaimsPrincipal user, WikiTreeService tree, CancellationToken ct) =>
+        {
+            await tree.DeleteAsync(user.RequireViewer(), id, ct);
+            return TypedResults.NoContent();
+        }).WithName("DeletePage")
+            .WithDescription("Deletes the page with its revisions, comments, attachments and notifications (its creator while they may edit, the space's moderators, administrators for a company-wide space). 409 wiki.has-children while it has sub-pages: move or delete them first.");
+        pages.MapPut("/{id:long}/parent", async (long id, PageParentRequest request, ClaimsPrincipal user, WikiTreeService tree, CancellationToken ct) =>
+        {
+            await tree.MoveAsync(user.RequireViewer(), id, request.ParentId, ct);
+            return TypedResults.NoContent();
+        }).WithName("MovePage")
+            .WithDescription("parentId: a page of the same space to sit under, or null for the top of the space (whoever may edit the page). 404 wiki.parent-not-found for a page elsewhere or unreadable; 400 wiki.parent-cycle for the page itself or one of its sub-pages.");
         pages.MapGet("/{id:long}/revisions", async (long id, ClaimsPrincipal user, WikiReader reader, CancellationToken ct) =>
             TypedResults.Ok(await reader.HistoryAsync(user.RequireViewer(), id, ct))).WithName("ListPageRevisions");
         pages.MapGet("/{id:long}/revisions/{number:int}", async (long id, int number, ClaimsPrincipal user, WikiReader reader, CancellationToken ct) =>
@@ -112,6 +124,9 @@ public sealed record PageSaveRequest(
     [property: MaxLength(WikiInputs.TitleMaxLength)] string? Title,
     [property: MaxLength(WikiInputs.TextMaxLength)] string? Text,
     [property: MaxLength(WikiInputs.SummaryMaxLength)] string? Summary);
+
+/// <param name="ParentId">The page to sit under (same space), or null for the top of the space.</param>
+public sealed record PageParentRequest(long? ParentId);
 
 public sealed record PageCommentRequest([property: StringLength(Limits.CommentBodyMaxLength, MinimumLength = 1)] string? Body);
 

@@ -23,6 +23,16 @@ public static class WikiForms
                 var result = await pages.RestoreAsync(user.RequireViewer(), id, form.Number ?? 0, http.RequestAborted);
                 return $"{result.Path}?saved=restored";
             }));
+        ui.MapPost("/pages/{id:long}/parent", (long id, [FromForm] WikiMoveForm form, ClaimsPrincipal user, WikiTreeService tree, WikiReader reader, HttpContext http) =>
+            FormResults.RunAsync(http, form.ReturnUrl, async () =>
+            {
+                var viewer = user.RequireViewer();
+                await tree.MoveAsync(viewer, id, form.ParentId is > 0 ? form.ParentId : null, http.RequestAborted);
+                return $"{(await reader.GetAsync(viewer, id, http.RequestAborted)).Path}?saved=moved";
+            }));
+        ui.MapPost("/pages/{id:long}/delete", (long id, [FromForm] WikiDeleteForm form, ClaimsPrincipal user, WikiTreeService tree, HttpContext http) =>
+            FormResults.RunAsync(http, form.ReturnUrl, async () =>
+                $"{WikiPaths.Space(await tree.DeleteAsync(user.RequireViewer(), id, http.RequestAborted))}?saved=deleted"));
         ui.MapPost("/pages/{id:long}/comments", (long id, [FromForm] WikiCommentForm form, ClaimsPrincipal user, WikiService pages, HttpContext http) =>
             FormResults.RunAsync(http, form.ReturnUrl, async () =>
             {
@@ -105,6 +115,20 @@ public sealed record WikiRestoreForm
 {
     public int? Number { get; init; }
 
+    public string? ReturnUrl { get; init; }
+}
+
+/// <summary>Fields of an HTML form; an empty parent puts the page at the top of its space.</summary>
+public sealed record WikiMoveForm
+{
+    public long? ParentId { get; init; }
+
+    public string? ReturnUrl { get; init; }
+}
+
+/// <summary>Fields of an HTML form.</summary>
+public sealed record WikiDeleteForm
+{
     public string? ReturnUrl { get; init; }
 }
 

@@ -45,6 +45,17 @@ public static class WikiSteps
         return await Actor.ReadAsync<PageFileAttached>(await actor.Http.PostAsync($"/api/v1/pages/{pageId}/files", form), HttpStatusCode.Created);
     }
 
+    public static Task<HttpResponseMessage> TryMovePageAsync(this Actor actor, long pageId, long? parentId) =>
+        actor.Http.PutAsJsonAsync($"/api/v1/pages/{pageId}/parent", new { parentId }, Actor.Json);
+
+    public static async Task MovePageAsync(this Actor actor, long pageId, long? parentId) =>
+        await Actor.ExpectAsync(await actor.TryMovePageAsync(pageId, parentId), HttpStatusCode.NoContent);
+
+    public static Task<HttpResponseMessage> TryDeletePageAsync(this Actor actor, long pageId) => actor.Http.DeleteAsync($"/api/v1/pages/{pageId}");
+
+    public static async Task DeletePageAsync(this Actor actor, long pageId) =>
+        await Actor.ExpectAsync(await actor.TryDeletePageAsync(pageId), HttpStatusCode.NoContent);
+
     /// <summary>Numbered lines "line 1" … "line n", a text whose lines two editors can change apart or together.</summary>
     public static string Lines(int count, Func<int, string>? line = null) =>
         string.Join('\n', Enumerable.Range(1, count).Select(i => line?.Invoke(i) ?? $"ligne {i}"));
