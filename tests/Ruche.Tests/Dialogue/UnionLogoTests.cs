@@ -4,6 +4,7 @@ using Ruche.Core.Common;
 using Ruche.Core.Spaces;
 using Ruche.Tests.Infrastructure;
 using Ruche.Tests.Library;
+using Ruche.Web.Posts;
 
 namespace Ruche.Tests.Dialogue;
 
@@ -23,7 +24,7 @@ public abstract class UnionLogoTests(RucheApp app) : ProviderTests(app)
         var libraryFile = await admin.UploadAsync(secret.Id, "plan-de-rachat.png");
         var privateFile = (await admin.LibraryFileAsync(secret.Id, libraryFile)).Versions[0].StoredFileId;
         var someoneElses = (await outsider.UploadImageAsync(TestImages.Png(), "logo.png")).Id;
-        var notAnImage = await admin.UploadDocumentAsync(fileName: "statuts.txt");
+        var notAnImage = await UploadTextAsync(admin, "statuts.txt");
         var before = await DatabaseDigest.TakeAsync(App);
 
         foreach (var logo in new[] { privateFile, someoneElses, notAnImage, Guid.NewGuid() })
@@ -41,6 +42,14 @@ public abstract class UnionLogoTests(RucheApp app) : ProviderTests(app)
             HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.OK, (await outsider.Http.GetAsync($"/files/{logoFile}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.GetAsync($"/files/{privateFile}")).StatusCode);
+    }
+
+    private static async Task<Guid> UploadTextAsync(Actor actor, string fileName)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent("Statuts du syndicat\n"u8.ToArray()), "file", fileName);
+        form.Add(new StringContent("post"), "for");
+        return (await Actor.ReadAsync<UploadedFile>(await actor.Http.PostAsync("/api/v1/documents", form), HttpStatusCode.Created)).Id;
     }
 
     private static string Suffix() => Guid.NewGuid().ToString("N")[..6];

@@ -15,6 +15,12 @@ namespace Ruche.Tests.Infrastructure;
 public sealed partial class OpenApiConformance
 {
     private static readonly SemaphoreSlim Loading = new(1, 1);
+
+    /// <summary>
+    /// Building and evaluating schemas register them in JsonSchema.Net's global registry, which parallel tests raced on
+    /// ("Could not resolve …#/$defs/…" once in a while): one evaluation at a time (a millisecond each).
+    /// </summary>
+    private static readonly Lock Evaluating = new();
     private static OpenApiConformance? shared;
 
     private readonly List<Operation> operations;
@@ -88,9 +94,14 @@ public sealed partial class OpenApiConformance
             return $"{method} {operation.Template} answered {status} with a {mediaType} body its OpenAPI operation does not describe.";
         }
 
-        var validator = schemas.GetOrAdd($"{method} {operation.Template} {code} {mediaType}", _ => Build(schema));
         using var instance = JsonDocument.Parse(body);
-        var result = validator.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults result;
+        lock (Evaluating)
+        {
+            var validator = schemas.GetOrAdd($"{method} {operation.Template} {code} {mediaType}", _ => Build(schema));
+            result = validator.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
+
         if (result.IsValid)
         {
             return null;
